@@ -1,0 +1,255 @@
+"""Mechanics for the hand-annotated organisations gold (data/gold/organisations_news.jsonl).
+
+Nothing here proposes or labels a span: the annotator reads each article and writes the spans.
+This script only
+  * chooses the articles with a fixed random seed (``select``),
+  * prints an article with paragraph numbers for reading (``show``),
+  * turns the annotator's hand-written span list into offsets (``add``): each line names the
+    paragraph, the exact surface and, when that surface occurs more than once in the paragraph,
+    which occurrence (``#2``); an ambiguous or missing surface is an error, never a guess,
+  * validates the gold file (``validate``).
+
+Usage (from the repo root):
+  .venv/bin/python scripts/org_gold_tools.py select
+  .venv/bin/python scripts/org_gold_tools.py show <source>
+  .venv/bin/python scripts/org_gold_tools.py add <spec file>
+  .venv/bin/python scripts/org_gold_tools.py review <source>   # article with gold spans in [[ ]]
+  .venv/bin/python scripts/org_gold_tools.py validate
+  .venv/bin/python scripts/org_gold_tools.py stats
+
+Spec file format (one article; blank lines and lines starting with ``;`` ignored)::
+
+  source: ant-v1.1/politic/JA-politic-1-20170121.txt
+  -1 | حركة النهضة | حركة النهضة | party
+  2 | النهضة#2 | حركة النهضة | party
+
+AlArabiya rows keep offsets and surfaces only: the article text is never written to the project.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from antcorpus import ALARABIYA, ANT_V11, DATASETS, AntDoc, iter_docs, parse  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "data" / "gold" / "organisations_news.jsonl"
+
+ORG_TYPES = (
+    "government", "international", "party", "union", "company", "sports", "media", "ngo",
+    "education_research", "religious", "judiciary_security", "other",
+)
+SEED = 20261129
+# (root, category, how many); word limits keep the reading load bounded and are part of the draw.
+PLAN = [
+    (ANT_V11, "politic", 8), (ANT_V11, "economy", 8), (ANT_V11, "society", 7),
+    (ANT_V11, "internationalNews", 8), (ANT_V11, "sport", 6), (ANT_V11, "localNews", 3),
+    (ALARABIYA, "economy", 8), (ALARABIYA, "internationalNews", 9), (ALARABIYA, "sport", 6),
+    (ALARABIYA, "technology", 2),
+]
+WORDS = {ANT_V11: (60, 300), ALARABIYA: (80, 350)}
+
+
+def n_words(doc: AntDoc) -> int:
+    return sum(len(p.split()) for p in doc.paragraphs)
+
+
+def select() -> list[str]:
+    """The drawn articles, in annotation order (category by category)."""
+    rng = random.Random(SEED)
+    chosen: list[str] = []
+    for root, cat, k in PLAN:
+        lo, hi = WORDS[root]
+        pool = [d.rel for d in iter_docs(root, [cat]) if lo <= n_words(d) <= hi]
+        chosen.extend(sorted(rng.sample(pool, k)))
+    return chosen
+
+
+def is_alarabiya(source: str) -> bool:
+    return source.startswith("ant-multisource-alarabia/")
+
+
+def load(source: str) -> AntDoc:
+    return parse(DATASETS / source)
+
+
+def para(doc: AntDoc, i: int) -> str:
+    return doc.title if i == -1 else doc.paragraphs[i]
+
+
+def show(source: str) -> None:
+    doc = load(source)
+    print(f"== {source}  ({n_words(doc)} words)")
+    print(f"[-1] {doc.title}")
+    for i, p in enumerate(doc.paragraphs):
+        print(f"[{i}] {p}")
+
+
+def occurrences(text: str, surface: str) -> list[int]:
+    out, i = [], text.find(surface)
+    while i >= 0:
+        out.append(i)
+        i = text.find(surface, i + 1)
+    return out
+
+
+def parse_spec(path: Path) -> dict:
+    source, mentions = None, []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith(";"):
+            continue
+        if line.startswith("source:"):
+            source = line.split(":", 1)[1].strip()
+            doc = load(source)
+            continue
+        p, surf, canonical, org_type = (x.strip() for x in line.split("|"))
+        k = 1
+        if "#" in surf:
+            surf, kk = surf.rsplit("#", 1)
+            k = int(kk)
+        pi = int(p)
+        text = para(doc, pi)
+        occ = occurrences(text, surf)
+        if not occ:
+            raise SystemExit(f"{path}: '{surf}' not in paragraph {pi}")
+        if len(occ) > 1 and "#" not in raw:
+            ctx = [text[max(0, o - 15): o + len(surf) + 15] for o in occ]
+            raise SystemExit(f"{path}: '{surf}' occurs {len(occ)}x in paragraph {pi}; say which: {ctx}")
+        if k > len(occ):
+            raise SystemExit(f"{path}: '{surf}' has only {len(occ)} occurrences in paragraph {pi}")
+        if org_type not in ORG_TYPES:
+            raise SystemExit(f"{path}: bad org_type {org_type}")
+        start = occ[k - 1]
+        problem = boundary_problem(text, start, start + len(surf))
+        if problem:
+            print(f"WARNING {path}: '{surf}' {problem}")
+        mentions.append({"paragraph": pi, "start": start, "end": start + len(surf), "surface": surf,
+                         "canonical": canonical, "org_type": org_type})
+    assert source, f"{path}: no source line"
+    mentions.sort(key=lambda m: (m["paragraph"], m["start"]))
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a["paragraph"] == b["paragraph"] and b["start"] < a["end"]:
+            raise SystemExit(f"{path}: overlapping spans {a['surface']} / {b['surface']}")
+    row: dict = {"source": source}
+    if not is_alarabiya(source):
+        row["title"] = doc.title
+        row["paragraphs"] = doc.paragraphs
+    row["mentions"] = mentions
+    return row
+
+
+CLITICS = ("و", "ف", "ب", "ل", "ك", "لل", "وب", "ول", "فب", "فل", "وك", "ولل", "فلل")
+
+
+def boundary_problem(text: str, start: int, end: int) -> str | None:
+    """Spans must sit on word edges, except that a leading clitic may be cut off."""
+    if end < len(text) and text[end].isalnum():
+        return "ends inside a word"
+    i = start
+    while i > 0 and text[i - 1].isalnum():
+        i -= 1
+    if i < start and text[i:start] not in CLITICS:
+        return f"starts inside a word (prefix '{text[i:start]}')"
+    return None
+
+
+def marked(text: str, spans: list[dict]) -> str:
+    """The paragraph with every gold span in [[ ]], for re-reading."""
+    out, last = [], 0
+    for m in sorted(spans, key=lambda m: m["start"]):
+        out += [text[last:m["start"]], "[[", text[m["start"]:m["end"]], "]]"]
+        last = m["end"]
+    return "".join(out + [text[last:]])
+
+
+def review(source: str) -> None:
+    row = next(r for r in read_gold() if r["source"] == source)
+    doc = load(source)
+    for i in range(-1, len(doc.paragraphs)):
+        print(f"[{i}] " + marked(para(doc, i), [m for m in row["mentions"] if m["paragraph"] == i]))
+
+
+def read_gold() -> list[dict]:
+    if not GOLD.exists():
+        return []
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def write_gold(rows: list[dict]) -> None:
+    GOLD.parent.mkdir(parents=True, exist_ok=True)
+    GOLD.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def add(path: Path) -> None:
+    """Insert or replace one article's row (rows kept in selection order)."""
+    row = parse_spec(path)
+    rows = [r for r in read_gold() if r["source"] != row["source"]] + [row]
+    order = {s: i for i, s in enumerate(select())}
+    rows.sort(key=lambda r: order.get(r["source"], len(order)))
+    write_gold(rows)
+    for m in row["mentions"]:
+        print(m["paragraph"], m["start"], m["end"], m["surface"], "->", m["canonical"], m["org_type"])
+    print(f"{row['source']}: {len(row['mentions'])} mentions; gold has {len(rows)} articles")
+
+
+def validate() -> int:
+    bad = 0
+    for r in read_gold():
+        doc = load(r["source"])
+        if not is_alarabiya(r["source"]):
+            assert r["title"] == doc.title and r["paragraphs"] == doc.paragraphs, r["source"]
+        else:
+            assert "title" not in r and "paragraphs" not in r, r["source"]
+        for m in r["mentions"]:
+            text = para(doc, m["paragraph"])
+            problem = boundary_problem(text, m["start"], m["end"])
+            if problem:
+                print("WARNING", r["source"], m["surface"], problem)
+            if text[m["start"]:m["end"]] != m["surface"] or m["org_type"] not in ORG_TYPES:
+                print("BAD", r["source"], m)
+                bad += 1
+    print("ok" if not bad else f"{bad} bad mentions")
+    return bad
+
+
+def stats() -> None:
+    from collections import Counter
+    rows = read_gold()
+    by_src: Counter = Counter()
+    arts: Counter = Counter()
+    types: Counter = Counter()
+    for r in rows:
+        src = "alarabiya" if is_alarabiya(r["source"]) else "ant-v1.1"
+        arts[src] += 1
+        by_src[src] += len(r["mentions"])
+        for m in r["mentions"]:
+            types[(src, m["org_type"])] += 1
+    for s in arts:
+        print(f"{s}: {arts[s]} articles, {by_src[s]} mentions")
+    for t in ORG_TYPES:
+        print(f"  {t:20s} ant={types[('ant-v1.1', t)]:4d} alarabiya={types[('alarabiya', t)]:4d}")
+    print("total mentions", sum(by_src.values()))
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1]
+    if cmd == "select":
+        print("\n".join(select()))
+    elif cmd == "show":
+        show(sys.argv[2])
+    elif cmd == "add":
+        for p in sys.argv[2:]:
+            add(Path(p))
+    elif cmd == "validate":
+        sys.exit(1 if validate() else 0)
+    elif cmd == "review":
+        for src in sys.argv[2:]:
+            review(src)
+            print()
+    elif cmd == "stats":
+        stats()

@@ -1,0 +1,139 @@
+"""Format checks for the hand-annotated organisations gold (data/gold/organisations_news.jsonl).
+
+ANT v1.1 rows carry their own title and paragraphs, so offsets are checked against the file itself;
+AlArabiya rows carry offsets only and are re-read from ../shared (skipped when it is absent).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "data" / "gold" / "organisations_news.jsonl"
+DATASETS = ROOT.parent / "shared" / "datasets"
+ORG_TYPES = {
+    "government", "international", "party", "union", "company", "sports", "media", "ngo",
+    "education_research", "religious", "judiciary_security", "other",
+}
+KEYS = {"paragraph", "start", "end", "surface", "canonical", "org_type"}
+LEADING_CLITICS = ("و", "ب", "ل", "ف", "ك")
+
+
+def rows() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def is_alarabiya(row: dict) -> bool:
+    return row["source"].startswith("ant-multisource-alarabia/")
+
+
+def paragraph(title: str, paragraphs: list[str], i: int) -> str:
+    return title if i == -1 else paragraphs[i]
+
+
+def test_rows_are_well_formed() -> None:
+    data = rows()
+    assert len(data) >= 1
+    sources = [r["source"] for r in data]
+    assert len(sources) == len(set(sources)), "an article appears twice"
+    for r in data:
+        assert isinstance(r["mentions"], list)
+        if is_alarabiya(r):
+            assert "title" not in r and "paragraphs" not in r, "AlArabiya text must not be copied"
+        else:
+            assert r["source"].startswith("ant-v1.1/")
+            assert isinstance(r["title"], str) and isinstance(r["paragraphs"], list)
+        seen: list[tuple[int, int, int]] = []
+        for m in r["mentions"]:
+            assert set(m) == KEYS, m
+            assert m["org_type"] in ORG_TYPES, m
+            assert m["surface"] == m["surface"].strip() and m["surface"], m
+            assert m["canonical"] and not m["canonical"].startswith(("بال", "لل")), m
+            assert 0 <= m["start"] < m["end"], m
+            seen.append((m["paragraph"], m["start"], m["end"]))
+        seen.sort()
+        for a, b in zip(seen, seen[1:], strict=False):
+            assert a[0] != b[0] or b[1] >= a[2], f"overlapping spans in {r['source']}: {a} {b}"
+
+
+def test_ant_offsets_match_surface() -> None:
+    for r in rows():
+        if is_alarabiya(r):
+            continue
+        for m in r["mentions"]:
+            text = paragraph(r["title"], r["paragraphs"], m["paragraph"])
+            assert text[m["start"]:m["end"]] == m["surface"], (r["source"], m)
+
+
+def test_spans_do_not_end_inside_a_word() -> None:
+    for r in rows():
+        if is_alarabiya(r):
+            continue
+        for m in r["mentions"]:
+            text = paragraph(r["title"], r["paragraphs"], m["paragraph"])
+            assert m["end"] == len(text) or not text[m["end"]].isalnum(), (r["source"], m)
+
+
+def test_ant_rows_match_corpus_when_available() -> None:
+    if not DATASETS.exists():
+        pytest.skip("../shared is absent")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from antcorpus import parse
+
+    for r in rows():
+        if is_alarabiya(r):
+            continue
+        doc = parse(DATASETS / r["source"])
+        assert doc.title == r["title"] and doc.paragraphs == r["paragraphs"], r["source"]
+
+
+def test_alarabiya_offsets_match_surface() -> None:
+    alarabiya = [r for r in rows() if is_alarabiya(r)]
+    if not alarabiya:
+        pytest.skip("no AlArabiya rows yet")
+    if not DATASETS.exists():
+        pytest.skip("../shared is absent")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from antcorpus import parse
+
+    for r in alarabiya:
+        path = DATASETS / r["source"]
+        if not path.exists():
+            pytest.skip(f"{path} is absent")
+        doc = parse(path)
+        for m in r["mentions"]:
+            text = paragraph(doc.title, doc.paragraphs, m["paragraph"])
+            assert text[m["start"]:m["end"]] == m["surface"], (r["source"], m)
+
+
+def test_canonical_is_consistent_for_a_surface_within_an_article() -> None:
+    """One surface form names one organisation inside an article."""
+    for r in rows():
+        by_surface: dict[str, set[str]] = {}
+        for m in r["mentions"]:
+            by_surface.setdefault(m["surface"], set()).add(m["canonical"])
+        for surface, canon in by_surface.items():
+            assert len(canon) == 1, (r["source"], surface, canon)
+
+
+def test_types_are_consistent_for_a_canonical() -> None:
+    """Across the whole file a canonical name always gets the same org_type."""
+    types: dict[str, Counter] = {}
+    for r in rows():
+        for m in r["mentions"]:
+            types.setdefault(m["canonical"], Counter())[m["org_type"]] += 1
+    mixed = {c: t for c, t in types.items() if len(t) > 1}
+    assert not mixed, mixed
+
+
+def test_leading_clitic_is_not_in_span_when_name_starts_with_article() -> None:
+    """'والحكومة التونسية' must be annotated from 'الحكومة': a clitic before 'ال' is outside the span."""
+    for r in rows():
+        for m in r["mentions"]:
+            s = m["surface"]
+            assert not (s[:1] in LEADING_CLITICS and s[1:3] == "ال"), (r["source"], m)

@@ -84,29 +84,29 @@ def text_of(title: str, paragraphs: list[str], p: int) -> str:
     return title if p == -1 else paragraphs[p]
 
 
+def _pattern(fragment: str) -> re.Pattern[str]:
+    """Fragment as typed, where any run of spaces also matches NBSP/multiple spaces in the source."""
+    parts = [re.escape(w) for w in fragment.split()]
+    return re.compile(r"[\s\u00a0]+".join(parts))
+
+
 def locate(text: str, span: str) -> tuple[int, int]:
     """Offsets of a span string chosen by the annotator (see module doc for ``<<>>`` and ``@@n``)."""
     occurrence = 1
     if "@@" in span:
         span, n = span.rsplit("@@", 1)
         occurrence = int(n)
-    if "<<>>" in span:
-        first, last = span.split("<<>>")
-        pos = -1
-        for _ in range(occurrence):
-            pos = text.find(first, pos + 1)
-            if pos < 0:
-                raise ValueError(f"start fragment not found: {first!r}")
-        stop = text.find(last, pos + len(first))
-        if stop < 0:
-            raise ValueError(f"end fragment not found: {last!r}")
-        return pos, stop + len(last)
-    pos = -1
-    for _ in range(occurrence):
-        pos = text.find(span, pos + 1)
-        if pos < 0:
-            raise ValueError(f"span not found: {span!r}")
-    return pos, pos + len(span)
+    first, _, last = span.partition("<<>>")
+    matches = list(_pattern(first).finditer(text))
+    if len(matches) < occurrence:
+        raise ValueError(f"start fragment not found: {first!r}")
+    m = matches[occurrence - 1]
+    if not last:
+        return m.start(), m.end()
+    m2 = _pattern(last).search(text, m.end())
+    if m2 is None:
+        raise ValueError(f"end fragment not found: {last!r}")
+    return m.start(), m2.end()
 
 
 @dataclass
@@ -142,7 +142,10 @@ def build(ann_path: Path, out_path: Path) -> int:
             for p, span, kind, verb, speaker, canonical, stype, role, org in block.rows:
                 para = int(p)
                 text = text_of(title, paragraphs, para)
-                start, end = locate(text, span)
+                try:
+                    start, end = locate(text, span)
+                except ValueError as exc:
+                    raise ValueError(f"{block.source} paragraph {para}: {exc}") from None
                 q: dict[str, object] = {"paragraph": para, "start": start, "end": end}
                 if not heldout:
                     q["quote"] = text[start:end]
@@ -162,6 +165,10 @@ def build(ann_path: Path, out_path: Path) -> int:
 
 def read_gold(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _balanced(span: str) -> bool:
+    return span.count('"') % 2 == 0 and span.count("«") == span.count("»") and span.count("“") == span.count("”")
 
 
 def check_record(rec: dict, title: str, paragraphs: list[str], *, offsets_only: bool) -> list[str]:
@@ -198,7 +205,7 @@ def check_record(rec: dict, title: str, paragraphs: list[str], *, offsets_only: 
             errs.append(f"{where}: speaker_type {q['speaker_type']!r}")
         if not q["verb"] or not q["speaker_canonical"]:
             errs.append(f"{where}: empty verb or speaker_canonical")
-        if q["speaker"] and q["speaker"] not in text:
+        if q["speaker"] and " ".join(q["speaker"].split()) not in " ".join(text.split()):
             errs.append(f"{where}: speaker {q['speaker']!r} not written in its paragraph")
         inner_marks = any(c in QUOTE_MARKS for c in span)
         before = text[:s].rstrip()[-1:] if s else ""
@@ -208,8 +215,9 @@ def check_record(rec: dict, title: str, paragraphs: list[str], *, offsets_only: 
                 errs.append(f"{where}: direct span must sit inside quotation marks")
         elif q["kind"] == "mixed" and not inner_marks:
             errs.append(f"{where}: mixed span without quotation marks")
-        elif q["kind"] == "indirect" and inner_marks:
-            errs.append(f"{where}: indirect span contains quotation marks")
+        elif q["kind"] == "indirect" and inner_marks and not _balanced(span):
+            # Balanced marks around a name or title are allowed in indirect speech (guidelines 3).
+            errs.append(f"{where}: indirect span contains unbalanced quotation marks")
     return errs
 
 
@@ -261,6 +269,19 @@ def candidates(corpus: str, seed: int, n: int) -> list[str]:
     return out
 
 
+def review(path: Path) -> None:
+    """Print each statement in context (30 characters before), for the annotator's re-reading pass."""
+    for rec in read_gold(path):
+        title, paragraphs = load_article(rec["source"])
+        print("===", rec["source"])
+        for q in rec["quotes"]:
+            text = text_of(title, paragraphs, q["paragraph"])
+            s, e = q["start"], q["end"]
+            print(f"  [{q['paragraph']}] {q['kind'][:3]} {q['verb']} | {q['speaker']} -> {q['speaker_canonical']}"
+                  f" ({q['speaker_type']}) | {q['speaker_role']} | {q['speaker_org']}")
+            print(f"      …{text[max(0, s - 30):s]}⟦{text[s:e]}⟧{text[e:e + 15]}…")
+
+
 def show(source: str) -> None:
     title, paragraphs = load_article(source)
     print(f"-1\t{title}")
@@ -277,6 +298,8 @@ def main(argv: list[str]) -> int:
             print(rel)
     elif cmd == "show":
         show(argv[1])
+    elif cmd == "review":
+        review(Path(argv[1]))
     elif cmd == "build":
         print(build(Path(argv[1]), Path(argv[2])), "statements written to", argv[2])
     elif cmd in ("validate", "stats"):

@@ -1,0 +1,258 @@
+"""The `akhbar` command: run the pipeline, query the lake with SQL, write reports.
+
+Every subcommand documents itself: `akhbar --help`, `akhbar run --help`, ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+DEFAULT_LAKE = "data/lake"
+DEFAULT_CATALOG = "data/akhbar.duckdb"
+DEFAULT_REPORT = "data/reports/report.html"
+DEFAULT_SAMPLES = "data/samples"
+EXTRACTORS_ALL = ("headlines", "topics", "keywords", "organisations", "quotes")
+
+
+def _prefect_defaults(verbose: bool) -> None:
+    """Quiet, offline-friendly Prefect settings unless the user chose otherwise."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="akhbar",
+        description="Arabic news pages -> Parquet lake (articles, headlines, topics, keywords, organisations, "
+        "quotes, quarantine) -> DuckDB catalog -> report.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser(
+        "run",
+        help="ingest files or folders into the lake (Prefect flow)",
+        description="Ingest pages (aggregator text dumps .txt, HTML .html/.htm, JSON Lines .jsonl, web archives "
+        ".warc/.warc.gz; folders are searched recursively) into the lake, refresh the DuckDB catalog and write "
+        "the report. Pages already in the lake are skipped, so a rerun adds nothing.",
+    )
+    run.add_argument("--input", "-i", action="append", dest="inputs", metavar="PATH",
+                     help=f"file or folder to ingest (repeatable; default {DEFAULT_SAMPLES})")
+    run.add_argument("--lake", default=DEFAULT_LAKE, help=f"lake folder (default {DEFAULT_LAKE})")
+    run.add_argument("--catalog", default=DEFAULT_CATALOG, help=f"DuckDB catalog file (default {DEFAULT_CATALOG})")
+    run.add_argument("--report", default=DEFAULT_REPORT, help=f"report file (default {DEFAULT_REPORT})")
+    run.add_argument("--no-report", action="store_true", help="do not write the report")
+    run.add_argument("--reprocess", action="store_true",
+                     help="process pages already in the lake again and replace their rows (after a model change)")
+    run.add_argument("--shard-pages", type=int, default=2000, help="pages per Prefect task and per commit (default 2000)")
+    run.add_argument("--extractors", default=",".join(EXTRACTORS_ALL),
+                     help="comma-separated extractors to run (default all: %(default)s); pages processed without one "
+                     "need --reprocess to get it later")
+    run.add_argument("--json", action="store_true", help="print the run summary as JSON")
+    run.add_argument("--verbose", "-v", action="store_true", help="show Prefect's logs")
+
+    sql = sub.add_parser(
+        "sql",
+        help="run SQL on the catalog, or open an interactive SQL shell",
+        description="Run a query on the catalog's views (articles, headlines, topics, keywords, organisations, "
+        "quotes, quarantine) and print the result. With no query, open an interactive shell: end statements "
+        "with ';', '.tables' lists the views, '.quit' leaves.",
+    )
+    sql.add_argument("query", nargs="?", help="SQL to run; omit for an interactive shell")
+    sql.add_argument("--catalog", default=DEFAULT_CATALOG, help=f"DuckDB catalog file (default {DEFAULT_CATALOG})")
+    sql.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+    sql.add_argument("--max-rows", type=int, default=100, help="rows printed in table format (default 100)")
+
+    rep = sub.add_parser(
+        "report",
+        help="write the HTML report (and its Markdown summary) from the catalog",
+        description="Render one self-contained HTML report (right-to-left, no network needed to view it) and a "
+        "Markdown summary beside it.",
+    )
+    rep.add_argument("--lake", default=None, help="lake folder (default: the catalog's views)")
+    rep.add_argument("--catalog", default=DEFAULT_CATALOG, help=f"DuckDB catalog file (default {DEFAULT_CATALOG})")
+    rep.add_argument("--out", default=DEFAULT_REPORT, help=f"HTML file to write (default {DEFAULT_REPORT})")
+    rep.add_argument("--from", dest="date_from", type=_date, help="first publication date (YYYY-MM-DD)")
+    rep.add_argument("--to", dest="date_to", type=_date, help="last publication date (YYYY-MM-DD)")
+    rep.add_argument("--outlet", help="only this outlet")
+
+    cat = sub.add_parser("catalog", help="rebuild the DuckDB catalog from the lake",
+                         description="Rebuild the catalog file's views (and macros) from the lake folder.")
+    cat.add_argument("--lake", default=DEFAULT_LAKE, help=f"lake folder (default {DEFAULT_LAKE})")
+    cat.add_argument("--catalog", default=DEFAULT_CATALOG, help=f"DuckDB catalog file (default {DEFAULT_CATALOG})")
+    return parser
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    _prefect_defaults(args.verbose)
+    from flows.pipeline import ingest
+
+    inputs = args.inputs or [DEFAULT_SAMPLES]
+    unknown = {e.strip() for e in args.extractors.split(",") if e.strip()} - set(EXTRACTORS_ALL)
+    if unknown:
+        print(f"akhbar run: unknown extractors: {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
+    missing = [p for p in inputs if not Path(p).exists()]
+    if missing:
+        print(f"akhbar run: input not found: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    summary = ingest(
+        inputs=[str(Path(p).resolve()) for p in inputs],
+        lake=args.lake,
+        catalog=args.catalog,
+        report=None if args.no_report else args.report,
+        reprocess=args.reprocess,
+        shard_pages=args.shard_pages,
+        extractors=tuple(e.strip() for e in args.extractors.split(",") if e.strip()),
+        progress=sys.stderr.isatty(),
+    )
+    wall = time.perf_counter() - started
+    summary["seconds"]["wall_total"] = round(wall, 3)
+    summary["seconds"]["prefect_overhead"] = round(wall - summary["seconds"].get("flow_total", 0.0), 3)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(format_summary(summary))
+    return 0
+
+
+def format_summary(s: dict) -> str:
+    q = s["quarantined"]
+    lines = [
+        "akhbar run summary",
+        f"  files seen          {s['files_seen']}  (in {s['shards']} shards)",
+        f"  pages parsed        {s['pages_parsed']}",
+        f"  skipped (in lake)   {s['skipped_in_lake']}",
+        f"  quarantined         {sum(q.values())}" + (f"  ({', '.join(f'{k}: {v}' for k, v in sorted(q.items()))})" if q else ""),
+        "  rows written        " + (", ".join(f"{k}: {v}" for k, v in sorted(s["rows_written"].items())) or "none"),
+    ]
+    if s.get("replaced_rows"):
+        lines.append(f"  rows replaced       {s['replaced_rows']}")
+    lines.append("  seconds per stage   " + ", ".join(f"{k}: {v:.2f}" for k, v in s["seconds"].items()))
+    lines += [f"  lake                {s['lake']}", f"  catalog             {s['catalog']}"]
+    if s.get("report"):
+        lines.append(f"  report              {s['report']}")
+    return "\n".join(lines)
+
+
+def _connect_catalog(path: str):  # noqa: ANN202
+    import duckdb
+
+    if not Path(path).exists():
+        raise SystemExit(f"akhbar: no catalog at {path}: run `akhbar run` (or `akhbar catalog`) first")
+    return duckdb.connect(path, read_only=True)
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    con = _connect_catalog(args.catalog)
+    if args.query:
+        try:
+            rel = con.sql(args.query)
+        except duckdb.Error as exc:
+            print(f"akhbar sql: {exc}", file=sys.stderr)
+            return 1
+        if rel is not None:
+            _print_result(rel, args.format, args.max_rows)
+        return 0
+    return _shell(con, args.max_rows)
+
+
+def _print_result(rel, fmt: str, max_rows: int) -> None:  # noqa: ANN001
+    df = rel.df()
+    if fmt == "csv":
+        print(df.to_csv(index=False), end="")
+    elif fmt == "json":
+        print(df.to_json(orient="records", force_ascii=False, date_format="iso"))
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 60):
+            print(df.head(max_rows).to_string(index=False))
+        if len(df) > max_rows:
+            print(f"... {len(df) - max_rows} more rows (use --max-rows)")
+
+
+def _shell(con, max_rows: int) -> int:  # noqa: ANN001
+    import duckdb
+
+    try:
+        import readline  # noqa: F401 - line editing and history for input()
+    except ImportError:
+        pass
+    print("akhbar SQL shell on the catalog. End statements with ';'. .tables lists views, .quit leaves.")
+    buffer: list[str] = []
+    while True:
+        try:
+            line = input("akhbar> " if not buffer else "   ...> ")
+        except EOFError:
+            print()
+            return 0
+        stripped = line.strip()
+        if not buffer and stripped in (".quit", ".exit", "\\q"):
+            return 0
+        if not buffer and stripped == ".tables":
+            stripped = "SELECT table_name FROM information_schema.tables ORDER BY 1;"
+        buffer.append(stripped)
+        if not stripped.endswith(";"):
+            continue
+        query, buffer = "\n".join(buffer), []
+        try:
+            rel = con.sql(query)
+            if rel is not None:
+                _print_result(rel, "table", max_rows)
+        except duckdb.Error as exc:
+            print(f"error: {exc}")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from flows.reporting import write_report
+
+    catalog = args.catalog
+    if args.lake:
+        from flows.catalog import refresh_catalog
+        from flows.lake import Lake
+
+        catalog = str(refresh_catalog(Lake(args.lake), args.catalog))
+    _connect_catalog(catalog).close()
+    path = write_report(catalog, args.out, date_from=args.date_from, date_to=args.date_to, outlet=args.outlet)
+    print(f"report written: {path}")
+    return 0
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    from flows.catalog import refresh_catalog
+    from flows.lake import Lake
+
+    lake = Lake(args.lake)
+    lake.recover()
+    print(f"catalog written: {refresh_catalog(lake, args.catalog)}")
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "sql": cmd_sql, "report": cmd_report, "catalog": cmd_catalog}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return COMMANDS[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,292 @@
+"""The Parquet lake: atomic, idempotent batch commits and crash recovery.
+
+Layout::
+
+    <lake>/<table>/part-<batch>.parquet    committed data, read with read_parquet('<lake>/<table>/**/*.parquet')
+    <lake>/_staging/<batch>/<table>.parquet written first, invisible to readers
+    <lake>/_commits/<batch>.json           commit record: files to add and remove, page ids, versions
+
+A batch becomes committed the instant its commit record is renamed into ``_commits``; moving
+its staged files into place follows. If a run dies before the record exists, its staged
+files are deleted at the next start (roll back); if it dies after, the moves are finished
+(roll forward). Either way readers see the lake as it was before or after the batch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from flows.schemas import TABLES
+
+# Child tables first, articles and quarantine last: the incremental state reads page ids from
+# those two, so a page counts as done only once everything derived from it is in place.
+COMMIT_ORDER = ["headlines", "organisations", "quotes", "topics", "keywords", "articles", "quarantine"]
+
+
+class _CommittedIndex:
+    """Page ids of commit records already read by this process, as a sorted uint64 array, so each
+    record is parsed once per process however many batches commit after it."""
+
+    def __init__(self) -> None:
+        self.read: set[str] = set()
+        self.ids = np.empty(0, dtype=np.uint64)
+
+    def update(self, commits: Path, names: set[str]) -> None:
+        new = names - self.read
+        parts = [self.ids]
+        for name in sorted(new):
+            with contextlib.suppress(OSError, ValueError, KeyError):
+                ids = json.loads((commits / name).read_text())["page_ids"]
+                parts.append(np.fromiter((int(x, 16) for x in ids), dtype=np.uint64, count=len(ids)))
+            self.read.add(name)
+        if len(parts) > 1:
+            self.ids = np.unique(np.concatenate(parts))
+
+    def contains(self, page_ids: list[str]) -> set[str]:
+        if not len(self.ids) or not page_ids:
+            return set()
+        values = np.fromiter((int(x, 16) for x in page_ids), dtype=np.uint64, count=len(page_ids))
+        pos = np.minimum(np.searchsorted(self.ids, values), len(self.ids) - 1)
+        return {p for p, hit in zip(page_ids, self.ids[pos] == values, strict=True) if hit}
+
+
+_INDEXES: dict[Path, _CommittedIndex] = {}
+
+
+class LakeBusy(RuntimeError):
+    """Another run holds the lake's write lock."""
+
+
+@dataclass
+class Staged:
+    batch_id: str
+    files: dict[str, str]  # table -> staged path
+    page_ids: list[str]
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_parquet(table: pa.Table, path: Path) -> None:
+    tmp = path.with_suffix(".tmp")
+    pq.write_table(table, tmp, compression="zstd")
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+class Lake:
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root).resolve()
+        self.staging = self.root / "_staging"
+        self.commits = self.root / "_commits"
+
+    # -- layout -----------------------------------------------------------------------------
+    def ensure(self) -> None:
+        for d in [self.staging, self.commits, *(self.root / t for t in TABLES)]:
+            d.mkdir(parents=True, exist_ok=True)
+
+    def table_files(self, table: str) -> list[Path]:
+        return sorted((self.root / table).glob("**/*.parquet"))
+
+    def glob(self, table: str) -> str:
+        return str(self.root / table / "**" / "*.parquet")
+
+    def marker_names(self) -> set[str]:
+        return {p.name for p in self.commits.glob("*.json")} if self.commits.exists() else set()
+
+    # -- locking ----------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def write_lock(self, timeout: float = 600.0) -> Iterator[None]:
+        """One writing run at a time. The OS drops the lock when the process dies, even by SIGKILL."""
+        self.ensure()
+        fh = open(self.root / "_run.lock", "a+")  # noqa: SIM115 - held for the whole run
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise LakeBusy(f"another run is writing {self.root} (waited {timeout:.0f} s)") from None
+                    time.sleep(0.2)
+            yield
+        finally:
+            fh.close()
+
+    @contextlib.contextmanager
+    def _commit_lock(self) -> Iterator[None]:
+        self.commits.mkdir(parents=True, exist_ok=True)
+        with open(self.commits / ".lock", "a+") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            yield
+
+    # -- state ------------------------------------------------------------------------------
+    def seen_page_ids(self) -> np.ndarray:
+        """Sorted uint64 ids of every page already in the lake (articles or quarantine)."""
+        parts = [np.empty(0, dtype=np.uint64)]
+        for table in ("articles", "quarantine"):
+            for path in self.table_files(table):
+                col = pq.read_table(path, columns=["page_id"]).column("page_id").to_pylist()
+                parts.append(np.fromiter((int(x, 16) for x in col), dtype=np.uint64, count=len(col)))
+        return np.unique(np.concatenate(parts))
+
+    # -- writing ----------------------------------------------------------------------------
+    def new_batch_id(self) -> str:
+        return datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:10]
+
+    def stage(self, tables: dict[str, pa.Table], page_ids: list[str], commit_id: str | None = None) -> Staged:
+        """Write a batch's tables where no reader looks. Batches staged under one ``commit_id``
+        become visible together (a reprocess run); by default each batch is its own commit."""
+        batch_id = self.new_batch_id()
+        folder = self.staging / (commit_id or batch_id) / batch_id
+        folder.mkdir(parents=True)
+        files: dict[str, str] = {}
+        rows: dict[str, int] = {}
+        for name, table in tables.items():
+            if table.num_rows == 0:
+                continue
+            path = folder / f"{name}.parquet"
+            _write_parquet(table, path)
+            files[name] = str(path)
+            rows[name] = table.num_rows
+        _fsync_dir(folder)
+        return Staged(batch_id, files, page_ids, rows)
+
+    def commit(self, staged: Staged, known: set[str], meta: dict[str, object] | None = None) -> Staged:
+        """Make a staged batch visible, atomically. Pages committed since ``known`` (by a retry,
+        another shard or another run) are filtered out first, so nothing is written twice."""
+        with self._commit_lock():
+            fresh = self.marker_names() - known
+            if fresh:
+                index = _INDEXES.setdefault(self.root, _CommittedIndex())
+                index.update(self.commits, fresh)
+                done = index.contains(staged.page_ids)
+                if done:
+                    staged = self._filter(staged, done)
+            self._write_record(staged.batch_id, [staged], [], meta)
+        return staged
+
+    def _write_record(self, commit_id: str, batches: list[Staged], remove: list[str],
+                      meta: dict[str, object] | None, extra_add: list[tuple[str, str]] = ()) -> None:
+        add = [list(pair) for pair in extra_add]
+        for b in batches:
+            for table in COMMIT_ORDER:
+                if table in b.files:
+                    src = Path(b.files[table]).relative_to(self.staging).as_posix()
+                    add.append([src, f"{table}/part-{b.batch_id}.parquet"])
+        record = {
+            "commit_id": commit_id,
+            "committed_at": datetime.now(UTC).isoformat(),
+            "add": add,
+            "remove": remove,
+            "rows": {t: sum(b.rows.get(t, 0) for b in batches) for t in TABLES},
+            "page_ids": [p for b in batches for p in b.page_ids],
+            **(meta or {}),
+        }
+        tmp = self.commits / f".{commit_id}.json.tmp"
+        tmp.write_text(json.dumps(record, ensure_ascii=False))
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.commits / f"{commit_id}.json")  # the commit point
+        _fsync_dir(self.commits)
+        self._apply(record)
+
+    def replace_pages(self, commit_id: str, batches: list[Staged], meta: dict[str, object] | None = None) -> int:
+        """Commit ``batches`` as the new rows of their pages: older rows of those pages in any
+        table are dropped in the same commit (files rewritten without them, or removed)."""
+        replaced = pa.array(sorted({p for b in batches for p in b.page_ids}), type=pa.string())
+        remove: list[str] = []
+        adds: list[tuple[str, str]] = []
+        dropped = 0
+        for table in COMMIT_ORDER:
+            for path in self.table_files(table):
+                data = pq.read_table(path)
+                mask = pc.is_in(data.column("page_id"), value_set=replaced)
+                hits = pc.sum(mask).as_py() or 0
+                if not hits:
+                    continue
+                dropped += hits
+                rel = path.relative_to(self.root).as_posix()
+                if hits == data.num_rows:
+                    remove.append(rel)
+                    continue
+                out = self.staging / commit_id / "rewrite" / rel
+                out.parent.mkdir(parents=True, exist_ok=True)
+                _write_parquet(data.filter(pc.invert(mask)), out)
+                adds.append((out.relative_to(self.staging).as_posix(), rel))
+        with self._commit_lock():
+            self._write_record(commit_id, batches, remove, meta, extra_add=adds)
+        return dropped
+
+    def _filter(self, staged: Staged, done: set[str]) -> Staged:
+        keep_ids = [p for p in staged.page_ids if p not in done]
+        keep = pa.array(keep_ids, type=pa.string())
+        rows: dict[str, int] = {}
+        files: dict[str, str] = {}
+        for name, path in staged.files.items():
+            table = pq.read_table(path)
+            table = table.filter(pc.is_in(table.column("page_id"), value_set=keep))
+            if table.num_rows:
+                _write_parquet(table, Path(path))
+                files[name] = path
+                rows[name] = table.num_rows
+            else:
+                os.unlink(path)
+        return Staged(staged.batch_id, files, keep_ids, rows)
+
+    def _apply(self, record: dict) -> None:
+        """Roll a commit record forward; idempotent, so recovery can call it again."""
+        for src, dst in record["add"]:
+            target = self.root / dst
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(FileNotFoundError):  # already moved (or by a concurrent recovery)
+                os.replace(self.staging / src, target)
+        for rel in record.get("remove", []):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.root / rel)
+        for table in {Path(r).parts[0] for r in [*(d for _, d in record["add"]), *record.get("remove", [])]}:
+            _fsync_dir(self.root / table)
+        shutil.rmtree(self.staging / record["commit_id"], ignore_errors=True)
+
+    def recover(self, rollback: bool = False) -> dict[str, int]:
+        """Finish committed batches left half-moved by a killed run. With ``rollback`` (only
+        under the write lock, when no run can be staging) also drop uncommitted batches."""
+        report = {"rolled_forward": 0, "rolled_back": 0}
+        if not self.staging.exists():
+            return report
+        with self._commit_lock():
+            for folder in sorted(p for p in self.staging.iterdir() if p.is_dir()):
+                marker = self.commits / f"{folder.name}.json"
+                if marker.exists():
+                    self._apply(json.loads(marker.read_text()))
+                    report["rolled_forward"] += 1
+                elif rollback:
+                    shutil.rmtree(folder, ignore_errors=True)
+                    report["rolled_back"] += 1
+        if rollback:
+            for tmp in self.root.glob("*/*.tmp"):
+                tmp.unlink(missing_ok=True)
+        return report

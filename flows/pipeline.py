@@ -1,0 +1,207 @@
+"""The Prefect flow: discover inputs, one task per shard of pages, atomic commits, catalog, report.
+
+Tasks get shards (hundreds to thousands of pages), never single pages: a Prefect task run
+costs about 10 ms, so per-page tasks would spend more time in Prefect than in parsing.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture, wait
+
+from flows.catalog import refresh_catalog
+from flows.inputs import CONTAINERS, InputFile, discover, read_units
+from flows.lake import Lake
+from flows.process import EXTRACTORS, PIPELINE_VERSION, ShardProcessor
+
+DEFAULT_SHARD_PAGES = 2000
+
+
+@dataclass
+class ShardResult:
+    files: int = 0
+    parsed: int = 0
+    skipped: int = 0
+    quarantined: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    staged: list = field(default_factory=list)  # reprocess runs: batches to commit at the end
+
+
+def shards(files: Iterator[InputFile], pages_per_shard: int) -> Iterator[list[InputFile]]:
+    """Group files into shards of about ``pages_per_shard`` pages; a container file (JSON Lines,
+    WARC) is a shard of its own and commits every ``pages_per_shard`` pages inside the task."""
+    current: list[InputFile] = []
+    for item in files:
+        if item.fmt in CONTAINERS:
+            yield [item]
+            continue
+        current.append(item)
+        if len(current) >= pages_per_shard:
+            yield current
+            current = []
+    if current:
+        yield current
+
+
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE, task_run_name="shard-{index}")
+def process_shard(
+    index: int,
+    files: list[InputFile],
+    lake_root: str,
+    seen: np.ndarray,
+    known: set[str],
+    batch_size: int,
+    extractors: Sequence[str],
+    reprocess_commit: str | None = None,
+) -> ShardResult:
+    """Parse and extract a shard, committing each batch as it is ready (memory stays flat)."""
+    lake = Lake(lake_root)
+    proc = ShardProcessor(seen, batch_size=batch_size, extractors=extractors)
+    result = ShardResult(files=len(files))
+    rows: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    units = (u for f in files for u in read_units(f))
+    for batch in proc.run(units):
+        result.parsed += batch.parsed
+        result.skipped += batch.skipped
+        reasons.update(batch.quarantined)
+        if not batch.page_ids:
+            continue
+        t = time.perf_counter()
+        staged = lake.stage(batch.tables, batch.page_ids, commit_id=reprocess_commit)
+        if reprocess_commit:
+            result.staged.append(staged)
+        else:
+            staged = lake.commit(staged, known, meta={"pipeline_version": PIPELINE_VERSION})
+        proc.timings.add("write", t)
+        rows.update(staged.rows)
+    result.rows = dict(rows)
+    result.quarantined = dict(reasons)
+    result.seconds = dict(proc.timings.seconds)
+    return result
+
+
+@task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def refresh_catalog_task(lake_root: str, catalog: str) -> str:
+    return str(refresh_catalog(Lake(lake_root), catalog))
+
+
+@task(retries=1, cache_policy=NO_CACHE)
+def report_task(catalog: str, out: str) -> str:
+    from flows.reporting import write_report
+
+    return write_report(catalog, out)
+
+
+@dataclass
+class RunSummary:
+    files_seen: int = 0
+    shards: int = 0
+    pages_parsed: int = 0
+    skipped_in_lake: int = 0
+    quarantined: dict[str, int] = field(default_factory=dict)
+    rows_written: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    lake: str = ""
+    catalog: str = ""
+    report: str | None = None
+    recovered: dict[str, int] = field(default_factory=dict)
+    replaced_rows: int = 0
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _progress(enabled: bool):  # noqa: ANN202 - tqdm or a no-op
+    from tqdm import tqdm
+
+    return tqdm(unit="page", desc="akhbar", disable=not enabled, dynamic_ncols=True)
+
+
+@flow(name="akhbar-ingest", log_prints=True, validate_parameters=False)
+def ingest(
+    inputs: list[str],
+    lake: str = "data/lake",
+    catalog: str = "data/akhbar.duckdb",
+    report: str | None = "data/reports/report.html",
+    reprocess: bool = False,
+    shard_pages: int = DEFAULT_SHARD_PAGES,
+    extractors: Sequence[str] = EXTRACTORS,
+    progress: bool = False,
+    lock_timeout: float = 600.0,
+) -> dict:
+    """Ingest files and folders into the lake, refresh the catalog and write the report."""
+    logger = get_run_logger()
+    started = time.perf_counter()
+    summary = RunSummary()
+    store = Lake(lake)
+    seconds: Counter[str] = Counter()
+    with store.write_lock(timeout=lock_timeout):
+        summary.recovered = store.recover(rollback=True)
+        t = time.perf_counter()
+        seen = np.empty(0, dtype=np.uint64) if reprocess else store.seen_page_ids()
+        known = store.marker_names()
+        seconds["state"] = time.perf_counter() - t
+        commit_id = store.new_batch_id() if reprocess else None
+        in_flight: list[PrefectFuture] = []
+        results: list[ShardResult] = []
+        bar = _progress(progress)
+        max_in_flight = 2 * max(1, int(os.environ.get("AKHBAR_WORKERS", "2")))
+
+        def collect(done: list[PrefectFuture]) -> None:
+            for fut in done:
+                res: ShardResult = fut.result()
+                results.append(res)
+                bar.update(res.parsed + res.skipped + sum(res.quarantined.values()))
+
+        for i, shard in enumerate(shards(discover(inputs), shard_pages)):
+            summary.files_seen += len(shard)
+            summary.shards += 1
+            in_flight.append(
+                process_shard.submit(i, shard, str(store.root), seen, known, shard_pages, tuple(extractors), commit_id)
+            )
+            if len(in_flight) >= max_in_flight:
+                first, in_flight = in_flight[0], in_flight[1:]
+                wait([first])
+                collect([first])
+        wait(in_flight)
+        collect(in_flight)
+        bar.close()
+        if reprocess:
+            t = time.perf_counter()
+            batches = [s for r in results for s in r.staged]
+            summary.replaced_rows = store.replace_pages(commit_id, batches, meta={"pipeline_version": PIPELINE_VERSION})
+            seconds["write"] += time.perf_counter() - t
+        for r in results:
+            summary.pages_parsed += r.parsed
+            summary.skipped_in_lake += r.skipped
+            summary.quarantined = dict(Counter(summary.quarantined) + Counter(r.quarantined))
+            summary.rows_written = dict(Counter(summary.rows_written) + Counter(r.rows))
+            seconds.update(r.seconds)
+        t = time.perf_counter()
+        summary.catalog = refresh_catalog_task(str(store.root), catalog)
+        seconds["catalog"] = time.perf_counter() - t
+    if report:
+        t = time.perf_counter()
+        summary.report = report_task(summary.catalog, report)
+        seconds["report"] = time.perf_counter() - t
+    seconds["flow_total"] = time.perf_counter() - started
+    summary.seconds = {k: round(v, 3) for k, v in seconds.items()}
+    summary.lake = str(store.root)
+    logger.info("run summary: %s", summary.as_dict())
+    return summary.as_dict()
+
+
+def default_paths(root: str | os.PathLike[str] = ".") -> dict[str, str]:
+    base = Path(root)
+    return {"lake": str(base / "data/lake"), "catalog": str(base / "data/akhbar.duckdb")}

@@ -1,0 +1,49 @@
+# Two commands do everything on a fresh machine with Python 3.11 and pip:
+#   make run   - create .venv, install akhbar, run the pipeline on data/samples, print the summary
+#   make test  - create .venv with the dev tools, lint, run the whole test suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+
+.PHONY: run test lint serve bench samples clean help
+
+help:
+	@echo "make run    - install and run the pipeline on the bundled samples"
+	@echo "make test   - install dev tools, lint and run the tests"
+	@echo "make serve  - start a local Prefect server and serve the scheduled deployments"
+	@echo "make bench  - run the benchmarks (benchmarks/README.md)"
+	@echo "make samples - rebuild data/samples from ../shared (needs the shared datasets)"
+
+$(VENV)/.run-installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml $(VENV)/.run-installed
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+run: $(VENV)/.run-installed
+	$(BIN)/akhbar run --input data/samples
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+
+test: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	bash scripts/test_setup.sh
+	$(BIN)/pytest -n 2 --dist loadfile
+
+serve: $(VENV)/.run-installed
+	$(BIN)/akhbar serve
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/bench_pipeline.py --pages 10000 100000
+
+samples: $(VENV)/.run-installed
+	$(BIN)/python scripts/build_samples.py
+
+clean:
+	rm -rf data/lake data/akhbar.duckdb data/reports

@@ -211,7 +211,7 @@ def check_record(rec: dict, title: str, paragraphs: list[str], *, offsets_only: 
         before = text[:s].rstrip()[-1:] if s else ""
         after = text[e:].lstrip()[:1]
         if q["kind"] == "direct":
-            if inner_marks or before not in QUOTE_MARKS or after not in QUOTE_MARKS + ".":
+            if (inner_marks and not _balanced(span)) or before not in QUOTE_MARKS or after not in QUOTE_MARKS + ".":
                 errs.append(f"{where}: direct span must sit inside quotation marks")
         elif q["kind"] == "mixed" and not inner_marks:
             errs.append(f"{where}: mixed span without quotation marks")

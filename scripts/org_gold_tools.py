@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -108,16 +109,15 @@ def parse_spec(path: Path) -> dict:
             doc = load(source)
             continue
         p, surf, canonical, org_type = (x.strip() for x in line.split("|"))
-        k = 1
-        if "#" in surf:
-            surf, kk = surf.rsplit("#", 1)
-            k = int(kk)
+        k, explicit = 1, re.search(r"#(\d+)$", surf)
+        if explicit:
+            surf, k = surf[: explicit.start()], int(explicit.group(1))
         pi = int(p)
         text = para(doc, pi)
         occ = occurrences(text, surf)
         if not occ:
             raise SystemExit(f"{path}: '{surf}' not in paragraph {pi}")
-        if len(occ) > 1 and "#" not in raw:
+        if len(occ) > 1 and not explicit:
             ctx = [text[max(0, o - 15): o + len(surf) + 15] for o in occ]
             raise SystemExit(f"{path}: '{surf}' occurs {len(occ)}x in paragraph {pi}; say which: {ctx}")
         if k > len(occ):

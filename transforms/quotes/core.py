@@ -1,0 +1,721 @@
+"""Who said what: reporting cues, content spans and resolved speakers of one article.
+
+Pipeline per paragraph: tokens -> sentences -> cues (lexicon look-ups, no per-token regex) -> for each cue
+its complement (إن/أن/بأن/على أن/إلى أن, a colon, a quotation, or a preposition for directives), the
+speaker region between cue and complement, and the content up to the next cue or the end of the sentence.
+Speakers are resolved in article order by ``Registry`` so that surnames, "المتحدث ذاته", implicit "وأضاف"
+and participles ("مشيرا إلى أن") get the full name introduced earlier. The title is read last so a headline
+"الغزاوي: ..." resolves against the body.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from transforms.quotes.lexicon import Lexicon, VerbForm, lexicon
+from transforms.quotes.speaker import (
+    F_AN,
+    F_BIHI,
+    F_MA,
+    PARTICLES,
+    Entity,
+    Parsed,
+    Registry,
+    chunks,
+    cut_region,
+    head_class,
+    is_time,
+    parse_region,
+)
+from transforms.quotes.text import (
+    COMMAS,
+    QUOTE_CLOSE,
+    QUOTE_MARKS,
+    QUOTE_OPEN,
+    SENT_END,
+    Tok,
+    fold,
+    sentences,
+    strip_proclitics,
+    tokenize,
+)
+
+MODEL_VERSION = "quotes-rules-1.0"
+
+
+class OrgLike(Protocol):
+    paragraph: int
+    start: int
+    end: int
+    surface: str
+    canonical: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    paragraph: int
+    start: int
+    end: int
+    quote: str
+    kind: str
+    verb: str
+    verb_lemma: str
+    speaker: str
+    speaker_canonical: str
+    speaker_type: str
+    speaker_role: str
+    speaker_org: str
+    confidence: float
+
+
+COMPL_FREE = frozenset(fold(w) for w in ("إن", "أن", "بأن", "فإن"))
+COMPL_FUSED = frozenset(
+    fold(p + s)
+    for p in ("أن", "إن", "بأن")
+    for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "ك", "كم")
+)
+F_ALA = fold("على")
+F_ILA = fold("إلى")
+F_MIN = fold("من")
+CLAUSE_STARTERS = frozenset(fold(w) for w in ("و", "كما", "فيما", "بينما", "ثم", "فقد", "وقد", "حيث"))
+TRAIL = " \t.،,؛;:-–—"
+CLOSE_FOR = {'"': '"', "«": "»", "“": "”", "„": "”", "‟": "”"}
+
+
+@dataclass(slots=True)
+class Cue:
+    i: int  # first token
+    j: int  # token after the cue words
+    kind: str  # verb | part | nominal
+    lemma: str
+    form: VerbForm | None = None
+    position: str = ""  # nominal: before | after_content | statement
+
+
+@dataclass(slots=True)
+class Compl:
+    region_end: int  # token index where the speaker region ends
+    start: int  # char offset of the content
+    tok: int  # token index of the content start
+    mode: str  # clause | fused | colon | quote | noun
+
+
+class _Paragraph:
+    def __init__(self, lex: Lexicon, reg: Registry, pi: int, text: str, orgs: list[OrgLike]) -> None:
+        self.lex, self.reg, self.pi, self.text, self.orgs = lex, reg, pi, text, orgs
+        self.toks = tokenize(text)
+        self.out: list[Quote] = []
+
+    # ---- cues -------------------------------------------------------------------------------------------
+    def find_cues(self, i0: int, i1: int) -> list[Cue]:
+        lex, toks = self.lex, self.toks
+        cues: list[Cue] = []
+        i = i0
+        while i < i1:
+            t = toks[i]
+            if not t.word:
+                i += 1
+                continue
+            hit = None
+            for words, lemma, pos in lex.nominal.get(t.f, ()):
+                n = len(words)
+                if i + n > i1:
+                    continue
+                ok = True
+                for k in range(1, n):
+                    w, tk = words[k], toks[i + k]
+                    if tk.f == w:
+                        continue
+                    if k == n - 1 and w == "ل" and tk.word and tk.f.startswith("ل") and len(tk.f) > 2:
+                        continue  # وفقا لوزارة
+                    ok = False
+                    break
+                if ok:
+                    hit = Cue(i, i + n, "nominal", lemma, position=pos)
+                    if words[-1] == "ل" and toks[i + n - 1].f != "ل":
+                        hit.j = i + n - 1  # the clitic ل is glued to the source
+                    break
+            if hit:
+                cues.append(hit)
+                i = hit.j if hit.j > i else i + 1
+                continue
+            form = lex.verbs.get(t.f)
+            if form is not None:
+                kind = "part" if form.tense == "participle" else "verb"
+                j = i + 1
+                while j < i1 and toks[j].f in PARTICLES and toks[j].f in (fold("قولا"), fold("قائلا")):
+                    j += 1
+                cues.append(Cue(i, j, kind, form.lemma, form))
+            i += 1
+        return cues
+
+    def cuts(self, c: Cue, i0: int) -> bool:
+        """Does this cue end the content of the previous one (a new clause), or is it nested inside it?"""
+        if c.kind in ("part", "nominal"):
+            return True
+        t = self.toks[c.i]
+        if t.text[:1] in "وف" and len(t.f) > 2 and t.f[1:] in self.lex.verbs:
+            return True
+        if c.i == i0:
+            return True
+        prev = self.toks[c.i - 1]
+        return prev.text in COMMAS or prev.f in CLAUSE_STARTERS
+
+    # ---- complement -------------------------------------------------------------------------------------
+    def find_complement(self, c: Cue, limit: int, participle: bool) -> Compl | None:
+        toks, lex = self.toks, self.lex
+        noun_preps = lex.noun_complements.get(c.lemma, ())
+        max_j = min(limit, c.j + (4 if participle else 40))
+        after_comma = True
+        for j in range(c.j, max_j):
+            t = toks[j]
+            nxt = toks[j + 1] if j + 1 < limit else None
+            if t.text == ":":
+                if nxt is None:
+                    return None
+                return Compl(j, nxt.start, j + 1, "colon")
+            if t.text in QUOTE_OPEN and (j == c.j or toks[j - 1].text in COMMAS or after_comma) and nxt is not None:
+                if j > c.j or participle:
+                    return Compl(j, t.start, j, "quote")
+            if not t.word:
+                after_comma = t.text in COMMAS
+                continue
+            f = t.f
+            if f in COMPL_FREE and nxt is not None:
+                return Compl(j, nxt.start, j + 1, "clause")
+            if f in COMPL_FUSED:
+                return Compl(j, t.start, j, "fused")
+            if f in (F_ALA, F_ILA) and nxt is not None:
+                if nxt.f in COMPL_FREE and j + 2 < limit:
+                    return Compl(j, toks[j + 2].start, j + 2, "clause")
+                if nxt.f in COMPL_FUSED:
+                    return Compl(j, nxt.start, j + 1, "fused")
+            if noun_preps and nxt is not None:
+                if f in noun_preps and (participle or after_comma or j > c.j):
+                    if nxt.word and nxt.f not in COMPL_FREE:
+                        return Compl(j, nxt.start, j + 1, "noun")
+                for p in noun_preps:
+                    if (
+                        p.endswith("-")
+                        and f.startswith(p[0])
+                        and len(f) > 3
+                        and (participle and j == c.j or after_comma)
+                        and f[1:] not in lex.verbs
+                    ):
+                        return Compl(j, t.start + 1, j, "noun")
+            after_comma = False
+            if participle and j >= c.j + 3:
+                break
+        return None
+
+    # ---- content ----------------------------------------------------------------------------------------
+    def content(self, start: int, limit_tok: int, mode: str) -> tuple[int, int, str] | None:
+        text, toks = self.text, self.toks
+        end = toks[limit_tok - 1].end if limit_tok > 0 else len(text)
+        # trim trailing punctuation and a dangling conjunction before the next cue
+        while True:
+            seg = text[start:end].rstrip(TRAIL)
+            if seg.endswith((" و", " ف")):
+                seg = seg[:-2]
+                continue
+            break
+        end = start + len(seg)
+        lead = len(text[start:end]) - len(text[start:end].lstrip(" "))
+        start += lead
+        if end <= start:
+            return None
+        if text[start] in QUOTE_OPEN:
+            close = CLOSE_FOR.get(text[start], '"')
+            q = text.find(close, start + 1)
+            if q > start + 1:
+                tail = text[q + 1:end].strip(TRAIL + "".join(QUOTE_MARKS))
+                if not tail or q >= end:
+                    s2, e2 = start + 1, q
+                    seg = text[s2:e2].strip(TRAIL)
+                    s2 = s2 + (len(text[s2:e2]) - len(text[s2:e2].lstrip(TRAIL)))
+                    e2 = s2 + len(seg)
+                    if e2 > s2:
+                        return s2, e2, "direct"
+        seg = text[start:end]
+        n_straight = seg.count('"')
+        if n_straight % 2 == 1:
+            if seg.endswith('"'):
+                end -= 1
+            elif seg.startswith('"'):
+                start += 1
+            else:
+                # an opening mark whose closing mark lies past a sentence split: extend to it
+                last = seg.rfind('"')
+                q = text.find('"', end)
+                if q >= 0 and seg[last + 1:].strip() and not any(m in text[end:q] for m in ".؟!"):
+                    end = q + 1
+        for o, cl in (("«", "»"), ("“", "”")):
+            seg = text[start:end]
+            if seg.count(o) > seg.count(cl):
+                q = text.find(cl, end)
+                if q >= 0:
+                    end = q + 1
+            elif seg.count(cl) > seg.count(o) and seg.endswith(cl):
+                end -= 1
+        seg = text[start:end].rstrip(TRAIL)
+        end = start + len(seg)
+        if end <= start:
+            return None
+        kind = "indirect"
+        if any(m in seg for m in QUOTE_MARKS):
+            kind = "mixed" if _quoted_words(seg) >= 3 else "indirect"
+        return start, end, kind
+
+    # ---- speakers ---------------------------------------------------------------------------------------
+    def org_in(self, s: int, e: int) -> OrgLike | None:
+        best = None
+        for m in self.orgs:
+            if m.start < e and s < m.end and (best is None or (m.end - m.start) > (best.end - best.start)):
+                best = m
+        return best
+
+    def role_org(self, role: str, rs: int, re_: int) -> str:
+        """The organisation named in a role: an organisation mention inside it, else from its first org head."""
+        if not role:
+            return ""
+        m = self.org_in(rs, re_)
+        if m is not None and m.start >= rs - 1:
+            return m.canonical
+        rt = tokenize(role)
+        # coordinated roles ("سفير سابق ... وباحث بمركز ...") keep the last one
+        start = 0
+        for k in range(1, len(rt)):
+            t = rt[k]
+            if t.word and t.f[:1] == "و" and len(t.f) > 2 and t.f[1:] in self.lex.role_heads:
+                start = k
+        for k in range(start + 1, len(rt)):
+            hc = head_class(self.lex, rt, k)
+            if hc == "org":
+                t = rt[k]
+                out = role[t.start:].strip(TRAIL)
+                f = t.f
+                if f[:1] in "بلو" and not f.startswith("ال") and f[1:] not in ("",):
+                    if f.startswith("لل"):
+                        out = "ا" + out[1:]
+                    elif f[1:2] == "ل" and f[:1] in "بو" and f.startswith(("بال", "وال")):
+                        out = out[1:]
+                    elif len(f) > 3 and f[1:] in self.lex.org_heads or strip_proclitics(f)[-1] in self.lex.org_heads:
+                        out = out[1:]
+                return out
+        return ""
+
+    def resolve(self, p: Parsed, form: VerbForm | None) -> tuple[Entity, str, float] | None:
+        """Entity, speaker-as-written and confidence for a parsed speaker phrase."""
+        reg = self.reg
+        gender = form.gender if form else ""
+        number = form.number if form else "s"
+        if p.kind == "person":
+            name_toks = p.name.split()
+            m = self.org_in(p.s, p.e)
+            if m is not None and m.start <= p.s + 1 and m.end >= p.e - 1:
+                ent = reg.add_org(m.canonical, p.head)
+                return ent, p.surface, 0.8
+            if len(name_toks) == 1:
+                f = fold(p.name)
+                known = reg.find_person(p.name)
+                if known is not None:
+                    if p.role:
+                        known.role, known.org = p.role, self.role_org(p.role, p.role_s, p.role_e)
+                    return reg.touch(known), p.surface, 0.85
+                if strip_proclitics(f)[-1] in self.lex.place_tokens:
+                    return reg.add_org(p.name, f), p.surface, 0.6
+            org = self.role_org(p.role, p.role_s, p.role_e)
+            ent = reg.add_person(p.name, p.role, org, gender)
+            if not ent.gender:
+                ent.gender = gender
+            return ent, p.surface, 0.9 if len(name_toks) > 1 else 0.7
+        if p.kind == "role":
+            known = reg.by_role(p.role)
+            if known is not None:
+                return reg.touch(known), p.surface, 0.75
+            org = self.role_org(p.role, p.role_s, p.role_e)
+            ent = reg.add_person(p.role, p.role, org, gender)
+            return ent, p.surface, 0.7
+        if p.kind == "ref":
+            prefer = "unnamed" if p.head.startswith(("مصدر", "مصادر")) else ""
+            ent = reg.recent(gender, number, prefer=prefer) or reg.recent()
+            if ent is None:
+                return None
+            return reg.touch(ent), p.surface, 0.8
+        if p.kind == "organisation":
+            m = self.org_in(p.s, p.e)
+            if m is not None:
+                canonical = m.canonical
+            else:
+                canonical = _strip_clitic(p.surface)
+                if len(canonical.split()) == 1:
+                    canonical = reg.short_org(p.head) or canonical
+            return reg.add_org(canonical, p.head), p.surface, 0.8
+        if p.kind == "unnamed":
+            return reg.add_unnamed(_strip_clitic(p.surface), p.head, number), p.surface, 0.8
+        if p.kind == "doc":
+            if p.issuer:
+                m = self.org_in(p.issuer_s, p.issuer_e)
+                canonical = m.canonical if m is not None else p.issuer
+                if len(canonical.split()) == 1:
+                    canonical = reg.short_org(strip_proclitics(fold(canonical))[-1]) or canonical
+                return reg.add_org(canonical, fold(canonical.split()[0])), p.issuer, 0.8
+            for ent in reversed(reg.entities):
+                if ent.type == "organisation":
+                    return reg.touch(ent), p.surface, 0.55
+            return reg.add_unnamed(_strip_clitic(p.surface), p.head, "s"), p.surface, 0.6
+        return None
+
+    def subject_before(self, i0: int, v: int) -> Parsed | None:
+        """Subject-first order: "وزارة الصحة أكدت أن ..." (the clause before the verb is its subject)."""
+        k = v
+        while k > i0 and self.toks[k - 1].word and self.toks[k - 1].f not in CLAUSE_STARTERS and v - k < 8:
+            k -= 1
+        if k == v or (k > i0 and self.toks[k - 1].text not in COMMAS and self.toks[k - 1].f not in CLAUSE_STARTERS):
+            return None
+        p = parse_region(self.lex, self.text, self.toks, k, v)
+        if p is None:
+            return None
+        if p.kind == "person" and len(p.name.split()) == 1 and self.reg.find_person(p.name) is None:
+            return None
+        return p
+
+    def scan_subject(self, i0: int, i1: int) -> Parsed | None:
+        """The subject of a non-reporting main verb ("استعرض X، رئيس ...، ...، مشيرا إلى أن")."""
+        toks, lex = self.toks, self.lex
+        for k in range(i0, i1):
+            t = toks[k]
+            if not t.word or t.f in lex.verbs:
+                continue
+            hc = head_class(lex, toks, k)
+            if hc in ("name", "role", "org", "unnamed", "ref") and not (k > i0 and toks[k - 1].f in (F_AN,)):
+                if hc != "name" and t.f[:1] in "بل" and not t.f.startswith("ال"):
+                    continue
+                parts = [c for c in chunks(toks, k, i1)]
+                end = parts[0][1]
+                if len(parts) > 1 and head_class(lex, toks, parts[1][0]) == "role":
+                    end = parts[1][1]
+                a, b, _ = cut_region(lex, toks, k, end)
+                p = parse_region(lex, self.text, toks, a, b)
+                if p is not None:
+                    return p
+        return None
+
+    # ---- statements -------------------------------------------------------------------------------------
+    def emit(self, span: tuple[int, int, str], verb: str, lemma: str, ent: Entity, speaker: str,
+             conf: float) -> Quote:
+        s, e, kind = span
+        q = Quote(self.pi, s, e, self.text[s:e], kind, verb, lemma, speaker, ent.canonical, ent.type,
+                  ent.role if ent.type == "person" else "", ent.org if ent.type == "person" else "",
+                  round(conf, 2))
+        self.out.append(q)
+        return q
+
+    def run(self) -> list[Quote]:
+        toks = self.toks
+        for i0, i1 in sentences(toks):
+            cues = self.find_cues(i0, i1)
+            cut_idx = [c.i for c in cues if self.cuts(c, i0)]
+            covered = -1
+            sent_ent: Entity | None = None
+            for c in cues:
+                if c.i < covered:
+                    continue
+                limit = next((x for x in cut_idx if x > c.i), i1)
+                if c.kind == "nominal":
+                    res = self.nominal(c, i0, i1, limit, sent_ent)
+                elif c.kind == "part":
+                    res = self.participle(c, i0, limit, sent_ent)
+                else:
+                    res = self.verb(c, i0, limit)
+                if res is not None:
+                    ent, end_tok = res
+                    sent_ent = ent
+                    covered = max(covered, end_tok)
+        return self.out
+
+    def _end_tok(self, e: int) -> int:
+        for k, t in enumerate(self.toks):
+            if t.start >= e:
+                return k
+        return len(self.toks)
+
+    def verb(self, c: Cue, i0: int, limit: int) -> tuple[Entity, int] | None:
+        comp = self.find_complement(c, limit, participle=False)
+        a, b, src = cut_region(self.lex, self.toks, c.j, comp.region_end if comp else limit)
+        if src >= 0:
+            a = src
+        p = parse_region(self.lex, self.text, self.toks, a, b) if a < b else None
+        if comp is None:
+            if p is not None and p.kind == "person" and len(p.name.split()) > 1:
+                self.resolve(p, c.form)  # remember who was introduced ("ونوه X، منسق ...، بأهمية ...")
+            return None
+        if comp.mode == "noun" and a >= b and c.form and c.form.tense != "participle":
+            pass
+        if p is None:
+            words = [t for t in self.toks[a:b] if t.word]
+            if words:
+                return None
+            p = self.subject_before(i0, c.i)
+        speaker = ""
+        if p is None:
+            ent = self._implicit(c, i0)
+            if ent is None:
+                return None
+            conf = 0.7
+        else:
+            r = self.resolve(p, c.form)
+            if r is None:
+                return None
+            ent, speaker, conf = r
+        span = self.content(comp.start, limit, comp.mode)
+        if span is None:
+            return None
+        q = self.emit(span, self.toks[c.i].text, c.lemma, ent, speaker, conf)
+        return ent, self._end_tok(q.end)
+
+    def _implicit(self, c: Cue, i0: int) -> Entity | None:
+        # "وفي تصريح لرئيس الجمعية، أكد أن ..." / the subject of the sentence's main verb
+        p = self.scan_subject(i0, c.i)
+        if p is not None:
+            r = self.resolve(p, c.form)
+            if r is not None:
+                return r[0]
+        f = c.form
+        return self.reg.recent(f.gender if f else "", f.number if f else "")
+
+    def participle(self, c: Cue, i0: int, limit: int, sent_ent: Entity | None) -> tuple[Entity, int] | None:
+        comp = self.find_complement(c, limit, participle=True)
+        if comp is None:
+            return None
+        ent = sent_ent
+        if ent is None:
+            p = self.scan_subject(i0, c.i)
+            if p is not None:
+                r = self.resolve(p, c.form)
+                ent = r[0] if r else None
+        if ent is None:
+            ent = self.reg.recent(c.form.gender if c.form else "", c.form.number if c.form else "")
+        if ent is None:
+            return None
+        span = self.content(comp.start, limit, comp.mode)
+        if span is None:
+            return None
+        conf = 0.8 if sent_ent is not None else 0.65
+        q = self.emit(span, self.toks[c.i].text, c.lemma, ent, "", conf)
+        return ent, self._end_tok(q.end)
+
+    def nominal(self, c: Cue, i0: int, i1: int, limit: int, sent_ent: Entity | None) -> tuple[Entity, int] | None:
+        toks, lex = self.toks, self.lex
+        verb_text = toks[c.i].text
+        if c.position == "after_content":
+            if sent_ent is not None:
+                return None  # "قال X إن ...، وفق تعبيره": already attributed
+            ent = self.reg.recent()
+            if ent is None:
+                return None
+            span = self.content(toks[i0].start, c.i, "clause")
+            if span is None:
+                return None
+            self.emit(span, verb_text, c.lemma, ent, "", 0.6)
+            return ent, c.j
+        # source phrase after the cue, up to a comma / complementiser / end
+        j = c.j
+        if j < i1 and toks[j].f == F_MA:  # "وفق ما أكده X", "حسب ما أفادت به X"
+            j += 1
+            if j < i1 and toks[j].word:
+                j += 1
+            if j < i1 and toks[j].f in F_BIHI:
+                j += 1
+        if c.position == "statement":
+            return self.document_statement(c, j, i0, limit)
+        stop = j
+        while stop < i1 and toks[stop].text not in COMMAS and toks[stop].f not in COMPL_FREE and toks[
+            stop
+        ].text not in SENT_END and toks[stop].f not in COMPL_FUSED:
+            if stop > j and stop in (x.i for x in self.find_cues(stop, min(stop + 1, i1))):
+                break
+            stop += 1
+        a, b, src = cut_region(lex, toks, j, stop)
+        if src >= 0:
+            a = src
+        if a >= b:
+            return None
+        hc = head_class(lex, toks, a)
+        if c.lemma == fold("في تصريح ل") and hc in ("media", ""):
+            return None
+        p = parse_region(lex, self.text, toks, a, b)
+        if p is None or (p.kind == "person" and hc not in ("name", "role") and len(p.name.split()) < 2):
+            if p is None or self.reg.find_person(p.name) is None:
+                return None
+        if p.kind == "organisation" and hc == "media" and c.lemma == fold("في تصريح ل"):
+            return None
+        # content: the clause after the source when the cue opens the sentence, else the clause before it
+        opens = all(not t.word or t.f in CLAUSE_STARTERS for t in toks[i0:c.i])
+        if opens:
+            k = b
+            while k < limit and (not toks[k].word or toks[k].f in (fold("فإن"), fold("فان"))):
+                if toks[k].text in SENT_END:
+                    break
+                k += 1
+            if k >= limit:
+                return None
+            start = toks[k].start
+            if toks[k].f.startswith("ف") and toks[k].f[1:] in COMPL_FUSED:
+                start += 1
+            span = self.content(start, limit, "clause")
+        else:
+            span = self.content(toks[i0].start, c.i, "clause")
+            if span is not None and any(
+                q.paragraph == self.pi and q.start < span[1] and span[0] < q.end for q in self.out
+            ):
+                return None
+        if span is None:
+            return None
+        r = self.resolve(p, None)
+        if r is None:
+            return None
+        ent, speaker, conf = r
+        verb = verb_text if len(c.lemma.split()) < 2 or c.lemma in (fold("وفقا ل"), fold("طبقا ل"),
+                                                                      fold("نقلا عن")) else verb_text
+        if c.lemma == fold("على لسان"):
+            verb = self.text[toks[c.i].start:toks[c.i + 1].end]
+        if c.lemma == fold("في تصريح ل"):
+            verb = toks[c.i + 1].text
+        q = self.emit(span, verb, c.lemma, ent, speaker, conf - 0.05)
+        return ent, self._end_tok(q.end)
+
+    def document_statement(self, c: Cue, j: int, i0: int, limit: int) -> tuple[Entity, int] | None:
+        """"وجاء في البيان/بلاغ لوزارة ... أن": the issuer speaks (else the document, unnamed)."""
+        toks = self.toks
+        fake = Cue(c.i, j, "verb", c.lemma, None)
+        comp = self.find_complement(fake, limit, participle=False)
+        if comp is None:
+            return None
+        a, b, _ = cut_region(self.lex, toks, j, comp.region_end)
+        if a >= b or head_class(self.lex, toks, a) != "doc":
+            return None
+        p = parse_region(self.lex, self.text, toks, a, b)
+        if p is None:
+            return None
+        r = self.resolve(p, None)
+        if r is None:
+            return None
+        ent, speaker, conf = r
+        span = self.content(comp.start, limit, comp.mode)
+        if span is None:
+            return None
+        q = self.emit(span, toks[c.i].text, fold("جاء"), ent, speaker if p.issuer else "", conf)
+        return ent, self._end_tok(q.end)
+
+
+def _quoted_words(seg: str) -> int:
+    """Words of the longest quoted fragment (names in marks are not quotations)."""
+    best = 0
+    inside = False
+    count = 0
+    for tok in seg.replace("«", ' " ').replace("»", ' " ').replace("“", ' " ').replace("”", ' " ').split():
+        if tok == '"' or tok.startswith('"') or tok.endswith('"'):
+            core = tok.strip('"')
+            if inside:
+                if core:
+                    count += 1
+                best = max(best, count)
+                inside = tok.startswith('"') and not tok.endswith('"') and len(tok) > 1
+                count = 0
+                if inside and core:
+                    count = 1
+            else:
+                inside = True
+                count = 1 if core else 0
+                if tok.endswith('"') and len(tok) > 1 and core:
+                    best = max(best, 1)
+                    inside = False
+                    count = 0
+        elif inside:
+            count += 1
+    if inside:
+        best = max(best, count)
+    return best
+
+
+def _strip_clitic(s: str) -> str:
+    w = s.split()
+    if not w:
+        return s
+    f = fold(w[0])
+    if f.startswith(("وال", "فال", "بال")) and len(w[0]) > 4:
+        return s[1:]
+    if f.startswith("لل") and len(w[0]) > 4:
+        return "ا" + s[1:]
+    return s
+
+
+def _title(lex: Lexicon, reg: Registry, title: str, orgs: list[OrgLike]) -> list[Quote]:
+    """Headline "X: content" when X is a speaker (a name, title, organisation, unnamed source), not a place."""
+    toks = tokenize(title)
+    colon = next((k for k, t in enumerate(toks) if t.text == ":"), -1)
+    if colon <= 0 or colon + 1 >= len(toks):
+        return []
+    a = colon
+    while a > 0 and toks[a - 1].text not in SENT_END and toks[a - 1].text not in COMMAS and colon - a < 6:
+        a -= 1
+    if a >= colon:
+        return []
+    para = _Paragraph(lex, reg, -1, title, orgs)
+    p = parse_region(lex, title, toks, a, colon)
+    if p is None:
+        return []
+    hc = head_class(lex, toks, a)
+    if p.kind == "person":
+        known = reg.find_person(p.name)
+        single = len(p.name.split()) == 1
+        if known is None and (single or not any(t.f in lex.name_tokens for t in toks[a:colon] if t.word)):
+            if not p.role:
+                return []
+        if single and known is None:
+            return []
+        if any(strip_proclitics(t.f)[-1] in lex.place_tokens for t in toks[a:colon] if t.word) and known is None:
+            return []
+    elif p.kind == "doc" and not p.issuer:
+        return []
+    elif p.kind == "ref":
+        return []
+    if hc == "media":
+        return []
+    r = para.resolve(p, None)
+    if r is None:
+        return []
+    ent, speaker, conf = r
+    span = para.content(toks[colon + 1].start, len(toks), "colon")
+    if span is None:
+        return []
+    para.emit(span, ":", ":", ent, speaker, conf - 0.1)
+    return para.out
+
+
+def extract_quotes(title: str, paragraphs: Sequence[str], organisations: Sequence[OrgLike] = ()) -> list[Quote]:
+    """Statements of one article, title first then body order; offsets index ``paragraphs[p]`` (-1 = title)."""
+    lex = lexicon()
+    reg = Registry()
+    by_par: dict[int, list[OrgLike]] = defaultdict(list)
+    for m in organisations:
+        by_par[m.paragraph].append(m)
+    for m in by_par.get(-1, ()):
+        reg.orgs.append((fold(m.surface), m.canonical))
+    out: list[Quote] = []
+    for pi, text in enumerate(paragraphs):
+        for m in by_par.get(pi, ()):
+            reg.orgs.append((fold(m.surface), m.canonical))
+        if not text:
+            continue
+        out.extend(_Paragraph(lex, reg, pi, text, by_par.get(pi, [])).run())
+    if title:
+        out[:0] = _title(lex, reg, title, by_par.get(-1, []))
+    return out
+
+
+__all__ = ["MODEL_VERSION", "OrgLike", "Quote", "extract_quotes", "is_time"]

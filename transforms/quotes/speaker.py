@@ -1,0 +1,434 @@
+"""Speaker spans: where a speaker phrase ends, what it is (person, organisation, unnamed) and who it refers to.
+
+Cue finding is cheap; attribution is the work. A speaker region (the words between a cue and its
+complement) is cut at setting phrases (time words, "في تصريح لـ ...", "لشبكة ..."), split at commas into
+name / apposition chunks, and typed by its head noun from the lexicon. ``Registry`` then resolves
+surnames, "المتحدث ذاته", role-only mentions ("الوزير") and short forms ("الوزارة") to the speakers and
+organisations introduced earlier in the same article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from transforms.quotes.lexicon import Lexicon
+from transforms.quotes.text import COMMAS, QUOTE_CLOSE, QUOTE_MARKS, QUOTE_OPEN, Tok, fold, strip_proclitics
+
+F_AN = fold("عن")
+F_FI = fold("في")
+F_LI = fold("ل")
+F_MA = fold("ما")
+F_BIHI = frozenset(fold(w) for w in ("به", "بها", "بهم"))
+F_QAWL = frozenset(fold(w) for w in ("قوله", "قولها", "قولهم", "قولهما", "تأكيده", "تأكيدها", "تصريحه"))
+SETTING_PREPS = frozenset(fold(w) for w in ("في", "وفي", "خلال", "عبر", "على", "ضمن", "أمام", "لدى", "إثر", "عقب"))
+PARTICLES = frozenset(fold(w) for w in ("قد", "وقد", "كما", "فيما", "بينما", "ثم", "أيضا", "بدوره", "بدورها",
+                                          "بدورهم", "كذلك", "قولا", "قائلا", "قائلة", "له", "لها", "لهم"))
+MONTHS = frozenset(fold(w) for w in (
+    "جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+    "يناير", "فبراير", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر",
+))
+DEFINITE_PREFIXES = ("ال", "بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
+FEMININE_HINT = ("ة",)
+
+
+def is_definite(f: str) -> bool:
+    return f.startswith(DEFINITE_PREFIXES)
+
+
+def is_time(lex: Lexicon, t: Tok) -> bool:
+    if not t.word:
+        return False
+    if t.f.isdigit() or t.f in MONTHS:
+        return True
+    return any(s in lex.time_words for s in strip_proclitics(t.f))
+
+
+def _in(stems: list[str], words: frozenset[str]) -> bool:
+    return any(s in words for s in stems)
+
+
+def head_class(lex: Lexicon, toks: list[Tok], i: int) -> str:
+    """What the word at i heads: role | org | unnamed | doc | media | ref | name | ''."""
+    t = toks[i]
+    if not t.word:
+        return ""
+    stems = strip_proclitics(t.f)
+    # multi-word heads first ("الأمين العام", "كاتب الدولة", "الأمم المتحدة")
+    nxt = toks[i + 1].f if i + 1 < len(toks) and toks[i + 1].word else ""
+    for s in stems:
+        for ws in lex.role_heads_multi.get(s, ()):
+            if len(ws) == 2 and ws[1] == nxt:
+                return "role"
+        for ws in lex.org_heads_multi.get(s, ()):
+            if len(ws) == 2 and ws[1] == nxt:
+                return "org"
+    pair = " ".join((stems[-1], nxt)) if nxt else ""
+    if stems[0] in lex.continuation_refs or pair in lex.continuation_refs:
+        return "ref"
+    if len(stems) > 1 and stems[1] in lex.continuation_refs:
+        return "ref"
+    if _in(stems, lex.doc_heads):
+        return "doc"
+    if _in(stems, lex.unnamed_heads) and not _in(stems, lex.role_heads):
+        return "unnamed"
+    if _in(stems, lex.role_heads):
+        return "role"
+    if _in(stems, lex.org_heads):
+        return "org"
+    if _in(stems, lex.media_heads):
+        return "media"
+    if _in(stems, lex.unnamed_heads):
+        return "unnamed"
+    if t.f in lex.name_tokens:
+        return "name"
+    return ""
+
+
+@dataclass(slots=True)
+class Parsed:
+    """One parsed speaker phrase: surface as written, its type and the apposition."""
+
+    kind: str  # person | organisation | unnamed | ref | role | doc
+    surface: str
+    s: int
+    e: int
+    name: str = ""
+    role: str = ""
+    role_s: int = -1
+    role_e: int = -1
+    head: str = ""  # folded head word without clitics (for short-form resolution)
+    issuer: str = ""  # document issuer, as written
+    issuer_s: int = -1
+    issuer_e: int = -1
+
+
+def _text(text: str, toks: list[Tok], a: int, b: int) -> tuple[str, int, int]:
+    """Raw text of tokens [a, b) with edge punctuation (except balanced quotes) and clitic-free start."""
+    while a < b and not toks[a].word and toks[a].text not in QUOTE_OPEN:
+        a += 1
+    while b > a and not toks[b - 1].word and toks[b - 1].text not in QUOTE_CLOSE:
+        b -= 1
+    if a >= b:
+        return "", -1, -1
+    s, e = toks[a].start, toks[b - 1].end
+    seg = text[s:e]
+    n_marks = sum(seg.count(c) for c in QUOTE_MARKS)
+    if n_marks % 2 == 1:
+        if seg[-1] in QUOTE_MARKS:
+            e -= 1
+        elif seg[0] in QUOTE_MARKS:
+            s += 1
+    return text[s:e].strip(), s, e
+
+
+def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int) -> tuple[int, int, int]:
+    """Trim a speaker region [a, b): drop the setting before it and after it.
+
+    Returns (a, b, source_start) where source_start >= 0 marks a "channel عن source" split: the
+    speaker starts there and [a, source_start) is the relaying channel.
+    """
+    # leading particles, time words and setting PPs ("الثلاثاء", "في تصريح لـ ...، ")
+    while a < b:
+        t = toks[a]
+        if not t.word or t.f in PARTICLES or is_time(lex, t):
+            a += 1
+            continue
+        if t.f in SETTING_PREPS and a + 1 < b and _is_setting(lex, toks, a + 1):
+            # skip to the next comma or to the first word that can head a speaker
+            j = a + 1
+            while j < b and toks[j].text not in COMMAS and head_class(lex, toks, j) not in (
+                "role", "unnamed", "name", "ref"
+            ):
+                j += 1
+            a = j
+            continue
+        break
+    # channel and source: "وكالة ... عن مصدر طبي"
+    src = -1
+    for j in range(a + 1, b):
+        if toks[j].f == F_AN and j + 1 < b:
+            src = j + 1
+            break
+    # trailing setting
+    j = a + 1
+    while j < b:
+        t = toks[j]
+        if t.word and (is_time(lex, t) and not _inside_role_number(toks, j)):
+            b = j
+            break
+        if t.f in SETTING_PREPS and j + 1 < b and _is_setting(lex, toks, j + 1):
+            b = j
+            break
+        if t.word and t.f.startswith(F_LI) and j > a and _is_addressee(lex, toks, j, b):
+            b = j
+            break
+        if t.f in F_QAWL:
+            b = j
+            break
+        j += 1
+    return a, b, src
+
+
+def _inside_role_number(toks: list[Tok], j: int) -> bool:
+    """A digit inside a name ("كرو-12", "الفصل 5") is not a date."""
+    return toks[j].f.isdigit() and j > 0 and not toks[j].space_before
+
+
+def _is_setting(lex: Lexicon, toks: list[Tok], j: int) -> bool:
+    t = toks[j]
+    if not t.word:
+        return False
+    stems = strip_proclitics(t.f)
+    return _in(stems, lex.event_nouns) or is_time(lex, t) or (len(stems) > 1 and stems[-1] in lex.event_nouns)
+
+
+def _is_addressee(lex: Lexicon, toks: list[Tok], j: int, b: int) -> bool:
+    """"لـ"الجوهرة"", "لشبكة ...", "للصحفيين": the audience of the statement, not part of the speaker."""
+    t = toks[j]
+    if t.f == F_LI or t.f == "لـ":
+        return True
+    rest = t.f[1:]
+    if rest.startswith("ل"):
+        rest = "ا" + rest  # للصحفيين -> الصحفيين
+    if rest in lex.media_heads or ("ال" + rest) in lex.media_heads:
+        return True
+    return j + 1 < b and toks[j + 1].text in QUOTE_OPEN and not toks[j + 1].space_before
+
+
+def chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
+    """Comma-separated chunks of [a, b), commas inside quotation marks ignored, parentheses dropped."""
+    out: list[tuple[int, int]] = []
+    s = a
+    depth = 0
+    quote_open = False
+    for j in range(a, b):
+        x = toks[j].text
+        if x == "(":
+            depth += 1
+        elif x == ")":
+            depth = max(0, depth - 1)
+        elif x in QUOTE_MARKS:
+            quote_open = not quote_open if x == '"' else x in QUOTE_OPEN
+        elif x in COMMAS and depth == 0 and not quote_open:
+            if j > s:
+                out.append((s, j))
+            s = j + 1
+    if b > s:
+        out.append((s, b))
+    return out
+
+
+def name_start_in_role(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
+    """Index where a person name starts inside a role-first chunk ("وزير الخارجية سامح شكري"), or -1."""
+    prev_closes = False
+    for j in range(a + 1, b):
+        t = toks[j]
+        if not t.word:
+            prev_closes = t.text in QUOTE_CLOSE
+            continue
+        f = t.f
+        hc = head_class(lex, toks, j)
+        starts_name = (
+            not is_definite(f)
+            and f not in lex.not_names
+            and hc not in ("role", "org", "unnamed", "doc", "media", "ref")
+            and not f.isdigit()
+            and not (f[0] in "وبلف" and len(f) > 2 and (f[1:] in lex.role_heads or f[1:] in lex.org_heads))
+            and (f in lex.name_tokens or (prev_closes and f[0] not in "بل"))
+        )
+        if starts_name:
+            return j
+        prev_closes = is_definite(f) or (hc == "org" and False)
+    return -1
+
+
+def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Parsed | None:
+    """Parse a trimmed speaker region into a speaker; None when it does not look like one."""
+    if a >= b:
+        return None
+    parts = chunks(toks, a, b)
+    if not parts:
+        return None
+    first_a, first_b = parts[0]
+    while first_a < first_b and not toks[first_a].word and toks[first_a].text not in QUOTE_OPEN:
+        first_a += 1
+    if first_a >= first_b:
+        return None
+    hc = head_class(lex, toks, first_a)
+    head = strip_proclitics(toks[first_a].f)[-1]
+    surface, s, e = _text(text, toks, first_a, first_b)
+    if not surface:
+        return None
+    rest = parts[1:]
+    if hc == "ref" and first_b - first_a <= 3:
+        p = Parsed("ref", surface, s, e, head=head)
+        return p
+    if hc == "doc":
+        p = Parsed("doc", surface, s, e, head=head)
+        # issuer: "بلاغ لوزارة الداخلية", "بيان صادر عن الحزب", "بلاغ للوزارة"
+        for j in range(first_a + 1, first_b):
+            t = toks[j]
+            if t.f == F_AN or (t.word and t.f[0] == "ل" and len(t.f) > 2 and head_class(lex, toks, j) in ("org", "")):
+                k = j + 1 if t.f == F_AN else j
+                if k < first_b:
+                    iss, i_s, i_e = _text(text, toks, k, first_b)
+                    if k == j and iss:  # drop the ل clitic (للوزارة -> الوزارة)
+                        i_s += 1
+                        iss = text[i_s:i_e]
+                        if iss.startswith("ل"):
+                            iss = "ا" + iss
+                    p.issuer, p.issuer_s, p.issuer_e = iss, i_s, i_e
+                break
+        return p
+    if hc == "org" or hc == "media":
+        return Parsed("organisation", surface, s, e, head=head)
+    if hc in ("role", "unnamed"):
+        # a separate name chunk after the role ("القيادي ...، لزهر العكرمي")
+        for ra, rb in rest:
+            if ra < rb and head_class(lex, toks, ra) in ("name", "") and rb - ra <= 5 and _looks_like_name(
+                lex, toks, ra, rb
+            ):
+                name, ns, ne = _text(text, toks, ra, rb)
+                return Parsed("person", name, ns, ne, name=name, role=surface, role_s=s, role_e=e, head=head)
+        j = name_start_in_role(lex, toks, first_a, first_b)
+        if j > 0:
+            name, ns, ne = _text(text, toks, j, first_b)
+            role, rs, re_ = _text(text, toks, first_a, j)
+            return Parsed("person", name, ns, ne, name=name, role=role, role_s=rs, role_e=re_, head=head)
+        if hc == "unnamed":
+            return Parsed("unnamed", surface, s, e, head=head)
+        role_all, rs, re_ = _text(text, toks, first_a, b)
+        return Parsed("role", surface, s, e, role=surface, role_s=s, role_e=e, head=head)
+    # a name first; the apposition is the rest ("محمد بلكبير، رئيس مركز ...، إن")
+    if first_b - first_a > 6 or not _looks_like_name(lex, toks, first_a, first_b):
+        return None
+    p = Parsed("person", surface, s, e, name=surface, head=head)
+    if rest:
+        ra, rb = rest[0]
+        role, rs, re_ = _text(text, toks, ra, rb)
+        if role:
+            p.role, p.role_s, p.role_e = role, rs, re_
+    return p
+
+
+def _looks_like_name(lex: Lexicon, toks: list[Tok], a: int, b: int) -> bool:
+    words = [t for t in toks[a:b] if t.word]
+    if not words or len(words) > 6:
+        return False
+    for t in words:
+        if t.f in lex.not_names or t.f in lex.verbs or t.f.isdigit() or t.f in lex.time_words:
+            return False
+    return True
+
+
+@dataclass(slots=True)
+class Entity:
+    canonical: str
+    type: str  # person | organisation | unnamed
+    role: str = ""
+    org: str = ""
+    gender: str = ""
+    number: str = "s"
+    tokens: frozenset[str] = field(default_factory=frozenset)
+    role_tokens: frozenset[str] = field(default_factory=frozenset)
+    head: str = ""
+
+
+def _bare(f: str) -> str:
+    for p in DEFINITE_PREFIXES:
+        if f.startswith(p) and len(f) > len(p) + 1:
+            return f[len(p):]
+    return f
+
+
+class Registry:
+    """Speakers and organisations of one article, most recent last."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.orgs: list[tuple[str, str]] = []  # (folded surface, canonical) of organisation mentions seen
+        self.last: Entity | None = None
+
+    def touch(self, ent: Entity) -> Entity:
+        if ent in self.entities:
+            self.entities.remove(ent)
+        self.entities.append(ent)
+        return ent
+
+    def add_person(self, name: str, role: str, org: str, gender: str) -> Entity:
+        toks = frozenset(_bare(fold(w)) for w in name.split() if len(w) > 1)
+        for ent in reversed(self.entities):
+            if ent.type != "person" or not ent.tokens:
+                continue
+            if toks <= ent.tokens or ent.tokens <= toks:
+                if len(toks) > len(ent.tokens) and len(ent.tokens) == 1:
+                    ent.canonical, ent.tokens = name, toks
+                if role:
+                    ent.role, ent.org, ent.role_tokens = role, org, _role_tokens(role)
+                return self.touch(ent)
+        ent = Entity(name, "person", role, org, gender, "s", toks, _role_tokens(role))
+        return self.touch(ent)
+
+    def find_person(self, name: str) -> Entity | None:
+        toks = frozenset(_bare(fold(w)) for w in name.split() if len(w) > 1)
+        for ent in reversed(self.entities):
+            if ent.type == "person" and ent.tokens and toks and (toks <= ent.tokens):
+                return ent
+        return None
+
+    def by_role(self, role: str) -> Entity | None:
+        """"الوزير", "المدير الفني", "الطبيب المذكور": a person introduced earlier with that title."""
+        rt = _role_tokens(role)
+        if not rt:
+            return None
+        for ent in reversed(self.entities):
+            if ent.type == "person" and ent.role_tokens and rt <= ent.role_tokens:
+                return ent
+        return None
+
+    def short_org(self, head: str) -> str:
+        """"الوزارة" -> the ministry named earlier (organisation speakers, then organisation mentions)."""
+        h = _bare(head)
+        for ent in reversed(self.entities):
+            if ent.type == "organisation" and ent.head == h and len(ent.canonical.split()) > 1:
+                return ent.canonical
+        for f, canonical in reversed(self.orgs):
+            first = f.split()[0] if f else ""
+            if _bare(strip_proclitics(first)[-1]) == h and len(f.split()) > 1:
+                return canonical
+        return ""
+
+    def add_org(self, canonical: str, head: str, gender: str = "f") -> Entity:
+        key = fold(canonical)
+        for ent in reversed(self.entities):
+            if ent.type == "organisation" and fold(ent.canonical) == key:
+                return self.touch(ent)
+        return self.touch(Entity(canonical, "organisation", gender=gender, head=_bare(head)))
+
+    def add_unnamed(self, desc: str, head: str, number: str) -> Entity:
+        key = fold(desc)
+        for ent in reversed(self.entities):
+            if ent.type == "unnamed" and fold(ent.canonical) == key:
+                return self.touch(ent)
+        return self.touch(Entity(desc, "unnamed", number=number, head=_bare(head)))
+
+    def recent(self, gender: str = "", number: str = "", prefer: str = "") -> Entity | None:
+        """Most recent speaker, agreeing in gender/number when the cue tells (وأضافت, وأضافوا)."""
+        cands = list(reversed(self.entities))
+        if prefer:
+            for ent in cands:
+                if ent.type == prefer:
+                    return ent
+        for ent in cands:
+            if number == "p" and ent.number != "p" and ent.type == "person":
+                continue
+            if gender == "f" and ent.type == "person" and ent.gender == "m":
+                continue
+            if gender == "m" and ent.type == "organisation":
+                continue
+            return ent
+        return cands[0] if cands else None
+
+
+def _role_tokens(role: str) -> frozenset[str]:
+    return frozenset(_bare(strip_proclitics(fold(w))[-1]) for w in role.split() if len(w) > 1)

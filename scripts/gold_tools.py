@@ -292,7 +292,7 @@ def show(source: str) -> None:
 def main(argv: list[str]) -> int:
     cmd = argv[0] if argv else "validate"
     if cmd == "candidates":
-        opts = dict(zip(argv[1::2], argv[2::2]))
+        opts = dict(zip(argv[1::2], argv[2::2], strict=False))
         for rel in candidates(opts.get("--corpus", "ant"), int(opts.get("--seed", 20261129)),
                               int(opts.get("--n", 60))):
             print(rel)

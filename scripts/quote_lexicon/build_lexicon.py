@@ -124,6 +124,7 @@ def main() -> None:
         "event_nouns": words_list("event_nouns.txt"),
         "continuation_refs": words_list("continuation_refs.txt"),
         "not_names": words_list("not_names.txt"),
+        "media_tail": words_list("media_tail.txt"),
         "name_tokens": names(),
         "place_tokens": places(),
         "noun_complements": {norm(r[0]): [norm(x) if x != "-" else "-" for x in r[1].split()]

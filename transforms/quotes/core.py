@@ -78,10 +78,14 @@ COMPL_FUSED = frozenset(
     for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "ك", "كم")
 )
 F_ALA = fold("على")
+F_NAQALA = fold("نقل")
+SETTING_NOMINALS = frozenset(fold(w) for w in ("في تصريح ل", "في بيان ل", "في بلاغ ل"))
+RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
 F_ILA = fold("إلى")
 F_MIN = fold("من")
 CLAUSE_STARTERS = frozenset(fold(w) for w in ("و", "كما", "فيما", "بينما", "ثم", "فقد", "وقد", "حيث"))
 TRAIL = " \t.،,؛;:-–—"
+SPEAKERISH = frozenset(("role", "unnamed", "org", "name", "ref", "doc", "media"))
 CLOSE_FOR = {'"': '"', "«": "»", "“": "”", "„": "”", "‟": "”"}
 
 
@@ -177,8 +181,8 @@ class _Paragraph:
                 if nxt is None:
                     return None
                 return Compl(j, nxt.start, j + 1, "colon")
-            if t.text in QUOTE_OPEN and (j == c.j or toks[j - 1].text in COMMAS or after_comma) and nxt is not None:
-                if j > c.j or participle:
+            if t.text in QUOTE_OPEN and nxt is not None:
+                if j == c.j or after_comma or self._direct_quote_at(j, limit):
                     return Compl(j, t.start, j, "quote")
             if not t.word:
                 after_comma = t.text in COMMAS
@@ -193,23 +197,58 @@ class _Paragraph:
                     return Compl(j, toks[j + 2].start, j + 2, "clause")
                 if nxt.f in COMPL_FUSED:
                     return Compl(j, nxt.start, j + 1, "fused")
-            if noun_preps and nxt is not None:
-                if f in noun_preps and (participle or after_comma or j > c.j):
-                    if nxt.word and nxt.f not in COMPL_FREE:
+            if noun_preps and nxt is not None and (participle or j > c.j):
+                if f in noun_preps and nxt.word and nxt.f not in COMPL_FREE:
+                    return Compl(j, nxt.start, j + 1, "noun")
+                for pr in noun_preps:
+                    if not pr.endswith("-"):
+                        continue
+                    if f == pr[0] and (nxt.word or nxt.text in QUOTE_OPEN):  # "بـ"الخطيرة"", "لـ ..."
                         return Compl(j, nxt.start, j + 1, "noun")
-                for p in noun_preps:
-                    if (
-                        p.endswith("-")
-                        and f.startswith(p[0])
-                        and len(f) > 3
-                        and (participle and j == c.j or after_comma)
-                        and f[1:] not in lex.verbs
+                    if f.startswith(pr[0]) and len(f) > 3 and self._masdar(f[1:]) and (
+                        participle or after_comma or self._closes_speaker(c.j, j)
                     ):
                         return Compl(j, t.start + 1, j, "noun")
             after_comma = False
             if participle and j >= c.j + 3:
                 break
         return None
+
+    def _masdar(self, stem: str) -> bool:
+        """An indefinite verbal noun after ب/ل ("بمنح", "لتطبيق"), not a role's "بمركز", "بولاية", "بتونس"."""
+        lex = self.lex
+        return not (
+            stem.startswith("ال")
+            or stem in lex.org_heads
+            or stem in lex.place_tokens
+            or stem in lex.name_tokens
+            or stem in lex.role_heads
+            or stem in lex.media_heads
+        )
+
+    def _closes_speaker(self, a: int, j: int) -> bool:
+        """Does [a, j) read as a complete speaker (so a following بـ/لـ opens the content)?"""
+        if j <= a:
+            return False
+        b, e, _ = cut_region(self.lex, self.toks, a, j)
+        return b < e and parse_region(self.lex, self.text, self.toks, b, e) is not None
+
+    def _direct_quote_at(self, j: int, limit: int) -> bool:
+        """A quotation opening after the speaker ("وقال جبريل "لم نفهم ..."") rather than a quoted name
+        inside the speaker phrase (صحيفة "وول ستريت جورنال" ... أن): no complementiser follows its end and
+        it is longer than a name."""
+        toks = self.toks
+        k = j + 1
+        while k < len(toks) and toks[k].text not in QUOTE_CLOSE:
+            k += 1
+        n_words = sum(1 for t in toks[j + 1:k] if t.word)
+        if n_words < 3:
+            return False
+        for m in range(k + 1, limit):
+            t = toks[m]
+            if t.text == ":" or t.f in COMPL_FREE or t.f in COMPL_FUSED:
+                return False
+        return True
 
     # ---- content ----------------------------------------------------------------------------------------
     def content(self, start: int, limit_tok: int, mode: str) -> tuple[int, int, str] | None:
@@ -370,13 +409,32 @@ class _Paragraph:
         return None
 
     def subject_before(self, i0: int, v: int) -> Parsed | None:
-        """Subject-first order: "وزارة الصحة أكدت أن ..." (the clause before the verb is its subject)."""
-        k = v
-        while k > i0 and self.toks[k - 1].word and self.toks[k - 1].f not in CLAUSE_STARTERS and v - k < 8:
-            k -= 1
-        if k == v or (k > i0 and self.toks[k - 1].text not in COMMAS and self.toks[k - 1].f not in CLAUSE_STARTERS):
+        """Subject-first order: "وزارة الصحة أكدت أن ...", "يشار أن X قد صرحت ..."."""
+        toks = self.toks
+        if toks[v].text[:1] in "وف" and toks[v].f[1:] in self.lex.verbs:
             return None
-        p = parse_region(self.lex, self.text, self.toks, k, v)
+        end = v
+        while end > i0 and toks[end - 1].f in PARTICLES:
+            end -= 1
+        k = end
+        while (
+            k > i0
+            and toks[k - 1].word
+            and toks[k - 1].f not in CLAUSE_STARTERS
+            and toks[k - 1].f not in COMPL_FREE
+            and toks[k - 1].f not in self.lex.verbs
+            and end - k < 8
+        ):
+            k -= 1
+        while end > k and toks[end - 1].f in RELATIVES:
+            end -= 1
+        if k == end:
+            return None
+        if k > i0 and not (
+            toks[k - 1].text in COMMAS or toks[k - 1].f in CLAUSE_STARTERS or toks[k - 1].f in COMPL_FREE
+        ):
+            return None
+        p = parse_region(self.lex, self.text, toks, k, end)
         if p is None:
             return None
         if p.kind == "person" and len(p.name.split()) == 1 and self.reg.find_person(p.name) is None:
@@ -418,11 +476,14 @@ class _Paragraph:
         toks = self.toks
         for i0, i1 in sentences(toks):
             cues = self.find_cues(i0, i1)
+            if any(c.kind != "nominal" for c in cues):
+                cues = [c for c in cues if not (c.kind == "nominal" and c.lemma in SETTING_NOMINALS)]
             cut_idx = [c.i for c in cues if self.cuts(c, i0)]
             covered = -1
             sent_ent: Entity | None = None
             for c in cues:
-                if c.i < covered:
+                nested = c.i < covered
+                if nested and not (c.kind == "verb" and c.i > i0 and self.toks[c.i - 1].f in RELATIVES):
                     continue
                 limit = next((x for x in cut_idx if x > c.i), i1)
                 if c.kind == "nominal":
@@ -431,7 +492,7 @@ class _Paragraph:
                     res = self.participle(c, i0, limit, sent_ent)
                 else:
                     res = self.verb(c, i0, limit)
-                if res is not None:
+                if res is not None and not nested:
                     ent, end_tok = res
                     sent_ent = ent
                     covered = max(covered, end_tok)
@@ -445,7 +506,8 @@ class _Paragraph:
 
     def verb(self, c: Cue, i0: int, limit: int) -> tuple[Entity, int] | None:
         comp = self.find_complement(c, limit, participle=False)
-        a, b, src = cut_region(self.lex, self.toks, c.j, comp.region_end if comp else limit)
+        a, b, src = cut_region(self.lex, self.toks, c.j, comp.region_end if comp else limit,
+                               channel=c.lemma == F_NAQALA)
         if src >= 0:
             a = src
         p = parse_region(self.lex, self.text, self.toks, a, b) if a < b else None
@@ -456,9 +518,10 @@ class _Paragraph:
         if comp.mode == "noun" and a >= b and c.form and c.form.tense != "participle":
             pass
         if p is None:
-            words = [t for t in self.toks[a:b] if t.word]
-            if words:
+            if any(head_class(self.lex, self.toks, k) in SPEAKERISH for k in range(a, b)):
                 return None
+            if a < b and len([t for t in self.toks[a:b] if t.word]) <= 2 and c.j == a:
+                return None  # an unknown word right after the verb is more likely a subject we cannot read
             p = self.subject_before(i0, c.i)
         speaker = ""
         if p is None:
@@ -539,7 +602,7 @@ class _Paragraph:
             if stop > j and stop in (x.i for x in self.find_cues(stop, min(stop + 1, i1))):
                 break
             stop += 1
-        a, b, src = cut_region(lex, toks, j, stop)
+        a, b, src = cut_region(lex, toks, j, stop, channel=True)
         if src >= 0:
             a = src
         if a >= b:

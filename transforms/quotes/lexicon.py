@@ -40,6 +40,7 @@ class Lexicon:
     continuation_refs: frozenset[str]
     not_names: frozenset[str]
     name_tokens: frozenset[str]
+    media_tail: frozenset[str]
     place_tokens: frozenset[str]
     noun_complements: dict[str, tuple[str, ...]]
 
@@ -70,7 +71,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs={k: VerbForm(*v) for k, v in raw["verbs"].items()},
         nominal=nominal,
-        unnamed_heads=frozenset(w for w in raw["unnamed_heads"] if " " not in w),
+        unnamed_heads=frozenset(w.split()[0] for w in raw["unnamed_heads"]),
         role_heads=roles,
         role_heads_multi=roles_multi,
         org_heads=orgs,
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
         continuation_refs=frozenset(raw["continuation_refs"]),
         not_names=frozenset(raw["not_names"]),
         name_tokens=frozenset(raw["name_tokens"]),
+        media_tail=frozenset(raw["media_tail"]),
         place_tokens=frozenset(raw["place_tokens"]),
         noun_complements={k: tuple(v) for k, v in raw["noun_complements"].items()},
     )

@@ -121,17 +121,21 @@ def _text(text: str, toks: list[Tok], a: int, b: int) -> tuple[str, int, int]:
     return text[s:e].strip(), s, e
 
 
-def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int) -> tuple[int, int, int]:
+def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = False) -> tuple[int, int, int]:
     """Trim a speaker region [a, b): drop the setting before it and after it.
 
     Returns (a, b, source_start) where source_start >= 0 marks a "channel عن source" split: the
-    speaker starts there and [a, source_start) is the relaying channel.
+    speaker starts there and [a, source_start) is the relaying channel (only when the region starts with a
+    media noun or ``channel`` is set by the cue, e.g. نقل; "النائب ... عن الجبهة" keeps its عن).
     """
-    # leading particles, time words and setting PPs ("الثلاثاء", "في تصريح لـ ...، ")
+    # leading particles, time words, addressees and setting PPs ("الثلاثاء", "لمراسل ...", "في تصريح لـ ...، ")
     while a < b:
         t = toks[a]
         if not t.word or t.f in PARTICLES or is_time(lex, t):
             a += 1
+            continue
+        if t.f.startswith(F_LI) and _is_addressee(lex, toks, a, b):
+            a = _skip_media_name(lex, toks, a + 1, b)
             continue
         if t.f in SETTING_PREPS and a + 1 < b and _is_setting(lex, toks, a + 1):
             # skip to the next comma or to the first word that can head a speaker
@@ -145,10 +149,11 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int) -> tuple[int, int,
         break
     # channel and source: "وكالة ... عن مصدر طبي"
     src = -1
-    for j in range(a + 1, b):
-        if toks[j].f == F_AN and j + 1 < b:
-            src = j + 1
-            break
+    if a < b and (channel or head_class(lex, toks, a) == "media"):
+        for j in range(a + 1, b):
+            if toks[j].f == F_AN and j + 1 < b:
+                src = j + 1
+                break
     # trailing setting
     j = a + 1
     while j < b:
@@ -169,6 +174,23 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int) -> tuple[int, int,
     return a, b, src
 
 
+def _skip_media_name(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
+    """After an addressee "لـ"/"لمراسل", skip the outlet's name: a quoted group or media words."""
+    while j < b and toks[j].word and (toks[j].f in lex.media_tail or _in(strip_proclitics(toks[j].f),
+                                                                             lex.media_heads)):
+        j += 1
+    if j < b and toks[j].text in QUOTE_OPEN:
+        k = j + 1
+        while k < b and toks[k].text not in QUOTE_CLOSE:
+            k += 1
+        if k < b and k - j <= 6:
+            j = k + 1
+    while j < b and toks[j].word and (toks[j].f in lex.media_tail or _in(strip_proclitics(toks[j].f),
+                                                                             lex.media_heads)):
+        j += 1
+    return j
+
+
 def _inside_role_number(toks: list[Tok], j: int) -> bool:
     """A digit inside a name ("كرو-12", "الفصل 5") is not a date."""
     return toks[j].f.isdigit() and j > 0 and not toks[j].space_before
@@ -179,7 +201,8 @@ def _is_setting(lex: Lexicon, toks: list[Tok], j: int) -> bool:
     if not t.word:
         return False
     stems = strip_proclitics(t.f)
-    return _in(stems, lex.event_nouns) or is_time(lex, t) or (len(stems) > 1 and stems[-1] in lex.event_nouns)
+    stems += [x[2:] for x in stems if x.startswith("ال") and len(x) > 4]
+    return _in(stems, lex.event_nouns) or is_time(lex, t)
 
 
 def _is_addressee(lex: Lexicon, toks: list[Tok], j: int, b: int) -> bool:
@@ -190,7 +213,7 @@ def _is_addressee(lex: Lexicon, toks: list[Tok], j: int, b: int) -> bool:
     rest = t.f[1:]
     if rest.startswith("ل"):
         rest = "ا" + rest  # للصحفيين -> الصحفيين
-    if rest in lex.media_heads or ("ال" + rest) in lex.media_heads:
+    if rest in lex.media_heads or ("ال" + rest) in lex.media_heads or rest in lex.media_tail:
         return True
     return j + 1 < b and toks[j + 1].text in QUOTE_OPEN and not toks[j + 1].space_before
 

@@ -167,6 +167,9 @@ def read_gold(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+_COMPLEMENTISER_END = re.compile(r"(?:^|(?<=\s)|(?<=[\"«“]))(?:أن|إن|ان|بأن)\s*$")
+
+
 def _balanced(span: str) -> bool:
     return span.count('"') % 2 == 0 and span.count("«") == span.count("»") and span.count("“") == span.count("”")
 
@@ -208,7 +211,8 @@ def check_record(rec: dict, title: str, paragraphs: list[str], *, offsets_only: 
         if q["speaker"] and " ".join(q["speaker"].split()) not in " ".join(text.split()):
             errs.append(f"{where}: speaker {q['speaker']!r} not written in its paragraph")
         inner_marks = any(c in QUOTE_MARKS for c in span)
-        before = text[:s].rstrip()[-1:] if s else ""
+        # A complementiser written inside the marks ('"أن الفيديوهات ..."') stays outside the span.
+        before = _COMPLEMENTISER_END.sub("", text[:s]).rstrip()[-1:] if s else ""
         after = text[e:].lstrip()[:1]
         if q["kind"] == "direct":
             if (inner_marks and not _balanced(span)) or before not in QUOTE_MARKS or after not in QUOTE_MARKS + ".":

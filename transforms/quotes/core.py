@@ -39,6 +39,7 @@ from transforms.quotes.text import (
     Tok,
     fold,
     sentences,
+    light_stem,
     strip_proclitics,
     tokenize,
 )
@@ -355,7 +356,7 @@ class _Paragraph:
             name_toks = p.name.split()
             m = self.org_in(p.s, p.e)
             if m is not None and m.start <= p.s + 1 and m.end >= p.e - 1:
-                ent = reg.add_org(m.canonical, p.head)
+                ent = reg.add_org(reg.org_full.get(m.canonical, m.canonical), p.head)
                 return ent, p.surface, 0.8
             if len(name_toks) == 1:
                 f = fold(p.name)
@@ -364,7 +365,7 @@ class _Paragraph:
                     if p.role:
                         known.role, known.org = p.role, self.role_org(p.role, p.role_s, p.role_e)
                     return reg.touch(known), p.surface, 0.85
-                if strip_proclitics(f)[-1] in self.lex.place_tokens:
+                if light_stem(f) in self.lex.place_tokens or f in self.lex.place_tokens:
                     return reg.add_org(p.name, f), p.surface, 0.6
             org = self.role_org(p.role, p.role_s, p.role_e)
             ent = reg.add_person(p.name, p.role, org, gender)
@@ -387,7 +388,7 @@ class _Paragraph:
         if p.kind == "organisation":
             m = self.org_in(p.s, p.e)
             if m is not None:
-                canonical = m.canonical
+                canonical = reg.org_full.get(m.canonical, m.canonical)
             else:
                 canonical = _strip_clitic(p.surface)
                 if len(canonical.split()) == 1:
@@ -398,9 +399,9 @@ class _Paragraph:
         if p.kind == "doc":
             if p.issuer:
                 m = self.org_in(p.issuer_s, p.issuer_e)
-                canonical = m.canonical if m is not None else p.issuer
+                canonical = reg.org_full.get(m.canonical, m.canonical) if m is not None else p.issuer
                 if len(canonical.split()) == 1:
-                    canonical = reg.short_org(strip_proclitics(fold(canonical))[-1]) or canonical
+                    canonical = reg.short_org(light_stem(fold(canonical))) or canonical
                 return reg.add_org(canonical, fold(canonical.split()[0])), p.issuer, 0.8
             for ent in reversed(reg.entities):
                 if ent.type == "organisation":
@@ -446,6 +447,8 @@ class _Paragraph:
         toks, lex = self.toks, self.lex
         for k in range(i0, i1):
             t = toks[k]
+            if t.f in COMPL_FREE or t.f in COMPL_FUSED or t.text == ":":
+                break
             if not t.word or t.f in lex.verbs:
                 continue
             hc = head_class(lex, toks, k)
@@ -478,7 +481,10 @@ class _Paragraph:
             cues = self.find_cues(i0, i1)
             if any(c.kind != "nominal" for c in cues):
                 cues = [c for c in cues if not (c.kind == "nominal" and c.lemma in SETTING_NOMINALS)]
-            cut_idx = [c.i for c in cues if self.cuts(c, i0)]
+            cut_idx = [
+                c.i for c in cues
+                if self.cuts(c, i0) and (c.kind != "part" or self.find_complement(c, i1, participle=True))
+            ]
             covered = -1
             sent_ent: Entity | None = None
             for c in cues:
@@ -524,6 +530,8 @@ class _Paragraph:
                 return None  # an unknown word right after the verb is more likely a subject we cannot read
             p = self.subject_before(i0, c.i)
         speaker = ""
+        if p is None and c.form is not None and c.form.tense == "present":
+            return None  # "يدعو إلى ..." without a subject is rarely reported speech
         if p is None:
             ent = self._implicit(c, i0)
             if ent is None:
@@ -587,19 +595,22 @@ class _Paragraph:
             return ent, c.j
         # source phrase after the cue, up to a comma / complementiser / end
         j = c.j
-        if j < i1 and toks[j].f == F_MA:  # "وفق ما أكده X", "حسب ما أفادت به X"
-            j += 1
+        glued = toks[c.j - 1].f.endswith(F_MA) and len(toks[c.j - 1].f) > 3  # حسبما، وفقا لما
+        if j < i1 and (toks[j].f == F_MA or glued):  # "وفق ما أكده X", "حسب ما أفادت به X"
+            if not glued:
+                j += 1
             if j < i1 and toks[j].word:
                 j += 1
             if j < i1 and toks[j].f in F_BIHI:
                 j += 1
         if c.position == "statement":
             return self.document_statement(c, j, i0, limit)
+        opens = all(not t.word or t.f in CLAUSE_STARTERS for t in toks[i0:c.i])
         stop = j
-        while stop < i1 and toks[stop].text not in COMMAS and toks[stop].f not in COMPL_FREE and toks[
+        while stop < limit and toks[stop].f not in COMPL_FREE and toks[stop].text not in SENT_END and toks[
             stop
-        ].text not in SENT_END and toks[stop].f not in COMPL_FUSED:
-            if stop > j and stop in (x.i for x in self.find_cues(stop, min(stop + 1, i1))):
+        ].f not in COMPL_FUSED:
+            if toks[stop].text in COMMAS and (opens or not self._apposition_follows(stop + 1, limit)):
                 break
             stop += 1
         a, b, src = cut_region(lex, toks, j, stop, channel=True)
@@ -617,7 +628,6 @@ class _Paragraph:
         if p.kind == "organisation" and hc == "media" and c.lemma == fold("في تصريح ل"):
             return None
         # content: the clause after the source when the cue opens the sentence, else the clause before it
-        opens = all(not t.word or t.f in CLAUSE_STARTERS for t in toks[i0:c.i])
         if opens:
             k = b
             while k < limit and (not toks[k].word or toks[k].f in (fold("فإن"), fold("فان"))):
@@ -650,6 +660,15 @@ class _Paragraph:
             verb = toks[c.i + 1].text
         q = self.emit(span, verb, c.lemma, ent, speaker, conf - 0.05)
         return ent, self._end_tok(q.end)
+
+    def _apposition_follows(self, k: int, limit: int) -> bool:
+        """After a comma in a source phrase: does a name or title follow ("رئيس الفرقة، كمال العيشاوي")?"""
+        while k < limit and not self.toks[k].word:
+            k += 1
+        if k >= limit:
+            return False
+        hc = head_class(self.lex, self.toks, k)
+        return hc in ("name", "role")
 
     def document_statement(self, c: Cue, j: int, i0: int, limit: int) -> tuple[Entity, int] | None:
         """"وجاء في البيان/بلاغ لوزارة ... أن": the issuer speaks (else the document, unnamed)."""
@@ -741,11 +760,13 @@ def _title(lex: Lexicon, reg: Registry, title: str, orgs: list[OrgLike]) -> list
                 return []
         if single and known is None:
             return []
-        if any(strip_proclitics(t.f)[-1] in lex.place_tokens for t in toks[a:colon] if t.word) and known is None:
+        if any(light_stem(t.f) in lex.place_tokens for t in toks[a:colon] if t.word) and known is None:
             return []
-    elif p.kind == "doc" and not p.issuer:
+    elif p.kind == "doc" and not p.issuer or p.kind == "ref":
         return []
-    elif p.kind == "ref":
+    elif p.kind == "organisation" and not any(
+        e.type == "organisation" and _title_match(e.canonical, p.surface) for e in reg.entities
+    ):
         return []
     if hc == "media":
         return []
@@ -760,6 +781,12 @@ def _title(lex: Lexicon, reg: Registry, title: str, orgs: list[OrgLike]) -> list
     return para.out
 
 
+def _title_match(canonical: str, surface: str) -> bool:
+    a = {light_stem(fold(w)) for w in canonical.split()}
+    b = {light_stem(fold(w)) for w in surface.split()}
+    return bool(b) and len(a & b) >= max(1, len(b) - 1)
+
+
 def extract_quotes(title: str, paragraphs: Sequence[str], organisations: Sequence[OrgLike] = ()) -> list[Quote]:
     """Statements of one article, title first then body order; offsets index ``paragraphs[p]`` (-1 = title)."""
     lex = lexicon()
@@ -767,6 +794,9 @@ def extract_quotes(title: str, paragraphs: Sequence[str], organisations: Sequenc
     by_par: dict[int, list[OrgLike]] = defaultdict(list)
     for m in organisations:
         by_par[m.paragraph].append(m)
+        full = _strip_clitic(m.surface.strip())
+        if len(full) > len(reg.org_full.get(m.canonical, "")):
+            reg.org_full[m.canonical] = full
     for m in by_par.get(-1, ()):
         reg.orgs.append((fold(m.surface), m.canonical))
     out: list[Quote] = []

@@ -12,7 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from transforms.quotes.lexicon import Lexicon
-from transforms.quotes.text import COMMAS, QUOTE_CLOSE, QUOTE_MARKS, QUOTE_OPEN, Tok, fold, strip_proclitics
+from transforms.quotes.text import (
+    COMMAS,
+    QUOTE_CLOSE,
+    QUOTE_MARKS,
+    QUOTE_OPEN,
+    Tok,
+    fold,
+    light_stem,
+    strip_proclitics,
+)
 
 F_AN = fold("عن")
 F_FI = fold("في")
@@ -278,7 +287,7 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
     if first_a >= first_b:
         return None
     hc = head_class(lex, toks, first_a)
-    head = strip_proclitics(toks[first_a].f)[-1]
+    head = light_stem(toks[first_a].f)
     surface, s, e = _text(text, toks, first_a, first_b)
     if not surface:
         return None
@@ -370,6 +379,7 @@ class Registry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self.orgs: list[tuple[str, str]] = []  # (folded surface, canonical) of organisation mentions seen
+        self.org_full: dict[str, str] = {}  # organisation canonical -> its fullest surface in the article
         self.last: Entity | None = None
 
     def touch(self, ent: Entity) -> Entity:
@@ -417,8 +427,8 @@ class Registry:
                 return ent.canonical
         for f, canonical in reversed(self.orgs):
             first = f.split()[0] if f else ""
-            if _bare(strip_proclitics(first)[-1]) == h and len(f.split()) > 1:
-                return canonical
+            if _bare(light_stem(first)) == h and len(f.split()) > 1:
+                return self.org_full.get(canonical, canonical)
         return ""
 
     def add_org(self, canonical: str, head: str, gender: str = "f") -> Entity:
@@ -454,4 +464,4 @@ class Registry:
 
 
 def _role_tokens(role: str) -> frozenset[str]:
-    return frozenset(_bare(strip_proclitics(fold(w))[-1]) for w in role.split() if len(w) > 1)
+    return frozenset(_bare(light_stem(fold(w))) for w in role.split() if len(w) > 1)

@@ -81,3 +81,18 @@ def strip_proclitics(f: str) -> list[str]:
     elif len(w) > 3 and w[0] in "بلك":
         out.append(w[1:])
     return out
+
+
+def light_stem(f: str) -> str:
+    """Strip only unambiguous proclitics: و/ف/ب/ك before ال, and ل+ال written لل ("وزير" keeps its و)."""
+    if len(f) > 4 and f[0] in "وف" and f[1:3] == "ال":
+        f = f[1:]
+    elif len(f) > 5 and f[0] in "وف" and f[1] in "بك" and f[2:4] == "ال":
+        f = f[2:]
+    if len(f) > 4 and f[0] in "بك" and f[1:3] == "ال":
+        return f[1:]
+    if len(f) > 3 and f.startswith("لل"):
+        return "ا" + f[1:]
+    if len(f) > 4 and f[0] in "وف" and f[1:3] == "لل":
+        return "ا" + f[2:]
+    return f

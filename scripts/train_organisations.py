@@ -1,0 +1,283 @@
+"""Train the organisation CRF and compile the name lists into transforms/resources/organisations/.
+
+Data (../shared/datasets, all licences allow shipping the model):
+- NewsFANEGold (newswire; BOM, CRLF, U+200E before tokens, clitics split ATB-style: re-attached here)
+- AQMAR (Wikipedia; tag typos IO/OO/I--ORG normalised)
+- Wojood sample (nested columns: the outermost ORG span of any layer is kept)
+Splits are fixed and documented in ``splits()``; evaluation (scripts/eval_organisations.py) drops
+test sentences whose normalised text also occurs in the training split.
+
+    .venv/bin/python scripts/train_organisations.py
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from transforms.organisations.tokens import fold  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "datasets"
+LISTS = ROOT / "scripts" / "org_lists"
+OUT = ROOT / "transforms" / "resources" / "organisations"
+
+Sentence = tuple[list[str], list[str]]  # tokens, BIO tags (ORG only)
+
+# NewsFANE fine ORG classes -> org_type (for the learned type votes).
+FANE_TYPES = {
+    "Government": "government",
+    "Commercial": "company",
+    "Educational": "education_research",
+    "Media": "media",
+    "Non-Governmental": "ngo",
+    "Religious_ORG": "religious",
+    "Sports": "sports",
+    "Medical-Science": "education_research",
+    "Entertainment": "other",
+}
+_PROCLITIC = {"و", "ف", "ب", "ل", "ك", "س"}
+_ENCLITIC = {"ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي", "ني"}
+
+
+# ---------------------------------------------------------------- corpora
+def _blocks(text: str) -> Iterator[list[list[str]]]:
+    rows: list[list[str]] = []
+    for line in text.split("\n"):
+        line = line.strip().replace("\u200e", "")
+        if not line:
+            if rows:
+                yield rows
+            rows = []
+            continue
+        rows.append(line.split())
+    if rows:
+        yield rows
+
+
+def _bio(tags: list[str]) -> list[str]:
+    """Repair I- without a preceding entity (CoNLL style: it opens one)."""
+    out: list[str] = []
+    for i, t in enumerate(tags):
+        if t == "I-ORG" and (i == 0 or out[i - 1] == "O"):
+            t = "B-ORG"
+        out.append(t)
+    return out
+
+
+def load_newsfane() -> list[tuple[list[str], list[str], list[str]]]:
+    """(tokens, BIO ORG tags, fine type per token) with clitics re-attached to their host word."""
+    raw = (SHARED / "newsfane-gold" / "NewsFANE_Gold_2014_170K.txt").read_text(encoding="utf-8-sig")
+    sents = []
+    for rows in _blocks(raw.replace("\r", "")):
+        toks, tags, fine = [], [], []
+        pend_tok = ""
+        for row in rows:
+            if len(row) < 2:
+                continue
+            tok, tag = row[0], row[-1]
+            typ = tag[2:] if tag[:2] in ("B-", "I-") else ""
+            is_org = typ in FANE_TYPES
+            if tok in _PROCLITIC and tag == "O":
+                pend_tok += tok
+                continue
+            if tok in _ENCLITIC and tag == "O" and toks and not pend_tok and toks[-1][0].isalpha():
+                toks[-1] += tok
+                continue
+            if pend_tok:
+                if pend_tok.endswith("ل") and tok.startswith("ال"):
+                    tok = pend_tok + tok[1:]
+                else:
+                    tok = pend_tok + tok
+                pend_tok = ""
+            toks.append(tok)
+            tags.append(tag[:2] + "ORG" if is_org else "O")
+            fine.append(FANE_TYPES.get(typ, ""))
+        if pend_tok:
+            toks.append(pend_tok)
+            tags.append("O")
+            fine.append("")
+        if toks:
+            sents.append((toks, _bio(tags), fine))
+    return sents
+
+
+_AQMAR_FIX = {"IO": "O", "OO": "O", "I--ORG": "I-ORG"}
+
+
+def load_aqmar() -> dict[str, list[Sentence]]:
+    out: dict[str, list[Sentence]] = {}
+    for path in sorted((SHARED / "aqmar").glob("*.txt")):
+        if path.name == "SOURCE.txt":
+            continue
+        sents = []
+        for rows in _blocks(path.read_text(encoding="utf-8-sig").replace("\r", "")):
+            toks = [r[0] for r in rows if len(r) >= 2]
+            tags = [_AQMAR_FIX.get(r[-1], r[-1]) for r in rows if len(r) >= 2]
+            tags = [t if t.endswith("-ORG") else "O" for t in tags]
+            if toks:
+                sents.append((toks, _bio(tags)))
+        out[path.stem] = sents
+    return out
+
+
+def load_wojood(split: str) -> list[Sentence]:
+    """Outermost ORG spans over all nested layers."""
+    sents = []
+    raw = (SHARED / "wojood-sample" / f"{split}.txt").read_text(encoding="utf-8-sig").replace("\r", "")
+    for rows in _blocks(raw):
+        toks, tags = [], []
+        for r in rows:
+            if len(r) < 2:
+                continue
+            layer = r[1:]
+            toks.append(r[0])
+            if "I-ORG" in layer and tags and tags[-1] != "O":
+                tags.append("I-ORG")
+            elif "B-ORG" in layer or "I-ORG" in layer:
+                tags.append("B-ORG")
+            else:
+                tags.append("O")
+        if toks:
+            sents.append((toks, tags))
+    return sents
+
+
+def norm_key(toks: list[str]) -> str:
+    """Sentence identity for de-duplication (spelling and spacing folded)."""
+    return "".join(fold(t) for t in toks if t[0].isalnum())
+
+
+def splits() -> dict[str, dict[str, list[Sentence]]]:
+    """Fixed splits. NewsFANE: blocks of 100 sentences, block%10==9 test, ==8 dev. AQMAR: 4 test and
+    2 dev articles (fixed names). Wojood: its own train/val/test files."""
+    fane = load_newsfane()
+    aq = load_aqmar()
+    aq_test = {"Damascus", "Linux", "Real_Madrid", "Nuclear_Power"}
+    aq_dev = {"Razi", "Summer_Olympics2004"}
+    out: dict[str, dict[str, list[Sentence]]] = {"train": {}, "dev": {}, "test": {}}
+    for part in out:
+        out[part] = {"newsfane": [], "aqmar": [], "wojood": []}
+    for i, (t, g, _f) in enumerate(fane):
+        b = (i // 100) % 10
+        out["test" if b == 9 else "dev" if b == 8 else "train"]["newsfane"].append((t, g))
+    for name, sents in aq.items():
+        out["test" if name in aq_test else "dev" if name in aq_dev else "train"]["aqmar"].extend(sents)
+    out["train"]["wojood"] = load_wojood("train")
+    out["dev"]["wojood"] = load_wojood("val")
+    out["test"]["wojood"] = load_wojood("test")
+    train_keys = {norm_key(t) for sents in out["train"].values() for t, _ in sents}
+    for part in ("dev", "test"):
+        for name in out[part]:
+            out[part][name] = [(t, g) for t, g in out[part][name] if norm_key(t) not in train_keys]
+    return out
+
+
+# ---------------------------------------------------------------- lists
+def compile_lists() -> int:
+    """names.tsv rows: kind (ORG1 curated, ORG2 ANERGazet, PER, LOC), key, canonical, type."""
+    from transforms.organisations.gazetteer import key_word, name_key
+
+    rows: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for path in sorted(LISTS.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            names_s, typ = line.rsplit("\t", 1)
+            forms = [n.strip() for n in names_s.split("|") if n.strip()]
+            for form in forms:
+                key = " ".join(name_key(form))
+                rows[("ORG1", key)] = ("ORG1", forms[0], typ.strip())
+    gz = SHARED / "anergazet"
+    if gz.exists():
+        lines = (gz / "AlignedOrgGazetteer.txt").read_text(encoding="utf-8-sig").splitlines()
+        for i, line in enumerate(lines):
+            name = line.strip()
+            if not name or name in ("-", "====") or len(name) < 3:
+                continue
+            typ = "media" if i < 107 else "company" if name in _CAR_SECTION(lines) else "sports"
+            key = " ".join(name_key(name))
+            if len(key.split()) < 2 and len(key) < 5:
+                continue
+            rows.setdefault(("ORG2", key), ("ORG2", name, typ))
+        for kind, fname in (("PER", "AlignedPersGazetteer.txt"), ("LOC", "AlignedLocGazetteer.txt")):
+            for line in (gz / fname).read_text(encoding="utf-8-sig").splitlines():
+                for w in line.split():
+                    if w != "====" and len(w) > 2:
+                        rows.setdefault((kind, key_word(w)), (kind, "", ""))
+    OUT.mkdir(parents=True, exist_ok=True)
+    with (OUT / "names.tsv").open("w", encoding="utf-8") as fh:
+        for (kind, key), (_k, canonical, typ) in sorted(rows.items()):
+            fh.write(f"{kind}\t{key}\t{canonical}\t{typ}\n")
+    return len(rows)
+
+
+def _CAR_SECTION(lines: list[str]) -> set[str]:  # noqa: N802
+    start = next((i for i, x in enumerate(lines) if x.strip() == "الفا روميو"), len(lines))
+    return {x.strip() for x in lines[start:]}
+
+
+def type_votes(min_count: int = 2) -> int:
+    """Learned type votes: folded word -> counts of NewsFANE fine ORG types of the spans it occurs in."""
+    from collections import Counter, defaultdict
+
+    from transforms.organisations.gazetteer import key_word
+
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, (toks, _tags, fine) in enumerate(load_newsfane()):
+        if (i // 100) % 10 in (8, 9):
+            continue
+        for t, f in zip(toks, fine, strict=True):
+            if f:
+                votes[key_word(t)][f] += 1
+    with (OUT / "type_votes.tsv").open("w", encoding="utf-8") as fh:
+        n = 0
+        for w, c in sorted(votes.items()):
+            if sum(c.values()) >= min_count and len(w) > 1:
+                fh.write(w + "\t" + " ".join(f"{k}:{v}" for k, v in c.most_common(3)) + "\n")
+                n += 1
+    return n
+
+
+# ---------------------------------------------------------------- CRF
+def train_crf(data: dict[str, list[Sentence]], path: Path, c1: float = 0.1, c2: float = 0.05,
+              max_iter: int = 200) -> None:
+    import pycrfsuite
+
+    from transforms.organisations.features import sentence_features
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sents in data.values():
+        for toks, tags in sents:
+            trainer.append(sentence_features(toks, 0, len(toks)), tags)
+    trainer.set_params(
+        {"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True,
+         "feature.minfreq": 1}
+    )
+    trainer.train(str(path))
+
+
+def main() -> None:
+    t0 = time.time()
+    n = compile_lists()
+    print(f"names.tsv: {n} rows")
+    from transforms.organisations import gazetteer
+
+    gazetteer.names.cache_clear()
+    print(f"type_votes.tsv: {type_votes()} words")
+    sp = splits()
+    for part, d in sp.items():
+        print(part, {k: len(v) for k, v in d.items()})
+    model = OUT / "model.crfsuite"
+    train_crf(sp["train"], model)
+    digest = hashlib.sha256(model.read_bytes()).hexdigest()[:10]
+    print(f"model {model.stat().st_size / 1e6:.2f} MB sha {digest} in {time.time() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()

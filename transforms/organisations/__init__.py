@@ -1,0 +1,199 @@
+"""Organisations named in an article: find, repair, link and type every mention.
+
+Pipeline per sentence: compiled name lists (longest match, fuzzy for long names) + head-noun phrase
+rules + a CRF (python-crfsuite, string features) for names no list or rule knows. Overlapping
+candidates resolve to the outermost span, which is then repaired (no titles in front, no function
+words or verbs at the end). Linking and canonical names are done per article in ``linking``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from transforms.organisations import lexicon as lx
+from transforms.organisations.features import sentence_features, word_views
+from transforms.organisations.gazetteer import match_all, names
+from transforms.organisations.linking import link, mention_key
+from transforms.organisations.rules import analyse, chain_end, head_spans, is_nat, latin_spans
+from transforms.organisations.tokens import fold, sentence_bounds, tokenize
+
+__all__ = ["MODEL_VERSION", "OrgMention", "extract_organisations"]
+
+_RES = resources.files("transforms") / "resources" / "organisations"
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMention:
+    paragraph: int  # -1 = title, else index into paragraphs
+    start: int  # text[start:end] == surface
+    end: int
+    surface: str
+    canonical: str  # groups all forms of one organisation, across articles too
+    org_type: str
+    confidence: float
+
+
+def _model_hash() -> str:
+    try:
+        return hashlib.sha256((_RES / "model.crfsuite").read_bytes()).hexdigest()[:10]
+    except OSError:
+        return "nomodel"
+
+
+MODEL_VERSION: str = "org-crf-1+" + _model_hash()
+
+
+@cache
+def _tagger():  # type: ignore[no-untyped-def]
+    """The CRF, loaded once (crfsuite needs a file path: resources are plain files in the package)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    with resources.as_file(_RES / "model.crfsuite") as path:
+        tagger.open(str(path))
+    return tagger
+
+
+def _crf_worthwhile(toks: list[str], lo: int, hi: int) -> bool:
+    """Skip the CRF on sentences with no cue at all (no head, list word, Latin word or quote)."""
+    for t in toks[lo:hi]:
+        own = word_views(t)[0]
+        for feat in own[8:]:
+            if feat[0] in "HGLC" or feat == "Q":
+                return True
+    return False
+
+
+def _crf_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    labels = _tagger().tag(sentence_features(toks, lo, hi))
+    out: list[tuple[int, int, float]] = []
+    s = None
+    for k, lab in enumerate([*labels, "O"]):
+        if lab != "I-ORG" and s is not None:
+            out.append((lo + s, lo + k, 0.6))
+            s = None
+        if lab == "B-ORG":
+            s = k
+    return out
+
+
+def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
+    """Trim titles/function words, extend genitive chains cut short, drop bare generic heads."""
+    while s < e and (not toks[s][0].isalnum() or fold(toks[s]) in lx.STOP or analyse(toks[s])[2] in lx.TITLES):
+        s += 1
+    while e > s and (not toks[e - 1][0].isalnum() or fold(toks[e - 1]) in lx.STOP):
+        e -= 1
+    if e <= s:
+        return None
+    if analyse(toks[s])[3]:
+        ce, _strong = chain_end(toks, s, hi)
+        if ce > e:
+            e = ce
+    if e - s == 1:
+        f, _cl, rest, _h = analyse(toks[s])
+        if rest in lx.BARE_BAD or f in lx.BARE_BAD or rest in lx.GENERIC_ADJ or is_nat(rest) or len(rest) < 2:
+            return None
+    return s, e
+
+
+def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, tuple[str, str] | None]]:
+    cands: list[tuple[int, int, float, tuple[str, str] | None]] = []
+    for s, e, canonical, typ, tier in match_all(toks, lo, hi):
+        conf = 0.95 if tier == 1 else 0.7
+        # a head noun just before a known name belongs to it ("صحيفة نيويورك تايمز", "فريق الوداد")
+        if s > lo and analyse(toks[s - 1])[3] and e - s <= 3:
+            s -= 1
+        cands.append((s, e, conf, (canonical, typ)))
+    for s, e, c in head_spans(toks, lo, hi):
+        cands.append((s, e, c, None))
+    for s, e, c in latin_spans(toks, lo, hi):
+        cands.append((s, e, c, None))
+    if _crf_worthwhile(toks, lo, hi):
+        listed = {s: e for s, e, _c, k in cands if k is not None}
+        for s, e, c in _crf_spans(toks, lo, hi):
+            rep = _repair(toks, s, e, hi)
+            if rep:
+                s, e = rep
+                # the CRF does not know better than the list where a known name ends
+                if s in listed and e > listed[s] and not analyse(toks[s])[3]:
+                    continue
+                cands.append((s, e, c, None))
+    # outermost wins; on ties the higher confidence; list info kept when the winner is the list span
+    cands.sort(key=lambda x: (x[0], -(x[1] - x[0]), -x[2]))
+    out: list[tuple[int, int, float, tuple[str, str] | None]] = []
+    for s, e, c, known in cands:
+        if out and s < out[-1][1]:
+            ps, pe, pc, pk = out[-1]
+            if e <= pe:
+                if (s, e) == (ps, pe):
+                    out[-1] = (ps, pe, min(0.98, max(pc, c) + 0.1), pk or known)
+                continue
+            continue  # crossing spans: keep the earlier
+        out.append((s, e, c, known))
+    return out
+
+
+def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMention]:
+    """Every organisation mention of one article, with offsets, canonical name, type and confidence."""
+    raw: list[dict] = []
+    texts = [(-1, title or ""), *enumerate(paragraphs)]
+    for pidx, text in texts:
+        if not text:
+            continue
+        toks, starts, ends = tokenize(text)
+        for lo, hi in sentence_bounds(toks):
+            prev = None
+            for s, e, conf, known in _sentence_mentions(toks, lo, hi):
+                m = {
+                    "paragraph": pidx,
+                    "start": starts[s],
+                    "end": ends[e - 1],
+                    "surface": text[starts[s] : ends[e - 1]],
+                    "toks": toks[s:e],
+                    "key": mention_key(toks[s:e]),
+                    "conf": conf,
+                    "list": known,
+                }
+                # "X (ACR)": the parenthesised short form is the same organisation
+                if (prev is not None and s >= 2 and toks[s - 1] == "(" and e < hi and toks[e] == ")"
+                        and prev["end"] == ends[s - 2] and e - s <= 3 and len(prev["toks"]) > e - s):
+                    m["acr_of"] = prev
+                raw.append(m)
+                prev = m
+        # bare parenthesised acronyms right after a mention, that no component found
+        _paren_acronyms(raw, pidx, text, toks, starts, ends)
+    link(raw)
+    return [
+        OrgMention(m["paragraph"], m["start"], m["end"], m["surface"], m["canonical"], m["org_type"],
+                   round(float(m["conf"]), 3))
+        for m in raw
+    ]
+
+
+def _paren_acronyms(raw: list[dict], pidx: int, text: str, toks: list[str], starts: list[int],
+                    ends: list[int]) -> None:
+    """Add "(إيسيسكو)" after a known mention as a mention of the same organisation."""
+    have = {(m["paragraph"], m["start"]) for m in raw}
+    by_end = {m["end"]: m for m in raw if m["paragraph"] == pidx}
+    for i in range(1, len(toks) - 2):
+        if toks[i] != "(" or toks[i + 2] != ")" or not toks[i + 1][0].isalpha():
+            continue
+        src = by_end.get(ends[i - 1])
+        if src is None or (pidx, starts[i + 1]) in have or len(src["toks"]) < 2:
+            continue
+        t = toks[i + 1]
+        if fold(t) in lx.STOP or len(t) < 2:
+            continue
+        m = {
+            "paragraph": pidx, "start": starts[i + 1], "end": ends[i + 1], "surface": t, "toks": [t],
+            "key": mention_key([t]), "conf": 0.85, "list": None, "acr_of": src,
+        }
+        raw.insert(raw.index(src) + 1, m)
+    raw.sort(key=lambda m: (m["paragraph"] if m["paragraph"] >= 0 else -1, m["start"]))
+
+
+_ = names  # re-exported for scripts that warm the caches

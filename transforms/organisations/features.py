@@ -1,0 +1,105 @@
+"""CRF features as plain lists of strings (python-crfsuite's fast path, no per-token dicts).
+
+Each word type's own features and its views as a neighbour are computed once and cached; a
+token's feature list is then the concatenation of five cached tuples plus the list-match tag.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from transforms.organisations import lexicon as lx
+from transforms.organisations.gazetteer import match_all, names
+from transforms.organisations.tokens import fold, split_clitics, strip_al
+
+_QUOTES = frozenset("\"'«»“”„‘’")
+
+
+def _classes(tok: str, f: str, rest: str) -> list[str]:
+    nm = names()
+    out: list[str] = []
+    if not tok[0].isalnum():
+        out.append("Q" if tok in _QUOTES else "P=" + tok)
+        return out
+    if tok[0].isdigit():
+        return ["D"]
+    if "a" <= tok[0].lower() <= "z":
+        out.append("LAT")
+        if tok.isupper() and len(tok) > 1:
+            out.append("CAPS")
+        elif tok[0].isupper():
+            out.append("Cap")
+    h = lx.HEADS.get(f) or lx.HEADS.get(rest) or lx.HEADS.get(f[1:] if len(f) > 4 else "")
+    if h:
+        out.append("H=" + h)
+    if f in lx.STOP:
+        out.append("S")
+    if f in lx.TITLES or rest in lx.TITLES:
+        out.append("T")
+    if rest.startswith("ال") and rest.endswith(lx.NAT_SUFFIXES) and len(rest) > 5:
+        out.append("NAT")
+    c = lx.TYPE_CUES.get(f) or lx.TYPE_CUES.get(rest)
+    if c:
+        out.append("C=" + c)
+    k = strip_al(rest)
+    if k in nm.vocab:
+        out.append("GV")
+    if k in nm.persons:
+        out.append("PER")
+    if k in nm.places:
+        out.append("LOC")
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def word_views(tok: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(own, as previous word, as next word, as word -2, as word +2) feature tuples of one word type."""
+    f = fold(tok)
+    cl, rest = split_clitics(f)
+    cls = _classes(tok, f, rest)
+    own = [
+        "w=" + f,
+        "r=" + rest,
+        "c=" + cl,
+        "s2=" + rest[-2:],
+        "s3=" + rest[-3:],
+        "p2=" + rest[:2],
+        "p3=" + rest[:3],
+        "n=" + str(min(len(rest), 8)),
+    ]
+    if rest.startswith("ال"):
+        own.append("al")
+    own += cls
+    prev = ["-1w=" + f, "-1r=" + rest] + ["-1" + c for c in cls]
+    nxt = ["+1w=" + f, "+1r=" + rest] + ["+1" + c for c in cls]
+    return tuple(own), tuple(prev), tuple(nxt), ("-2r=" + rest,), ("+2r=" + rest,)
+
+
+def sentence_features(toks: list[str], lo: int, hi: int) -> list[list[str]]:
+    """Feature lists for toks[lo:hi] (one sentence)."""
+    views = [word_views(t) for t in toks[lo:hi]]
+    n = len(views)
+    gaz = [""] * n
+    for s, e, _c, typ, tier in match_all(toks, lo, hi):
+        gaz[s - lo] = f"gB{tier}={typ}"
+        for j in range(s - lo + 1, e - lo):
+            gaz[j] = f"gI{tier}"
+    out: list[list[str]] = []
+    for i in range(n):
+        feats = list(views[i][0])
+        if i > 0:
+            feats += views[i - 1][1]
+            if i > 1:
+                feats += views[i - 2][3]
+        else:
+            feats.append("BOS")
+        if i + 1 < n:
+            feats += views[i + 1][2]
+            if i + 2 < n:
+                feats += views[i + 2][4]
+        else:
+            feats.append("EOS")
+        if gaz[i]:
+            feats.append(gaz[i])
+        out.append(feats)
+    return out

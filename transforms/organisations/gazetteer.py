@@ -1,0 +1,143 @@
+"""Compiled name lists: longest-match look-up of known organisations in a token sequence.
+
+The lists (``resources/organisations/names.tsv``, built by ``scripts/train_organisations.py`` from
+``scripts/org_lists``) map a folded key to a canonical name and a type. Keys drop ال on every word,
+so "الإيسيسكو" and "إيسيسكو" are one entry; the first word of a match may carry clitics (وب ل بال لل).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from transforms.organisations.tokens import fold, split_clitics, strip_al
+
+RESOURCE = "organisations"
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    by_key: dict[tuple[str, ...], tuple[str, str, int]]  # key -> (canonical, type, tier)
+    max_len: dict[str, int]  # first key word -> longest entry starting with it
+    vocab: frozenset[str]  # every key word (CRF feature)
+    persons: frozenset[str]  # first names (CRF feature)
+    places: frozenset[str]  # places (CRF feature, and "not an organisation" alone)
+    by_skel: dict[tuple[str, ...], tuple[str, str, int]]  # skeleton key of long curated names
+    skel_len: dict[str, int]
+
+
+@lru_cache(maxsize=100_000)
+def skeleton(word_key: str) -> str:
+    """Consonant skeleton of a key word: absorbs vowel-letter slips (الرباطة/الرابطة, إيسيسكو/اسيسكو)."""
+    if len(word_key) < 4:
+        return word_key
+    return word_key[0] + "".join(c for c in word_key[1:] if c not in "اويه")
+
+
+def key_word(word: str) -> str:
+    """Key form of a non-initial word of a name."""
+    return strip_al(fold(word))
+
+
+def first_key_candidates(word: str) -> tuple[str, ...]:
+    """Key forms the first word of a match may take: as written, without clitics, without و/ب/ل/ف/ك."""
+    f = fold(word)
+    out = [strip_al(f)]
+    cl, rest = split_clitics(f)
+    if cl:
+        out.append(strip_al(rest))
+    elif len(f) > 3 and f[0] in "وبلفك":
+        out.append(strip_al(f[1:]))
+        if len(f) > 4 and f[0] in "وف" and f[1] in "بلك":
+            out.append(strip_al(f[2:]))
+    return tuple(out)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    from transforms.organisations.tokens import tokenize
+
+    toks = [t for t in tokenize(name)[0] if t not in "-."]
+    return tuple(key_word(t) for t in toks)
+
+
+@cache
+def names() -> Names:
+    """Load the compiled lists once."""
+    root = resources.files("transforms") / "resources" / RESOURCE
+    by_key: dict[tuple[str, ...], tuple[str, str, int]] = {}
+    max_len: dict[str, int] = {}
+    persons: set[str] = set()
+    places: set[str] = set()
+    with (root / "names.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 4:
+                continue
+            kind, key_s, canonical, typ = parts[:4]
+            if kind == "PER":
+                persons.add(key_s)
+                continue
+            if kind == "LOC":
+                places.add(key_s)
+                continue
+            key = tuple(key_s.split(" "))
+            tier = 1 if kind == "ORG1" else 2
+            if key not in by_key or by_key[key][2] > tier:
+                by_key[key] = (canonical, typ, tier)
+    vocab: set[str] = set()
+    for key in by_key:
+        vocab.update(key)
+        if max_len.get(key[0], 0) < len(key):
+            max_len[key[0]] = len(key)
+    by_skel: dict[tuple[str, ...], tuple[str, str, int]] = {}
+    skel_len: dict[str, int] = {}
+    for key, hit in by_key.items():
+        if hit[2] == 1 and len(key) >= 3:
+            sk = tuple(skeleton(w) for w in key)
+            by_skel.setdefault(sk, hit)
+            skel_len[sk[0]] = max(skel_len.get(sk[0], 0), len(sk))
+    return Names(by_key, max_len, frozenset(vocab), frozenset(persons), frozenset(places), by_skel, skel_len)
+
+
+def match_all(toks: list[str], lo: int, hi: int, max_tier: int = 2) -> list[tuple[int, int, str, str, int]]:
+    """Longest non-overlapping list matches in toks[lo:hi]: (start, end, canonical, type, tier)."""
+    nm = names()
+    out: list[tuple[int, int, str, str, int]] = []
+    i = lo
+    while i < hi:
+        best = None
+        for cand in first_key_candidates(toks[i]):
+            ml = nm.max_len.get(cand)
+            if not ml:
+                continue
+            for n in range(min(ml, hi - i), 0, -1):
+                key = (cand, *(key_word(t) for t in toks[i + 1 : i + n]))
+                hit = nm.by_key.get(key)
+                if hit and hit[2] <= max_tier:
+                    if best is None or n > best[1] - best[0]:
+                        best = (i, i + n, hit[0], hit[1], hit[2])
+                    break
+        if best is None:
+            best = _fuzzy(toks, i, hi, nm)
+        if best:
+            out.append(best)
+            i = best[1]
+        else:
+            i += 1
+    return out
+
+
+def _fuzzy(toks: list[str], i: int, hi: int, nm: Names) -> tuple[int, int, str, str, int] | None:
+    """Long curated names (3+ words) matched on consonant skeletons: a misspelt word still matches."""
+    for cand in first_key_candidates(toks[i]):
+        sk0 = skeleton(cand)
+        ml = nm.skel_len.get(sk0)
+        if not ml:
+            continue
+        for n in range(min(ml, hi - i), 2, -1):
+            key = (sk0, *(skeleton(key_word(t)) for t in toks[i + 1 : i + n]))
+            hit = nm.by_skel.get(key)
+            if hit:
+                return (i, i + n, hit[0], hit[1], 1)
+    return None

@@ -1,0 +1,158 @@
+"""Canonical names, types and within-article linking of organisation mentions.
+
+Canonical = the list's name when the key is known; otherwise the surface without leading clitics
+in folded spelling (hamza, alef, ya and ta marbuta folded), so one organisation written several
+ways in several articles still groups. Inside an article, acronyms in parentheses, "منظمة X" / "X",
+later partial mentions and misspelt repeats take the canonical of the full name they refer to.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from transforms.arabic import normalize
+from transforms.organisations import lexicon as lx
+from transforms.organisations.gazetteer import key_word, names, skeleton
+from transforms.organisations.rules import analyse
+from transforms.organisations.tokens import strip_al
+
+TYPES = (
+    "government", "international", "party", "union", "company", "sports", "media", "ngo",
+    "education_research", "religious", "judiciary_security", "other",
+)
+_STRONG_HEAD_TYPES = frozenset({"party", "union", "media", "sports", "company", "judiciary_security"})
+
+
+@cache
+def _votes() -> dict[str, dict[str, int]]:
+    root = resources.files("transforms") / "resources" / "organisations"
+    out: dict[str, dict[str, int]] = {}
+    with (root / "type_votes.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            w, rest = line.rstrip("\n").split("\t")
+            out[w] = {k: int(v) for k, v in (x.split(":") for x in rest.split())}
+    return out
+
+
+def mention_key(toks: list[str]) -> tuple[str, ...]:
+    """Key words of a mention: clitics of the first word removed, ال dropped everywhere."""
+    if not toks:
+        return ()
+    first = analyse(toks[0])[2]
+    return (strip_al(first), *(key_word(t) for t in toks[1:] if t[0].isalnum()))
+
+
+_FINAL_HA_OK = frozenset(["الله", "مياه", "اتجاه", "وجه", "شبه", "انتباه"])
+
+
+def readable(text: str) -> str:
+    """Canonical spelling: Arabic-normalised (alef, ya, diacritics, digits) and word-final ه read as ة."""
+    out = []
+    for w in normalize(text).split():
+        if len(w) >= 4 and w.endswith("ه") and w not in _FINAL_HA_OK and not w.startswith(("ال", "و")) or (
+            len(w) >= 6 and w.startswith("ال") and w.endswith("ه") and w[2:] not in _FINAL_HA_OK
+        ):
+            w = w[:-1] + "ة"
+        out.append(w)
+    return " ".join(out)
+
+
+def display(toks: list[str], surface: str) -> str:
+    """Canonical of a name no list knows: the surface without leading clitics, in canonical spelling."""
+    _f, cl, _rest, _h = analyse(toks[0])
+    text = surface
+    if cl:
+        n = len(cl)
+        text = ("ا" + surface[n:]) if surface[n - 1 : n + 1] == "لل" else surface[n:]
+    if len(toks) == 1 and text.startswith("ال") and len(text) > 4:
+        text = text[2:]
+    return readable(text)
+
+
+def guess_type(toks: list[str], known: str | None) -> str:
+    """List type > strong head type > cue words > head type > learned NewsFANE votes > other."""
+    if known:
+        return known
+    head = analyse(toks[0])[3]
+    if head == "union_or_other":
+        head = ""
+    if head in _STRONG_HEAD_TYPES:
+        return head
+    for k, t in enumerate(toks[1:], 1):
+        f, _cl, rest, _h = analyse(t)
+        c = lx.TYPE_CUES.get(f) or lx.TYPE_CUES.get(rest)
+        if c == "international" or (k == 1 and head and rest in lx.INTL_ADJ):
+            return "international"
+        if c:
+            return c
+    if head:
+        return head
+    tally: dict[str, int] = {}
+    votes = _votes()
+    for t in toks:
+        for k, v in votes.get(key_word(t), {}).items():
+            tally[k] = tally.get(k, 0) + v
+    if tally:
+        return max(tally.items(), key=lambda kv: kv[1])[0]
+    return "other"
+
+
+def link(mentions: list[dict]) -> None:
+    """Fill 'canonical' and 'org_type' in place. Each mention dict has toks, surface, key, known, acr_of."""
+    nm = names()
+    # 1. Known names and full names first.
+    for m in mentions:
+        known = nm.by_key.get(m["key"])
+        if m.get("list"):
+            m["canonical"], m["org_type"] = readable(m["list"][0]), m["list"][1]
+        elif known:
+            m["canonical"], m["org_type"] = readable(known[0]), known[1]
+        else:
+            m["canonical"] = display(m["toks"], m["surface"])
+            m["org_type"] = ""
+    fulls = sorted(mentions, key=lambda m: -len(m["key"]))
+    # 2. Parenthesised acronyms: "X (إيسيسكو)".
+    alias: dict[str, dict] = {}
+    for m in mentions:
+        src = m.get("acr_of")
+        if src is not None:
+            m["canonical"], m["org_type"] = src["canonical"], src["org_type"] or m["org_type"]
+            alias[skeleton(m["key"][-1])] = src
+    # 3. Short forms: "منظمة X" / "X" / partial prefixes / misspelt repeats.
+    for m in mentions:
+        if m.get("acr_of") is not None or m.get("list") or nm.by_key.get(m["key"]):
+            continue
+        key = m["key"]
+        sk = tuple(skeleton(w) for w in key)
+        target = None
+        if len(key) <= 2 and sk[-1] in alias and (len(key) == 1 or analyse(m["toks"][0])[3]):
+            target = alias[sk[-1]]
+        if target is None:
+            for o in fulls:
+                ok = o["key"]
+                if o is m or len(ok) <= len(key):
+                    continue
+                osk = tuple(skeleton(w) for w in ok)
+                if len(key) >= 2 and (ok[: len(key)] == key or osk[: len(sk)] == sk):
+                    target = o
+                    break
+        if target is None:
+            for o in fulls:
+                if (o is not m and len(o["key"]) == len(key) >= 2 and tuple(skeleton(w) for w in o["key"]) == sk
+                        and (o.get("list") or nm.by_key.get(o["key"]))):
+                    target = o
+                    break
+        if target is not None:
+            m["canonical"], m["org_type"] = target["canonical"], target["org_type"] or m["org_type"]
+    for m in mentions:
+        if not m["org_type"]:
+            m["org_type"] = guess_type(m["toks"], None)
+    # One organisation, one type: the longest mention of each canonical decides.
+    best: dict[str, dict] = {}
+    for m in mentions:
+        b = best.get(m["canonical"])
+        if b is None or len(m["key"]) > len(b["key"]) or (m.get("list") and not b.get("list")):
+            best[m["canonical"]] = m
+    for m in mentions:
+        m["org_type"] = best[m["canonical"]]["org_type"]

@@ -1,0 +1,199 @@
+"""Phrase rules for Arabic organisation names: head noun + genitive/adjective/purpose chain.
+
+Why rules next to the CRF: names are long construct chains ("المندوبية العامة لإدارة السجون وإعادة
+الإدماج") whose length a linear-chain model trained on 8k sentences cuts short, and news outlets
+write institutions as head + nationality ("الشرطة المصرية") that the training corpora rarely label.
+All functions work on token indexes of one sentence [lo, hi).
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from transforms.organisations import lexicon as lx
+from transforms.organisations.gazetteer import names
+from transforms.organisations.tokens import fold, is_latin, split_clitics, strip_al
+
+MAX_CHAIN = 10
+
+
+@lru_cache(maxsize=100_000)
+def analyse(tok: str) -> tuple[str, str, str, str]:
+    """(folded, clitics, rest, head type or '') of one token."""
+    f = fold(tok)
+    cl, rest = split_clitics(f)
+    head = lx.HEADS.get(f, "")
+    if not head and cl:
+        head = lx.HEADS.get(rest, "")
+    if not head and len(f) > 4 and f[0] in "وبلف" and f[1:] in lx.HEADS:
+        cl, rest, head = f[0], f[1:], lx.HEADS[f[1:]]
+    if not head and len(f) > 5 and f[0] in "وف" and f[1] in "بل" and f[2:] in lx.HEADS:
+        cl, rest, head = f[:2], f[2:], lx.HEADS[f[2:]]
+    return f, cl, rest, head
+
+
+@cache
+def nationalities() -> frozenset[str]:
+    """Definite nationality adjectives derived from the place list (مصر -> المصري/المصريه)."""
+    out: set[str] = set()
+    extra = "مغرب امريك امريكي اوروب افريق عرب اسرايل فلسطين سعود اممي خليج ايران روس صين ياباني المان"
+    for p in list(names().places) + extra.split():
+        p = strip_al(p)
+        for base in {p, p[:-1] if p.endswith(("ا", "ه", "ي")) else p}:
+            if len(base) >= 3:
+                out.add("ال" + base + "ي")
+                out.add("ال" + base + "يه")
+    return frozenset(out)
+
+
+def is_nat(rest: str) -> bool:
+    return rest in nationalities()
+
+
+def _is_word(t: str) -> bool:
+    return t[0].isalnum()
+
+
+def _verbish(rest: str) -> bool:
+    return len(rest) >= 4 and rest[0] in "يتن" and not rest.startswith("ال")
+
+
+def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
+    """End of the name opened by the head noun at i, and whether the chain looks like a name.
+
+    Accepts definite genitives/adjectives, purpose complements (ل/لل + noun), coordination after a
+    complement, "من أجل", "في/حول" + topic after research heads, a place with ب at the end, and
+    proper names right after an indefinite head. Stops at function words, titles, verbs, punctuation.
+    A definite generic head ("المؤسسة") is a name only with an institutional or nationality
+    adjective, a purpose complement or a known word right after it ("المؤسسة الإدماجية" is not).
+    """
+    _f0, _cl0, rest0, _head = analyse(toks[i])
+    head_definite = rest0.startswith("ال")
+    nm = names()
+    j = i + 1
+    purpose = False
+    strong = False
+    n_def = 0
+    while j < hi and j - i <= MAX_CHAIN:
+        t = toks[j]
+        if not _is_word(t):
+            break
+        f, cl, rest, h = analyse(t)
+        first = j == i + 1
+        if f in lx.STOP or rest in lx.TITLES or f in lx.TITLES:
+            if (f == _MIN and j + 2 < hi and fold(toks[j + 1]) == _AJL and not first
+                    and split_clitics(fold(toks[j + 2]))[1].startswith("ال")):
+                j += 3
+                strong = purpose = True
+                continue
+            if f in _TOPIC_JOIN and rest0 in lx.JOIN_PURPOSE_HEADS and j + 1 < hi and not first:
+                nf, ncl, nrest, _nh = analyse(toks[j + 1])
+                if not ncl and nrest.startswith("ال") and strip_al(nrest) not in nm.places and nf not in lx.STOP:
+                    j += 2
+                    strong = purpose = True
+                    continue
+            break
+        if not cl and rest.startswith("ال"):
+            if h and not first and rest in lx.BARE_BAD and not is_nat(rest):
+                break
+            if first and head_definite and not (rest in lx.INST_ADJ or is_nat(rest) or lx.TYPE_CUES.get(rest)):
+                break
+            j += 1
+            n_def += 1
+            if is_nat(rest) or rest in lx.INST_ADJ or lx.TYPE_CUES.get(rest):
+                strong = True
+            continue
+        if cl == "ل" or (not cl and f[0] == "ل" and len(f) > 3 and not (first and not head_definite)):
+            # purpose complement: للتربية، لإدارة، لمكافحة (an imperfect verb with ل is not: ليعلن)
+            if not cl and f[1] == "ي" and _verbish(f[1:]):
+                break
+            j += 1
+            purpose = strong = True
+            if not rest.startswith("ال"):
+                j = _construct(toks, j, hi)
+            continue
+        if cl in ("و", "ول") and (purpose or n_def >= 1) and not h and rest not in lx.BARE_BAD:
+            j += 1
+            continue
+        if (not cl and f[0] == "و" and purpose and len(f) > 4 and not h and j + 1 < hi
+                and _is_word(toks[j + 1]) and analyse(toks[j + 1])[2].startswith("ال")):
+            j += 2  # و + indefinite construct noun after a purpose complement: وإعادة الإدماج
+            continue
+        if (cl == "ب" and strip_al(rest) in nm.places) or (
+            not cl and f[0] == "ب" and len(f) > 3 and f[1:] in nm.places and (purpose or n_def)
+        ):
+            j += 1
+            strong = True
+            break
+        if first and not head_definite:
+            # proper name right after an indefinite head: مؤسسة محمد السادس، شركة كيوتل، صحيفة لوموند
+            if rest in lx.GENERIC_ADJ or f in lx.GENERIC_ADJ or (
+                _verbish(f) and strip_al(f) not in nm.vocab and strip_al(f) not in nm.persons
+            ):
+                break
+            k = j
+            while k < hi and k - j < 3 and _is_word(toks[k]):
+                kf, kcl, krest, kh = analyse(toks[k])
+                if kf in lx.STOP or kh or krest.startswith("ال") or kcl or krest in lx.GENERIC_ADJ:
+                    break
+                k += 1
+            if k > j:
+                j = k
+                strong = True
+                continue
+        break
+    return j, strong
+
+
+def _construct(toks: list[str], j: int, hi: int) -> int:
+    """After an indefinite noun ("لإعادة"), take one more indefinite noun if a definite word follows
+    ("لإعادة إدماج السجناء"), or the definite genitive itself."""
+    if j >= hi or not _is_word(toks[j]):
+        return j
+    nf, ncl, nrest, nh = analyse(toks[j])
+    if ncl or nf in lx.STOP or nh:
+        return j
+    if nrest.startswith("ال"):
+        return j + 1
+    if j + 1 < hi and _is_word(toks[j + 1]) and not _verbish(nf):
+        f2, cl2, rest2, _ = analyse(toks[j + 1])
+        if not cl2 and rest2.startswith("ال") and f2 not in lx.STOP:
+            return j + 2
+    return j
+
+
+_MIN = fold("من")
+_AJL = fold("أجل")
+_TOPIC_JOIN = frozenset({fold("في"), fold("حول")})
+
+
+def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    """Candidate names opened by head nouns, with a rule confidence."""
+    out: list[tuple[int, int, float]] = []
+    i = lo
+    while i < hi:
+        _f, _cl, rest, head = analyse(toks[i])
+        if not head:
+            i += 1
+            continue
+        end, strong = chain_end(toks, i, hi)
+        n = end - i
+        ok = False
+        if n >= 2:
+            ok = strong if rest.startswith("ال") or rest in lx.WEAK_HEADS else True
+        if ok:
+            out.append((i, end, 0.8 if strong else 0.65))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def latin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    """All-capitals Latin acronyms (CNN, OCP) and capitalised Latin runs directly after a head noun."""
+    out: list[tuple[int, int, float]] = []
+    for i in range(lo, hi):
+        t = toks[i]
+        if is_latin(t) and t.isupper() and 2 <= len(t) <= 6 and t.isalpha():
+            out.append((i, i + 1, 0.5))
+    return out

@@ -1,0 +1,93 @@
+"""Tokens with offsets, folded spellings and clitic splitting for organisation extraction.
+
+Everything is keyed on a *folded* word (no diacritics, one alef, hamza and ta marbuta folded) so
+that news text, NewsFANE's hamza-less spelling and the name lists all meet on one form.
+Folding results are cached per word type: a page repeats most of its words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from transforms.arabic import normalize
+
+# Word = run of Arabic letters/marks, digits or Latin letters; everything else but spaces is one token.
+_TOKEN = re.compile(
+    r"[0-9A-Za-z\u00C0-\u024F\u0621-\u063A\u0640-\u065F\u0660-\u0669\u0670-\u06D3\u06F0-\u06FF]+|[^\s]"
+)
+_LATIN = re.compile(r"[A-Za-z]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_SENT_END = frozenset(".!?؟؛:")
+
+CONJ = ("و", "ف")
+PREP = ("ب", "ل", "ك")
+
+
+def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
+    """Surface tokens with their start and end offsets in ``text``."""
+    toks: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _TOKEN.finditer(text):
+        toks.append(m.group())
+        starts.append(m.start())
+        ends.append(m.end())
+    return toks, starts, ends
+
+
+def sentence_bounds(toks: list[str]) -> list[tuple[int, int]]:
+    """Token ranges of sentences: the CRF sees short sequences and rules never cross a full stop."""
+    out: list[tuple[int, int]] = []
+    s = 0
+    for i, t in enumerate(toks):
+        if t in _SENT_END:
+            out.append((s, i + 1))
+            s = i + 1
+    if s < len(toks):
+        out.append((s, len(toks)))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Matching form of one word: every spelling variant of hamza, alef, ya and ta marbuta folded."""
+    if _LATIN.search(word):
+        return word.lower()
+    return normalize(word, fold_hamza=True, fold_ta_marbuta=True)
+
+
+@lru_cache(maxsize=200_000)
+def split_clitics(f: str) -> tuple[str, str]:
+    """Split a folded word into (proclitics, rest) where the rest starts with ال after a preposition.
+
+    Only the unambiguous patterns are split here ("وال", "بال", "لل", "فال", "كال", "وبال", "ولل"...):
+    a bare "و" or "ب" before an indefinite word is left to the caller (``strip_known``), because
+    many names start with those letters (وزاره، بنك).
+    """
+    n = len(f)
+    if n < 4:
+        return "", f
+    i = 0
+    if f[0] in CONJ and n > 4 and f[1] in "بلكا":
+        i = 1
+    if f.startswith("لل", i) and n - i > 3:
+        return f[: i + 1], "ا" + f[i + 1 :]
+    if f.startswith("ال", i + 1) and f[i] in "بكل" and n - i > 4:
+        return f[: i + 1], f[i + 1 :]
+    if i == 1 and f.startswith("ال", 1):
+        return f[:1], f[1:]
+    return "", f
+
+
+def strip_al(f: str) -> str:
+    """Drop the article of a folded word (for keys: "with or without ال" is one name)."""
+    return f[2:] if f.startswith("ال") and len(f) > 4 else f
+
+
+def is_latin(word: str) -> bool:
+    return bool(_LATIN.match(word))
+
+
+def is_arabic(word: str) -> bool:
+    return bool(_ARABIC_LETTER.match(word))

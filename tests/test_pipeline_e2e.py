@@ -1,0 +1,127 @@
+"""The real Prefect flow end to end on the bundled samples: lake, catalog, report, reruns.
+
+One module so the Prefect temporary server (15-25 s to start here) is paid once.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import ROOT, SAMPLES
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    from flows.pipeline import ingest
+
+    base = tmp_path_factory.mktemp("e2e")
+    inputs = base / "inbox"
+    shutil.copytree(SAMPLES, inputs)
+    paths = {"lake": str(base / "lake"), "catalog": str(base / "akhbar.duckdb"), "report": str(base / "report.html")}
+    first = ingest(inputs=[str(inputs)], **paths)
+    return base, inputs, paths, first
+
+
+def q(catalog: str, sql: str):
+    con = duckdb.connect(catalog, read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_first_run_summary(run) -> None:
+    _, inputs, _, s = run
+    n_files = sum(1 for p in inputs.rglob("*") if p.is_file())
+    assert s["files_seen"] == n_files
+    assert s["pages_parsed"] >= 300
+    assert s["quarantined"] == {"empty": 1, "binary": 1, "no_title": 1, "no_body": 1, "bad_json": 1}
+    assert s["rows_written"]["articles"] == s["pages_parsed"]
+    assert s["rows_written"]["quarantine"] == 5
+    for table in ("headlines", "topics", "keywords", "organisations", "quotes"):
+        assert s["rows_written"].get(table, 0) > 0, table
+    for stage in ("parse", "headlines", "write", "catalog", "report", "flow_total"):
+        assert stage in s["seconds"]
+
+
+def test_catalog_views_work_from_any_directory(run, tmp_path) -> None:
+    _, _, paths, s = run
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        (n,) = q(paths["catalog"], "SELECT count(*) FROM articles")[0]
+    finally:
+        os.chdir(cwd)
+    assert n == s["pages_parsed"]
+
+
+def test_seed_page_in_lake(run) -> None:
+    _, _, paths, _ = run
+    rows = q(paths["catalog"], """
+        SELECT a.outlet, a.published_date, len(a.paragraphs), count(*) FILTER (WHERE h.kind = 'ticker'),
+               count(*) FILTER (WHERE h.kind = 'related')
+        FROM articles a JOIN headlines h USING (page_id)
+        WHERE a.title LIKE 'مؤتمر الرباط الدولي لمكافحة الإرهاب. خبراء%' GROUP BY ALL""")
+    assert len(rows) == 1
+    outlet, published, n_paragraphs, n_ticker, n_related = rows[0]
+    assert (outlet, str(published), n_paragraphs, n_ticker, n_related) == ("القناة", "2022-06-08", 15, 57, 1)
+
+
+def test_every_input_is_accounted_for(run) -> None:
+    """No silent loss: every page is an article row or a quarantine row."""
+    _, _, paths, s = run
+    (arts, quar) = q(paths["catalog"], "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quarantine)")[0]
+    assert arts + quar == s["pages_parsed"] + sum(s["quarantined"].values())
+    dupes = q(paths["catalog"], "SELECT count(*) - count(DISTINCT page_id) FROM articles")[0][0]
+    assert dupes == 0
+    dupes = q(paths["catalog"], "SELECT count(*) - count(DISTINCT headline_id) FROM headlines")[0][0]
+    assert dupes == 0
+
+
+def test_rerun_adds_nothing_and_reprocess_replaces(run) -> None:
+    from flows.pipeline import ingest
+
+    _, inputs, paths, first = run
+    counts = {t: q(paths["catalog"], f"SELECT count(*) FROM {t}")[0][0] for t in ("articles", "headlines", "quarantine")}
+    again = ingest(inputs=[str(inputs)], **paths)
+    assert again["pages_parsed"] == 0 and again["rows_written"] == {}
+    assert again["skipped_in_lake"] == first["pages_parsed"] + sum(first["quarantined"].values())
+    assert {t: q(paths["catalog"], f"SELECT count(*) FROM {t}")[0][0] for t in counts} == counts
+    redo = ingest(inputs=[str(inputs)], reprocess=True, **paths)
+    assert redo["replaced_rows"] > 0
+    assert {t: q(paths["catalog"], f"SELECT count(*) FROM {t}")[0][0] for t in counts} == counts
+    assert not list(Path(paths["lake"], "_staging").iterdir())
+
+
+def test_report_written(run) -> None:
+    _, _, paths, _ = run
+    html = Path(paths["report"]).read_text(encoding="utf-8")
+    assert 'dir="rtl"' in html
+
+
+def test_cli_help_documents_every_command() -> None:
+    exe = [sys.executable, "-m", "flows.cli"]
+    top = subprocess.run([*exe, "--help"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    for command in ("run", "sql", "report", "catalog"):
+        assert command in top
+        sub = subprocess.run([*exe, command, "--help"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+        assert "usage: akhbar " + command in sub
+    out = subprocess.run([*exe, "run", "--input", "/nonexistent/x"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 2 and "input not found" in out.stderr
+
+
+def test_cli_sql_query(run) -> None:
+    _, _, paths, _ = run
+    out = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "sql", "SELECT count(*) AS n FROM quarantine", "--catalog",
+         paths["catalog"], "--format", "csv"], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.splitlines() == ["n", "5"]

@@ -137,3 +137,17 @@ def test_leading_clitic_is_not_in_span_when_name_starts_with_article() -> None:
         for m in r["mentions"]:
             s = m["surface"]
             assert not (s[:1] in LEADING_CLITICS and s[1:3] == "ال"), (r["source"], m)
+
+
+def test_spans_do_not_start_with_punctuation_or_hashtag() -> None:
+    for r in rows():
+        for m in r["mentions"]:
+            assert not m["surface"].startswith(("#", '"', "«", "(", "“")), (r["source"], m)
+            assert not m["surface"].endswith(("،", ",", ".", ":", ")")), (r["source"], m)
+
+
+def test_gold_is_large_enough_to_score() -> None:
+    """A guard against a truncated file: the set was built to hold at least 400 mentions."""
+    data = rows()
+    assert sum(len(r["mentions"]) for r in data) >= 400
+    assert sum(not is_alarabiya(r) for r in data) >= 40 and sum(is_alarabiya(r) for r in data) >= 25

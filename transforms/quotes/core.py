@@ -175,6 +175,7 @@ class _Paragraph:
         noun_preps = lex.noun_complements.get(c.lemma, ())
         max_j = min(limit, c.j + (4 if participle else 40))
         after_comma = True
+        in_quote = False
         for j in range(c.j, max_j):
             t = toks[j]
             nxt = toks[j + 1] if j + 1 < limit else None
@@ -182,7 +183,10 @@ class _Paragraph:
                 if nxt is None:
                     return None
                 return Compl(j, nxt.start, j + 1, "colon")
-            if t.text in QUOTE_OPEN and nxt is not None:
+            opening = t.text in QUOTE_OPEN and not (t.text == '"' and in_quote)
+            if t.text in QUOTE_MARKS:
+                in_quote = opening
+            if opening and nxt is not None and (participle or self._short_region(c.j, j)):
                 if j == c.j or after_comma or self._direct_quote_at(j, limit):
                     return Compl(j, t.start, j, "quote")
             if not t.word:
@@ -214,6 +218,11 @@ class _Paragraph:
             if participle and j >= c.j + 3:
                 break
         return None
+
+    def _short_region(self, a: int, j: int) -> bool:
+        """A quotation opens the content only after a plausible speaker phrase (short, or with an apposition)."""
+        n = sum(1 for t in self.toks[a:j] if t.word)
+        return n <= 6 or any(t.text in COMMAS for t in self.toks[a:j])
 
     def _masdar(self, stem: str) -> bool:
         """An indefinite verbal noun after ب/ل ("بمنح", "لتطبيق"), not a role's "بمركز", "بولاية", "بتونس"."""
@@ -530,8 +539,8 @@ class _Paragraph:
                 return None  # an unknown word right after the verb is more likely a subject we cannot read
             p = self.subject_before(i0, c.i)
         speaker = ""
-        if p is None and c.form is not None and c.form.tense == "present":
-            return None  # "يدعو إلى ..." without a subject is rarely reported speech
+        if c.form is not None and c.form.tense == "present" and (p is None or comp.mode == "noun"):
+            return None  # "يدعو إلى ..." without a subject, "ويؤكد ... الدور" are rarely reported speech
         if p is None:
             ent = self._implicit(c, i0)
             if ent is None:

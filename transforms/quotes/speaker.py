@@ -24,6 +24,7 @@ from transforms.quotes.text import (
 )
 
 F_AN = fold("عن")
+F_ALI = fold("علي")
 F_FI = fold("في")
 F_LI = fold("ل")
 F_MA = fold("ما")
@@ -88,7 +89,7 @@ def head_class(lex: Lexicon, toks: list[Tok], i: int) -> str:
         return "media"
     if _in(stems, lex.unnamed_heads):
         return "unnamed"
-    if t.f in lex.name_tokens:
+    if t.f in lex.name_tokens and not (t.f == F_ALI and t.text.endswith("ى")):  # على is not علي
         return "name"
     return ""
 
@@ -331,6 +332,12 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
             return Parsed("unnamed", surface, s, e, head=head)
         role_all, rs, re_ = _text(text, toks, first_a, b)
         return Parsed("role", surface, s, e, role=surface, role_s=s, role_e=e, head=head)
+    # an unlisted title first, then the name ("ناظر القسم، نجيب عامري")
+    if rest and any(is_definite(t.f) for t in toks[first_a + 1:first_b] if t.word):
+        ra, rb = rest[0]
+        if ra < rb and head_class(lex, toks, ra) == "name" and rb - ra <= 5 and _looks_like_name(lex, toks, ra, rb):
+            name, ns, ne = _text(text, toks, ra, rb)
+            return Parsed("person", name, ns, ne, name=name, role=surface, role_s=s, role_e=e, head=head)
     # a name first; the apposition is the rest ("محمد بلكبير، رئيس مركز ...، إن")
     if first_b - first_a > 6 or not _looks_like_name(lex, toks, first_a, first_b):
         return None

@@ -28,6 +28,7 @@ from transforms.quotes.speaker import (
     cut_region,
     head_class,
     is_time,
+    name_start_in_role,
     parse_region,
 )
 from transforms.quotes.text import (
@@ -36,10 +37,9 @@ from transforms.quotes.text import (
     QUOTE_MARKS,
     QUOTE_OPEN,
     SENT_END,
-    Tok,
     fold,
-    sentences,
     light_stem,
+    sentences,
     strip_proclitics,
     tokenize,
 )
@@ -87,7 +87,34 @@ F_MIN = fold("من")
 CLAUSE_STARTERS = frozenset(fold(w) for w in ("و", "كما", "فيما", "بينما", "ثم", "فقد", "وقد", "حيث"))
 TRAIL = " \t.،,؛;:-–—"
 SPEAKERISH = frozenset(("role", "unnamed", "org", "name", "ref", "doc", "media"))
+SETTING_WORDS = frozenset(fold(w) for w in ("في", "من", "عن", "على", "إلى", "مع", "خلال", "بعد", "قبل", "حسب",
+                                             "وفق", "و", "أو", "الذي", "التي", "أمام", "لدى", "عند"))
 CLOSE_FOR = {'"': '"', "«": "»", "“": "”", "„": "”", "‟": "”"}
+
+
+@dataclass(slots=True)
+class Pending:
+    """A statement whose speaker entity may still gain its full name later in the article."""
+
+    paragraph: int
+    start: int
+    end: int
+    quote: str
+    kind: str
+    verb: str
+    lemma: str
+    speaker: str
+    ent: Entity
+    role: str
+    org: str
+    conf: float
+
+    def final(self) -> Quote:
+        e = self.ent
+        person = e.type == "person"
+        return Quote(self.paragraph, self.start, self.end, self.quote, self.kind, self.verb, self.lemma,
+                     self.speaker, e.canonical, e.type, (self.role or e.role) if person else "",
+                     (self.org or e.org) if person else "", self.conf)
 
 
 @dataclass(slots=True)
@@ -112,7 +139,7 @@ class _Paragraph:
     def __init__(self, lex: Lexicon, reg: Registry, pi: int, text: str, orgs: list[OrgLike]) -> None:
         self.lex, self.reg, self.pi, self.text, self.orgs = lex, reg, pi, text, orgs
         self.toks = tokenize(text)
-        self.out: list[Quote] = []
+        self.out: list[Pending] = []
 
     # ---- cues -------------------------------------------------------------------------------------------
     def find_cues(self, i0: int, i1: int) -> list[Cue]:
@@ -349,9 +376,7 @@ class _Paragraph:
                 if f[:1] in "بلو" and not f.startswith("ال") and f[1:] not in ("",):
                     if f.startswith("لل"):
                         out = "ا" + out[1:]
-                    elif f[1:2] == "ل" and f[:1] in "بو" and f.startswith(("بال", "وال")):
-                        out = out[1:]
-                    elif len(f) > 3 and f[1:] in self.lex.org_heads or strip_proclitics(f)[-1] in self.lex.org_heads:
+                    elif f[1:2] == "ل" and f[:1] in "بو" and f.startswith(("بال", "وال")) or len(f) > 3 and f[1:] in self.lex.org_heads or strip_proclitics(f)[-1] in self.lex.org_heads:
                         out = out[1:]
                 return out
         return ""
@@ -374,6 +399,13 @@ class _Paragraph:
                     if p.role:
                         known.role, known.org = p.role, self.role_org(p.role, p.role_s, p.role_e)
                     return reg.touch(known), p.surface, 0.85
+                m = self.reg.mention_for_name(p.name, self.order(0))
+                if m is not None:
+                    full, mrole = m
+                    role = p.role or mrole
+                    ent = reg.add_person(full, role, self.role_org(role, p.role_s if p.role else -1,
+                                                                    p.role_e if p.role else -1), gender)
+                    return ent, p.surface, 0.8
                 if light_stem(f) in self.lex.place_tokens or f in self.lex.place_tokens:
                     return reg.add_org(p.name, f), p.surface, 0.6
             org = self.role_org(p.role, p.role_s, p.role_e)
@@ -385,6 +417,11 @@ class _Paragraph:
             known = reg.by_role(p.role)
             if known is not None:
                 return reg.touch(known), p.surface, 0.75
+            m = reg.mention_for_role(p.role, self.order(0))
+            if m is not None:
+                full, mrole = m
+                ent = reg.add_person(full, mrole, self.role_org(mrole, -1, -1), gender)
+                return ent, p.surface, 0.7
             org = self.role_org(p.role, p.role_s, p.role_e)
             ent = reg.add_person(p.role, p.role, org, gender)
             return ent, p.surface, 0.7
@@ -476,15 +513,72 @@ class _Paragraph:
 
     # ---- statements -------------------------------------------------------------------------------------
     def emit(self, span: tuple[int, int, str], verb: str, lemma: str, ent: Entity, speaker: str,
-             conf: float) -> Quote:
+             conf: float) -> Pending:
         s, e, kind = span
-        q = Quote(self.pi, s, e, self.text[s:e], kind, verb, lemma, speaker, ent.canonical, ent.type,
-                  ent.role if ent.type == "person" else "", ent.org if ent.type == "person" else "",
-                  round(conf, 2))
+        q = Pending(self.pi, s, e, self.text[s:e], kind, verb, lemma, speaker, ent, ent.role, ent.org,
+                    round(conf, 2))
         self.out.append(q)
         return q
 
-    def run(self) -> list[Quote]:
+    def order(self, k: int) -> int:
+        return (self.pi + 1) * 100_000 + k
+
+    def scan_mentions(self) -> None:
+        """Person names with their titles anywhere in the paragraph ("المخرج نجيب خلف الله", "أيمن
+        الطرابلسي"), so role-only and surname speakers can be resolved even when the name never speaks."""
+        toks, lex, reg = self.toks, self.lex, self.reg
+        n = len(toks)
+        k = 0
+        while k < n:
+            t = toks[k]
+            if not t.word:
+                k += 1
+                continue
+            hc = head_class(lex, toks, k)
+            if hc == "role":
+                end = k + 1
+                while end < n and end - k < 10 and toks[end].text not in COMMAS and toks[end].text not in SENT_END:
+                    end += 1
+                j = name_start_in_role(lex, toks, k, end)
+                if j > 0:
+                    nb = self._name_end(j, end)
+                    if nb > j:
+                        reg.add_mention(self.text[toks[j].start:toks[nb - 1].end],
+                                        self.text[toks[k].start:toks[j - 1].end].strip(TRAIL), self.order(k))
+                        k = nb
+                        continue
+                elif end + 1 < n and toks[end].text in COMMAS and head_class(lex, toks, end + 1) == "name":
+                    nb = self._name_end(end + 1, min(n, end + 6))
+                    if nb > end + 1:
+                        reg.add_mention(self.text[toks[end + 1].start:toks[nb - 1].end],
+                                        self.text[toks[k].start:toks[end - 1].end].strip(TRAIL), self.order(k))
+                        k = nb
+                        continue
+            elif hc == "name":
+                nb = self._name_end(k, min(n, k + 5))
+                if nb - k >= 2:
+                    reg.add_mention(self.text[toks[k].start:toks[nb - 1].end], "", self.order(k))
+                    k = nb
+                    continue
+            k += 1
+
+    def _name_end(self, j: int, lim: int) -> int:
+        toks, lex = self.toks, self.lex
+        k = j
+        while k < lim and k - j < 4:
+            t = toks[k]
+            if not t.word or t.f in lex.not_names or t.f in lex.verbs or t.f.isdigit() or is_time(lex, t):
+                break
+            if k > j and (t.f.startswith(("بال", "لل", "وال")) or head_class(lex, toks, k) in (
+                "role", "org", "unnamed", "doc", "media", "ref"
+            )):
+                break
+            if t.f in COMPL_FREE or t.f in COMPL_FUSED or t.f in SETTING_WORDS:
+                break
+            k += 1
+        return k
+
+    def run(self) -> list[Pending]:
         toks = self.toks
         for i0, i1 in sentences(toks):
             cues = self.find_cues(i0, i1)
@@ -745,9 +839,9 @@ def _strip_clitic(s: str) -> str:
     return s
 
 
-def _title(lex: Lexicon, reg: Registry, title: str, orgs: list[OrgLike]) -> list[Quote]:
+def _title(para: _Paragraph) -> list[Pending]:
     """Headline "X: content" when X is a speaker (a name, title, organisation, unnamed source), not a place."""
-    toks = tokenize(title)
+    lex, reg, title, toks = para.lex, para.reg, para.text, para.toks
     colon = next((k for k, t in enumerate(toks) if t.text == ":"), -1)
     if colon <= 0 or colon + 1 >= len(toks):
         return []
@@ -756,7 +850,6 @@ def _title(lex: Lexicon, reg: Registry, title: str, orgs: list[OrgLike]) -> list
         a -= 1
     if a >= colon:
         return []
-    para = _Paragraph(lex, reg, -1, title, orgs)
     p = parse_region(lex, title, toks, a, colon)
     if p is None:
         return []
@@ -771,9 +864,7 @@ def _title(lex: Lexicon, reg: Registry, title: str, orgs: list[OrgLike]) -> list
             return []
         if any(light_stem(t.f) in lex.place_tokens for t in toks[a:colon] if t.word) and known is None:
             return []
-    elif p.kind == "doc" and not p.issuer or p.kind == "ref":
-        return []
-    elif p.kind == "organisation" and not any(
+    elif p.kind == "doc" and not p.issuer or p.kind == "ref" or p.kind == "organisation" and not any(
         e.type == "organisation" and _title_match(e.canonical, p.surface) for e in reg.entities
     ):
         return []
@@ -809,15 +900,27 @@ def extract_quotes(title: str, paragraphs: Sequence[str], organisations: Sequenc
     for m in by_par.get(-1, ()):
         reg.orgs.append((fold(m.surface), m.canonical))
     out: list[Quote] = []
-    for pi, text in enumerate(paragraphs):
-        for m in by_par.get(pi, ()):
+    paras = [_Paragraph(lex, reg, pi, text, by_par.get(pi, [])) for pi, text in enumerate(paragraphs) if text]
+    title_para = _Paragraph(lex, reg, -1, title, by_par.get(-1, [])) if title else None
+    for para in paras:
+        para.scan_mentions()
+    if title_para is not None:
+        title_para.scan_mentions()
+    pending: list[Pending] = []
+    for para in paras:
+        for m in by_par.get(para.pi, ()):
             reg.orgs.append((fold(m.surface), m.canonical))
-        if not text:
-            continue
-        out.extend(_Paragraph(lex, reg, pi, text, by_par.get(pi, [])).run())
-    if title:
-        out[:0] = _title(lex, reg, title, by_par.get(-1, []))
-    return out
+        pending.extend(para.run())
+    if title_para is not None:
+        pending[:0] = _title(title_para)
+    for ent in reg.entities:  # a surname-only speaker whose full name appears elsewhere in the article
+        if ent.type == "person" and len(ent.canonical.split()) == 1:
+            m = reg.mention_for_name(ent.canonical, 10**9)
+            if m is not None:
+                ent.canonical = m[0]
+                if not ent.role and m[1]:
+                    ent.role = m[1]
+    return [q.final() for q in pending]
 
 
 __all__ = ["MODEL_VERSION", "OrgLike", "Quote", "extract_quotes", "is_time"]

@@ -388,6 +388,35 @@ class Registry:
         self.orgs: list[tuple[str, str]] = []  # (folded surface, canonical) of organisation mentions seen
         self.org_full: dict[str, str] = {}  # organisation canonical -> its fullest surface in the article
         self.last: Entity | None = None
+        # person names seen anywhere in the article (with the title before them), speaking or not
+        self.mentions: list[tuple[frozenset[str], str, str, int]] = []  # (tokens, name, role, order)
+
+    def add_mention(self, name: str, role: str, order: int) -> None:
+        toks = frozenset(_bare(fold(w)) for w in name.split() if len(w) > 1)
+        if toks:
+            self.mentions.append((toks, name, role, order))
+
+    def _nearest(self, cands: list[tuple[frozenset[str], str, str, int]], order: int):
+        before = [m for m in cands if m[3] <= order]
+        if before:
+            return max(before, key=lambda m: (m[3], len(m[0])))
+        return min(cands, key=lambda m: m[3]) if cands else None
+
+    def mention_for_name(self, name: str, order: int) -> tuple[str, str] | None:
+        """A surname used before (or without) a full-name speaker: the fuller name mentioned in the article."""
+        toks = frozenset(_bare(fold(w)) for w in name.split() if len(w) > 1)
+        cands = [m for m in self.mentions if toks and toks < m[0]]
+        m = self._nearest(cands, order)
+        return (m[1], m[2]) if m else None
+
+    def mention_for_role(self, role: str, order: int) -> tuple[str, str] | None:
+        """"المخرج" -> the person introduced as "المخرج نجيب خلف الله" in the article."""
+        rt = _role_tokens(role)
+        if not rt:
+            return None
+        cands = [m for m in self.mentions if m[2] and rt <= _role_tokens(m[2])]
+        m = self._nearest(cands, order)
+        return (m[1], m[2]) if m else None
 
     def touch(self, ent: Entity) -> Entity:
         if ent in self.entities:

@@ -620,6 +620,8 @@ class _Paragraph:
         if src >= 0:
             a = src
         p = parse_region(self.lex, self.text, self.toks, a, b) if a < b else None
+        if p is not None and p.kind == "person" and " " not in p.name and a != c.j and not self._known_name(p.name):
+            p = None  # a lone unknown word after a setting phrase ("على هامش زيارة، ادتها ...") is no name
         if comp is None:
             if p is not None and p.kind == "person" and len(p.name.split()) > 1:
                 self.resolve(p, c.form)  # remember who was introduced ("ونوه X، منسق ...، بأهمية ...")
@@ -650,6 +652,14 @@ class _Paragraph:
             return None
         q = self.emit(span, self.toks[c.i].text, c.lemma, ent, speaker, conf)
         return ent, self._end_tok(q.end)
+
+    def _known_name(self, name: str) -> bool:
+        f = fold(name)
+        return (
+            f in self.lex.name_tokens
+            or self.reg.find_person(name) is not None
+            or self.reg.mention_for_name(name, 10**9) is not None
+        )
 
     def _implicit(self, c: Cue, i0: int) -> Entity | None:
         # "وفي تصريح لرئيس الجمعية، أكد أن ..." / the subject of the sentence's main verb

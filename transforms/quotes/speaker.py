@@ -150,9 +150,18 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
         if t.f in SETTING_PREPS and a + 1 < b and _is_setting(lex, toks, a + 1):
             # skip to the next comma or to the first word that can head a speaker
             j = a + 1
-            while j < b and toks[j].text not in COMMAS and head_class(lex, toks, j) not in (
-                "role", "unnamed", "name", "ref"
-            ):
+            while j < b and toks[j].text not in COMMAS:
+                if toks[j].word and toks[j].f.startswith(F_LI) and _is_addressee(lex, toks, j, b):
+                    j = _skip_media_name(lex, toks, j + 1, b)
+                    continue
+                if toks[j].text in QUOTE_OPEN:  # a quoted programme or outlet name
+                    k = j + 1
+                    while k < b and toks[k].text not in QUOTE_CLOSE:
+                        k += 1
+                    j = k + 1
+                    continue
+                if head_class(lex, toks, j) in ("role", "unnamed", "name", "ref"):
+                    break
                 j += 1
             a = j
             continue

@@ -37,7 +37,7 @@ def build_tables(pages: Sequence[_Parsed], extractors: Sequence[str], timings: T
     arts = _columns("articles")
     for p in pages:
         pg = p.page
-        arts["article_id"].append(pg.article_id)
+        arts["article_id"].append(p.article_id)
         arts["page_id"].append(p.page_id)
         arts["source_path"].append(p.source_path)
         arts["input_format"].append(pg.input_format)
@@ -67,7 +67,7 @@ def build_tables(pages: Sequence[_Parsed], extractors: Sequence[str], timings: T
         for h in extract_headlines(pg, p.page_id):
             heads["headline_id"].append(h.headline_id)
             heads["page_id"].append(p.page_id)
-            heads["article_id"].append(pg.article_id if h.kind == "title" else None)
+            heads["article_id"].append(p.article_id if h.kind == "title" else None)
             heads["kind"].append(h.kind)
             heads["position"].append(h.position)
             heads["text"].append(h.text)
@@ -113,7 +113,7 @@ def _topics(pages: Sequence[_Parsed]) -> tuple[pa.Table, list[tuple[str | None, 
     for p, scores in zip(pages, ranked, strict=True):
         best.append((scores[0].topic, scores[0].score) if scores else (None, None))
         for s in scores[:TOP_TOPICS]:
-            cols["article_id"].append(p.page.article_id)
+            cols["article_id"].append(p.article_id)
             cols["page_id"].append(p.page_id)
             cols["topic"].append(s.topic)
             cols["score"].append(s.score)
@@ -131,7 +131,7 @@ def _keywords(pages: Sequence[_Parsed]) -> pa.Table:
     ranked = extract_keywords_batch([(p.page.title, p.page.paragraphs) for p in pages], k=KEYWORDS_PER_ARTICLE)
     for p, kws in zip(pages, ranked, strict=True):
         for k in kws:
-            cols["article_id"].append(p.page.article_id)
+            cols["article_id"].append(p.article_id)
             cols["page_id"].append(p.page_id)
             cols["term"].append(k.term)
             cols["score"].append(k.score)
@@ -150,7 +150,7 @@ def _organisations(pages: Sequence[_Parsed]) -> tuple[pa.Table, list[list]]:
         found = extract_organisations(p.page.title, p.page.paragraphs)
         per_page.append(found)
         for m in found:
-            cols["article_id"].append(p.page.article_id)
+            cols["article_id"].append(p.article_id)
             cols["page_id"].append(p.page_id)
             cols["paragraph"].append(m.paragraph)
             cols["start"].append(m.start)
@@ -173,7 +173,7 @@ def _quotes(pages: Sequence[_Parsed], mentions: list[list]) -> pa.Table:
         for q in extract_quotes(p.page.title, p.page.paragraphs, orgs):
             key = f"{p.page_id}/{q.paragraph}/{q.start}/{q.end}"
             cols["quote_id"].append(hashlib.blake2b(key.encode(), digest_size=8).hexdigest())
-            cols["article_id"].append(p.page.article_id)
+            cols["article_id"].append(p.article_id)
             cols["page_id"].append(p.page_id)
             for name in ("paragraph", "start", "end", "quote", "kind", "verb", "verb_lemma", "speaker",
                          "speaker_canonical", "speaker_type", "speaker_role", "speaker_org", "confidence"):

@@ -51,6 +51,7 @@ class _Parsed:
     source_path: str
     page: Page
     crawled_at: datetime | None
+    article_id: str
 
 
 def _quarantine_id(unit: Unit) -> str:
@@ -96,7 +97,9 @@ class ShardProcessor:
             else:
                 try:
                     page = _parse(unit)
-                    pages.append(_Parsed(pid, unit.source_path, page, page.crawled_at or unit.crawled_at))
+                    pages.append(
+                        _Parsed(pid, unit.source_path, page, page.crawled_at or unit.crawled_at, page.article_id)
+                    )
                 except PageError as exc:
                     quarantine.append(_qrow(pid, unit.source_path, exc.reason, exc.detail))
                 except Exception as exc:  # noqa: BLE001 - one bad page must not stop the run

@@ -6,20 +6,34 @@ names, speakers and SQL look-ups all fold variants the same way.
 
 from __future__ import annotations
 
+import functools
 import re
 
 TATWEEL = "\u0640"
-# Harakat, tanwin, shadda, sukun, dagger alef, maddah/hamza above/below marks, Quranic marks.
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile("[\u200c-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_INVISIBLE_CHARS = "".join(map(chr, [*range(0x200C, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF]))
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+# Harakat, tanwin, shadda, sukun, dagger alef, maddah/hamza above/below marks, Quranic marks.
+_DIACRITIC_CHARS = [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)]
 
 # Arabic-Indic (U+0660..) and Eastern Arabic-Indic (U+06F0..) digits to ASCII.
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
-_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
-_HAMZA = str.maketrans({"ؤ": "و", "ئ": "ي", "ء": ""})
-_TA_MARBUTA = str.maketrans({"ة": "ه"})
-_PRESENTATION = str.maketrans({"ﻻ": "لا", "ﻷ": "لا", "ﻹ": "لا", "ﻵ": "لا"})
+
+# One translation table per folding level: a single str.translate pass per call is what keeps
+# normalisation cheap enough for millions of headlines.
+_BASE: dict[int, str | None] = {c: None for c in _DIACRITIC_CHARS}
+_BASE.update({ord(c): None for c in TATWEEL + _INVISIBLE_CHARS})
+_BASE.update({ord(k): v for k, v in {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"}.items()})
+_BASE.update({ord(k): v for k, v in {"ﻻ": "لا", "ﻷ": "لا", "ﻹ": "لا", "ﻵ": "لا"}.items()})
+_BASE.update({k: chr(v) for k, v in DIGITS.items()})
+_HAMZA = {ord("ؤ"): "و", ord("ئ"): "ي", ord("ء"): None}
+_TA_MARBUTA = {ord("ة"): "ه"}
+_TABLES = {
+    (False, False): _BASE,
+    (True, False): {**_BASE, **_HAMZA},
+    (False, True): {**_BASE, **_TA_MARBUTA},
+    (True, True): {**_BASE, **_HAMZA, **_TA_MARBUTA},
+}
 
 
 def clean_spaces(text: str) -> str:
@@ -33,13 +47,13 @@ def normalize(text: str, *, fold_hamza: bool = False, fold_ta_marbuta: bool = Fa
     ``fold_hamza`` and ``fold_ta_marbuta`` fold further for matching names whose spelling
     varies in the wild (ؤ/و, ئ/ي, ة/ه); the default keeps them because they change words.
     """
-    text = _DIACRITICS.sub("", text.replace(TATWEEL, ""))
-    text = text.translate(_PRESENTATION).translate(_ALEF).translate(DIGITS)
-    if fold_hamza:
-        text = text.translate(_HAMZA)
-    if fold_ta_marbuta:
-        text = text.translate(_TA_MARBUTA)
-    return clean_spaces(text)
+    return _SPACES.sub(" ", text.translate(_TABLES[fold_hamza, fold_ta_marbuta])).strip()
+
+
+@functools.lru_cache(maxsize=65536)
+def normalize_cached(text: str) -> str:
+    """normalize() for strings that repeat across pages (ticker headlines, boilerplate lines)."""
+    return normalize(text)
 
 
 _WORD = re.compile(r"[\w\u0600-\u06ff]+", re.UNICODE)

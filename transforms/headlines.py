@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from transforms.arabic import normalize
+from transforms.arabic import normalize, normalize_cached
 from transforms.page import Page
 
 
@@ -23,10 +23,12 @@ def headline_id(page_id: str, kind: str, position: int) -> str:
 
 
 def extract_headlines(page: Page, page_id: str) -> list[Headline]:
-    """Every headline the page shows, in page order within each kind."""
+    """Every headline the page shows, in page order within each kind. Ticker and related
+    headlines repeat across thousands of pages, so their normal form is cached."""
     out = [Headline(headline_id(page_id, "title", 0), "title", 0, page.title, normalize(page.title))]
     for kind, texts in (("ticker", page.ticker), ("related", page.related)):
         out.extend(
-            Headline(headline_id(page_id, kind, i), kind, i, text, normalize(text)) for i, text in enumerate(texts)
+            Headline(headline_id(page_id, kind, i), kind, i, text, normalize_cached(text))
+            for i, text in enumerate(texts)
         )
     return out

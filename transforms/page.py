@@ -46,6 +46,7 @@ def page_id(raw: bytes) -> str:
 def article_id(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
     """Identity of the story, not of the page: the same article on two pages (ticker, boilerplate
     or encoding aside) hashes its normalised title and first 40 body words to the same id."""
-    head = " ".join(words(normalize(" ".join(paragraphs[:3]), fold_hamza=True, fold_ta_marbuta=True))[:40])
+    # 40 words never take more than ~600 characters: normalise only those.
+    head = " ".join(words(normalize(" ".join(paragraphs[:3])[:800], fold_hamza=True, fold_ta_marbuta=True))[:40])
     key = normalize(title, fold_hamza=True, fold_ta_marbuta=True) + "\x1f" + head
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.arabic import clean_spaces, normalize
+from transforms.arabic import clean_spaces, normalize, normalize_cached
 from transforms.dates import parse_date
 from transforms.page import Page, PageError
 
@@ -32,8 +32,13 @@ _BOILERPLATE = {
 _CLOSING = normalize("انقر هنا لقراءة الخبر من مصدره")
 
 
+_LONGEST_BOILERPLATE = max(len(b) for b in _BOILERPLATE) + 10
+
+
 def _is_boilerplate(line: str) -> bool:
-    norm = normalize(line)
+    if len(line) > _LONGEST_BOILERPLATE:  # body paragraphs: no need to normalise them
+        return False
+    norm = normalize_cached(line)
     return norm in _BOILERPLATE or not any(c.isalnum() for c in norm)
 
 

@@ -27,6 +27,7 @@ from transforms.quotes.speaker import (
     chunks,
     cut_region,
     head_class,
+    is_definite,
     is_time,
     name_start_in_role,
     parse_region,
@@ -89,6 +90,8 @@ TRAIL = " \t.،,؛;:-–—"
 SPEAKERISH = frozenset(("role", "unnamed", "org", "name", "ref", "doc", "media"))
 SETTING_WORDS = frozenset(fold(w) for w in ("في", "من", "عن", "على", "إلى", "مع", "خلال", "بعد", "قبل", "حسب",
                                              "وفق", "و", "أو", "الذي", "التي", "أمام", "لدى", "عند"))
+DIRECTIVES = frozenset(fold(w) for w in ("دعا", "طالب", "ناشد", "حث", "اتهم", "طلب"))
+QUANTIFIERS = frozenset(fold(w) for w in ("كافة", "جميع", "كل", "مختلف", "سائر"))
 CLOSE_FOR = {'"': '"', "«": "»", "“": "”", "„": "”", "‟": "”"}
 
 
@@ -216,6 +219,8 @@ class _Paragraph:
             if opening and nxt is not None and (participle or self._short_region(c.j, j)):
                 if j == c.j or after_comma or self._direct_quote_at(j, limit):
                     return Compl(j, t.start, j, "quote")
+            if opening and in_quote and self._quoted_words(j) >= 6:
+                return None  # never look for the complementiser inside a long quotation
             if not t.word:
                 after_comma = t.text in COMMAS
                 continue
@@ -248,8 +253,20 @@ class _Paragraph:
 
     def _short_region(self, a: int, j: int) -> bool:
         """A quotation opens the content only after a plausible speaker phrase (short, or with an apposition)."""
-        n = sum(1 for t in self.toks[a:j] if t.word)
-        return n <= 6 or any(t.text in COMMAS for t in self.toks[a:j])
+        if any(t.text in COMMAS for t in self.toks[a:j]):
+            return True
+        b, e, _ = cut_region(self.lex, self.toks, a, j)
+        return sum(1 for t in self.toks[b:e] if t.word) <= 6
+
+    def _quoted_words(self, j: int) -> int:
+        """Words between the quotation mark at j and its closing mark."""
+        toks = self.toks
+        k = j + 1
+        n = 0
+        while k < len(toks) and toks[k].text not in QUOTE_CLOSE:
+            n += toks[k].word
+            k += 1
+        return n
 
     def _masdar(self, stem: str) -> bool:
         """An indefinite verbal noun after ب/ل ("بمنح", "لتطبيق"), not a role's "بمركز", "بولاية", "بتونس"."""
@@ -586,7 +603,7 @@ class _Paragraph:
                 cues = [c for c in cues if not (c.kind == "nominal" and c.lemma in SETTING_NOMINALS)]
             cut_idx = [
                 c.i for c in cues
-                if self.cuts(c, i0) and (c.kind != "part" or self.find_complement(c, i1, participle=True))
+                if self.cuts(c, i0) and (c.kind == "nominal" or self.find_complement(c, i1, c.kind == "part"))
             ]
             covered = -1
             sent_ent: Entity | None = None
@@ -619,6 +636,8 @@ class _Paragraph:
                                channel=c.lemma == F_NAQALA)
         if src >= 0:
             a = src
+        if c.lemma in DIRECTIVES and a < b:
+            a, b = self._directive_speaker(a, b, c.form)
         p = parse_region(self.lex, self.text, self.toks, a, b) if a < b else None
         if p is not None and p.kind == "person" and " " not in p.name and a != c.j and not self._known_name(p.name):
             p = None  # a lone unknown word after a setting phrase ("على هامش زيارة، ادتها ...") is no name
@@ -652,6 +671,31 @@ class _Paragraph:
             return None
         q = self.emit(span, self.toks[c.i].text, c.lemma, ent, speaker, conf)
         return ent, self._end_tok(q.end)
+
+    def _directive_speaker(self, a: int, b: int, form: VerbForm | None) -> tuple[int, int]:
+        """"ودعا المتضررون السلطات إلى ...": the addressee after the speaker is not part of it; "ودعا الحكومة
+        لـ ..." / "دعا كافة الأمنيين" with a masculine verb and a feminine or quantified noun is only an
+        addressee (the speaker is implicit)."""
+        toks, lex = self.toks, self.lex
+        first = toks[a]
+        if first.f in QUANTIFIERS:
+            return a, a
+        words = [t for t in toks[a:b] if t.word]
+        if (
+            form is not None and form.gender == "m" and len(words) == 1 and first.text.endswith("ة")
+            and head_class(lex, toks, a) == "org"
+        ):
+            return a, a  # "ودعا الحكومة لتطبيق ...": a feminine institution cannot be the subject of دعا
+        for k in range(a + 1, b):
+            t, prev = toks[k], toks[k - 1]
+            if t.text in COMMAS:
+                break
+            if (
+                t.word and t.f.startswith("ال") and prev.word and is_definite(prev.f)
+                and head_class(lex, toks, k) in ("org", "unnamed", "role")
+            ):
+                return a, k
+        return a, b
 
     def _known_name(self, name: str) -> bool:
         f = fold(name)
@@ -754,7 +798,12 @@ class _Paragraph:
                 start += 1
             span = self.content(start, limit, "clause")
         else:
-            span = self.content(toks[i0].start, c.i, "clause")
+            start = self._clause_start(i0)
+            mid = (
+                c.i > i0 and toks[c.i - 1].text in COMMAS and b < limit and toks[b].text in COMMAS
+                and any(t.word for t in toks[b + 1:limit])
+            )
+            span = self.content(start, limit if mid else c.i, "clause")
             if span is not None and any(
                 q.paragraph == self.pi and q.start < span[1] and span[0] < q.end for q in self.out
             ):
@@ -773,6 +822,15 @@ class _Paragraph:
             verb = toks[c.i + 1].text
         q = self.emit(span, verb, c.lemma, ent, speaker, conf - 0.05)
         return ent, self._end_tok(q.end)
+
+    def _clause_start(self, i0: int) -> int:
+        """Start of an attributed clause without its conjunction ("وقد بلغت" -> "قد بلغت")."""
+        t = self.toks[i0]
+        if t.text[:1] in "وف" and len(t.f) > 2:
+            rest = t.f[1:]
+            if rest in self.lex.verbs or rest in PARTICLES or rest.startswith("ال") or fold("و" + rest) in PARTICLES:
+                return t.start + 1
+        return t.start
 
     def _apposition_follows(self, k: int, limit: int) -> bool:
         """After a comma in a source phrase: does a name or title follow ("رئيس الفرقة، كمال العيشاوي")?"""

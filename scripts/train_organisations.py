@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from transforms.organisations.tokens import fold  # noqa: E402
 
@@ -222,6 +223,24 @@ def _CAR_SECTION(lines: list[str]) -> set[str]:  # noqa: N802
     return {x.strip() for x in lines[start:]}
 
 
+def common_words(n: int = 6000) -> int:
+    """The n most frequent folded words of ANT v1.1 bodies: a word after an indefinite head that is this
+    common is a description ("فريق كبير"), not a name ("شركة كيوتل")."""
+    from collections import Counter
+
+    from antcorpus import ANT_V11, iter_docs
+
+    from transforms.organisations.tokens import tokenize
+
+    counts: Counter[str] = Counter()
+    for doc in iter_docs(ANT_V11):
+        for para in doc.paragraphs:
+            counts.update(fold(t) for t in tokenize(para)[0] if t[0].isalpha())
+    words = [w for w, _c in counts.most_common(n)]
+    (OUT / "common.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    return len(words)
+
+
 def type_votes(min_count: int = 2) -> int:
     """Learned type votes: folded word -> counts of NewsFANE fine ORG types of the spans it occurs in."""
     from collections import Counter, defaultdict
@@ -262,6 +281,27 @@ def train_crf(data: dict[str, list[Sentence]], path: Path, c1: float = 0.1, c2: 
     trainer.train(str(path))
 
 
+def export_weights(model: Path, out: Path) -> int:
+    """crfsuite model -> TSV (attribute, weight per label O/B/I; '#T' transition rows) read by crf.py."""
+    import pycrfsuite
+
+    from transforms.organisations.crf import LABELS
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    info = tagger.info()
+    rows: dict[str, list[float]] = {}
+    for (attr, label), w in info.state_features.items():
+        rows.setdefault(attr, [0.0, 0.0, 0.0])[LABELS.index(label)] = w
+    with out.open("w", encoding="utf-8") as fh:
+        for (a, b), w in sorted(info.transitions.items()):
+            fh.write(f"#T\t{a}\t{b}\t{w:.6g}\n")
+        for attr in sorted(rows):
+            w3 = rows[attr]
+            fh.write(f"{attr}\t{w3[0]:.6g}\t{w3[1]:.6g}\t{w3[2]:.6g}\n")
+    return len(rows)
+
+
 def main() -> None:
     t0 = time.time()
     n = compile_lists()
@@ -270,13 +310,17 @@ def main() -> None:
 
     gazetteer.names.cache_clear()
     print(f"type_votes.tsv: {type_votes()} words")
+    print(f"common.txt: {common_words()} words")
     sp = splits()
     for part, d in sp.items():
         print(part, {k: len(v) for k, v in d.items()})
     model = OUT / "model.crfsuite"
     train_crf(sp["train"], model)
-    digest = hashlib.sha256(model.read_bytes()).hexdigest()[:10]
-    print(f"model {model.stat().st_size / 1e6:.2f} MB sha {digest} in {time.time() - t0:.0f}s")
+    export_weights(model, OUT / "crf_weights.tsv")
+    model.unlink()
+    digest = hashlib.sha256((OUT / "crf_weights.tsv").read_bytes()).hexdigest()[:10]
+    size = (OUT / "crf_weights.tsv").stat().st_size / 1e6
+    print(f"crf_weights.tsv {size:.2f} MB sha {digest} in {time.time() - t0:.0f}s")
 
 
 if __name__ == "__main__":

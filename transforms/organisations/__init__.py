@@ -11,11 +11,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 
+from transforms.organisations import crf
 from transforms.organisations import lexicon as lx
-from transforms.organisations.features import sentence_features, word_views
+from transforms.organisations.features import gaz_tags
 from transforms.organisations.gazetteer import match_all, names
 from transforms.organisations.linking import link, mention_key
 from transforms.organisations.rules import analyse, chain_end, head_spans, is_nat, latin_spans
@@ -39,7 +39,7 @@ class OrgMention:
 
 def _model_hash() -> str:
     try:
-        return hashlib.sha256((_RES / "model.crfsuite").read_bytes()).hexdigest()[:10]
+        return hashlib.sha256((_RES / crf.WEIGHTS_FILE).read_bytes()).hexdigest()[:10]
     except OSError:
         return "nomodel"
 
@@ -47,36 +47,16 @@ def _model_hash() -> str:
 MODEL_VERSION: str = "org-crf-1+" + _model_hash()
 
 
-@cache
-def _tagger():  # type: ignore[no-untyped-def]
-    """The CRF, loaded once (crfsuite needs a file path: resources are plain files in the package)."""
-    import pycrfsuite
-
-    tagger = pycrfsuite.Tagger()
-    with resources.as_file(_RES / "model.crfsuite") as path:
-        tagger.open(str(path))
-    return tagger
-
-
-def _crf_worthwhile(toks: list[str], lo: int, hi: int) -> bool:
-    """Skip the CRF on sentences with no cue at all (no head, list word, Latin word or quote)."""
-    for t in toks[lo:hi]:
-        own = word_views(t)[0]
-        for feat in own[8:]:
-            if feat[0] in "HGLC" or feat == "Q":
-                return True
-    return False
-
-
-def _crf_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
-    labels = _tagger().tag(sentence_features(toks, lo, hi))
+def _crf_spans(toks: list[str], lo: int, hi: int,
+               matches: list[tuple[int, int, str, str, int]] | None = None) -> list[tuple[int, int, float]]:
+    labels = crf.tag(toks, lo, hi, gaz_tags(toks, lo, hi, matches))
     out: list[tuple[int, int, float]] = []
     s = None
-    for k, lab in enumerate([*labels, "O"]):
-        if lab != "I-ORG" and s is not None:
+    for k, lab in enumerate([*labels, 0]):
+        if lab != 2 and s is not None:
             out.append((lo + s, lo + k, 0.6))
             s = None
-        if lab == "B-ORG":
+        if lab == 1:
             s = k
     return out
 
@@ -102,7 +82,10 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
 
 def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, tuple[str, str] | None]]:
     cands: list[tuple[int, int, float, tuple[str, str] | None]] = []
-    for s, e, canonical, typ, tier in match_all(toks, lo, hi):
+    matches = match_all(toks, lo, hi)
+    for s, e, canonical, typ, tier in matches:
+        if tier > 1:
+            continue
         conf = 0.95 if tier == 1 else 0.7
         # a head noun just before a known name belongs to it ("صحيفة نيويورك تايمز", "فريق الوداد")
         if s > lo and analyse(toks[s - 1])[3] and e - s <= 3:
@@ -112,16 +95,15 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
         cands.append((s, e, c, None))
     for s, e, c in latin_spans(toks, lo, hi):
         cands.append((s, e, c, None))
-    if _crf_worthwhile(toks, lo, hi):
-        listed = {s: e for s, e, _c, k in cands if k is not None}
-        for s, e, c in _crf_spans(toks, lo, hi):
-            rep = _repair(toks, s, e, hi)
-            if rep:
-                s, e = rep
-                # the CRF does not know better than the list where a known name ends
-                if s in listed and e > listed[s] and not analyse(toks[s])[3]:
-                    continue
-                cands.append((s, e, c, None))
+    listed = {s: e for s, e, _c, k in cands if k is not None}
+    for s, e, c in _crf_spans(toks, lo, hi, matches):
+        rep = _repair(toks, s, e, hi)
+        if rep:
+            s, e = rep
+            # the CRF does not know better than the list where a known name ends
+            if s in listed and e > listed[s] and not analyse(toks[s])[3]:
+                continue
+            cands.append((s, e, c, None))
     # outermost wins; on ties the higher confidence; list info kept when the winner is the list span
     cands.sort(key=lambda x: (x[0], -(x[1] - x[0]), -x[2]))
     out: list[tuple[int, int, float, tuple[str, str] | None]] = []

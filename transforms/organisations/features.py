@@ -54,7 +54,7 @@ def _classes(tok: str, f: str, rest: str) -> list[str]:
 @lru_cache(maxsize=100_000)
 def word_views(tok: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """(own, as previous word, as next word, as word -2, as word +2) feature tuples of one word type."""
-    f = fold(tok)
+    f = fold(tok) or tok
     cl, rest = split_clitics(f)
     cls = _classes(tok, f, rest)
     own = [
@@ -75,15 +75,27 @@ def word_views(tok: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
     return tuple(own), tuple(prev), tuple(nxt), ("-2r=" + rest,), ("+2r=" + rest,)
 
 
-def sentence_features(toks: list[str], lo: int, hi: int) -> list[list[str]]:
-    """Feature lists for toks[lo:hi] (one sentence)."""
-    views = [word_views(t) for t in toks[lo:hi]]
-    n = len(views)
-    gaz = [""] * n
-    for s, e, _c, typ, tier in match_all(toks, lo, hi):
+def gaz_tags(toks: list[str], lo: int, hi: int,
+             matches: list[tuple[int, int, str, str, int]] | None = None) -> list[str]:
+    """List-match feature per token of toks[lo:hi] ('' outside matches)."""
+    gaz = [""] * (hi - lo)
+    if matches is None:
+        matches = match_all(toks, lo, hi)
+    for s, e, _c, typ, tier in matches:
+        if s < lo or e > hi:
+            continue
         gaz[s - lo] = f"gB{tier}={typ}"
         for j in range(s - lo + 1, e - lo):
             gaz[j] = f"gI{tier}"
+    return gaz
+
+
+def sentence_features(toks: list[str], lo: int, hi: int,
+                      matches: list[tuple[int, int, str, str, int]] | None = None) -> list[list[str]]:
+    """Feature lists for toks[lo:hi] (one sentence or window); ``matches`` = list matches if known."""
+    views = [word_views(t) for t in toks[lo:hi]]
+    n = len(views)
+    gaz = gaz_tags(toks, lo, hi, matches)
     out: list[list[str]] = []
     for i in range(n):
         feats = list(views[i][0])

@@ -25,6 +25,7 @@ class Names:
     places: frozenset[str]  # places (CRF feature, and "not an organisation" alone)
     by_skel: dict[tuple[str, ...], tuple[str, str, int]]  # skeleton key of long curated names
     skel_len: dict[str, int]
+    common: frozenset[str]  # most frequent words of news text (not names)
 
 
 @lru_cache(maxsize=100_000)
@@ -35,11 +36,13 @@ def skeleton(word_key: str) -> str:
     return word_key[0] + "".join(c for c in word_key[1:] if c not in "اويه")
 
 
+@lru_cache(maxsize=200_000)
 def key_word(word: str) -> str:
     """Key form of a non-initial word of a name."""
     return strip_al(fold(word))
 
 
+@lru_cache(maxsize=200_000)
 def first_key_candidates(word: str) -> tuple[str, ...]:
     """Key forms the first word of a match may take: as written, without clitics, without و/ب/ل/ف/ك."""
     f = fold(word)
@@ -97,7 +100,24 @@ def names() -> Names:
             sk = tuple(skeleton(w) for w in key)
             by_skel.setdefault(sk, hit)
             skel_len[sk[0]] = max(skel_len.get(sk[0], 0), len(sk))
-    return Names(by_key, max_len, frozenset(vocab), frozenset(persons), frozenset(places), by_skel, skel_len)
+    common = frozenset((root / "common.txt").read_text(encoding="utf-8").split())
+    return Names(
+        by_key, max_len, frozenset(vocab), frozenset(persons), frozenset(places), by_skel, skel_len, common
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _starts(word: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+    """(first-word key, longest entry) pairs for exact and skeleton look-up; empty for most words."""
+    nm = names()
+    exact, fuzzy = [], []
+    for cand in first_key_candidates(word):
+        if cand in nm.max_len:
+            exact.append((cand, nm.max_len[cand]))
+        sk = skeleton(cand)
+        if sk in nm.skel_len:
+            fuzzy.append((sk, nm.skel_len[sk]))
+    return tuple(exact), tuple(fuzzy)
 
 
 def match_all(toks: list[str], lo: int, hi: int, max_tier: int = 2) -> list[tuple[int, int, str, str, int]]:
@@ -107,10 +127,11 @@ def match_all(toks: list[str], lo: int, hi: int, max_tier: int = 2) -> list[tupl
     i = lo
     while i < hi:
         best = None
-        for cand in first_key_candidates(toks[i]):
-            ml = nm.max_len.get(cand)
-            if not ml:
-                continue
+        exact, fuzzy = _starts(toks[i])
+        if not exact and not fuzzy:
+            i += 1
+            continue
+        for cand, ml in exact:
             for n in range(min(ml, hi - i), 0, -1):
                 key = (cand, *(key_word(t) for t in toks[i + 1 : i + n]))
                 hit = nm.by_key.get(key)
@@ -118,8 +139,8 @@ def match_all(toks: list[str], lo: int, hi: int, max_tier: int = 2) -> list[tupl
                     if best is None or n > best[1] - best[0]:
                         best = (i, i + n, hit[0], hit[1], hit[2])
                     break
-        if best is None:
-            best = _fuzzy(toks, i, hi, nm)
+        if best is None and fuzzy:
+            best = _fuzzy(toks, i, hi, nm, fuzzy)
         if best:
             out.append(best)
             i = best[1]
@@ -128,13 +149,10 @@ def match_all(toks: list[str], lo: int, hi: int, max_tier: int = 2) -> list[tupl
     return out
 
 
-def _fuzzy(toks: list[str], i: int, hi: int, nm: Names) -> tuple[int, int, str, str, int] | None:
+def _fuzzy(toks: list[str], i: int, hi: int, nm: Names,
+           starts: tuple[tuple[str, int], ...]) -> tuple[int, int, str, str, int] | None:
     """Long curated names (3+ words) matched on consonant skeletons: a misspelt word still matches."""
-    for cand in first_key_candidates(toks[i]):
-        sk0 = skeleton(cand)
-        ml = nm.skel_len.get(sk0)
-        if not ml:
-            continue
+    for sk0, ml in starts:
         for n in range(min(ml, hi - i), 2, -1):
             key = (sk0, *(skeleton(key_word(t)) for t in toks[i + 1 : i + n]))
             hit = nm.by_skel.get(key)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from transforms.organisations import lexicon as lx
-from transforms.organisations.gazetteer import names
+from transforms.organisations.gazetteer import Names, names
 from transforms.organisations.tokens import fold, is_latin, split_clitics, strip_al
 
 MAX_CHAIN = 10
@@ -20,7 +20,7 @@ MAX_CHAIN = 10
 @lru_cache(maxsize=100_000)
 def analyse(tok: str) -> tuple[str, str, str, str]:
     """(folded, clitics, rest, head type or '') of one token."""
-    f = fold(tok)
+    f = fold(tok) or tok  # a lone tatweel or diacritic folds to nothing
     cl, rest = split_clitics(f)
     head = lx.HEADS.get(f, "")
     if not head and cl:
@@ -51,7 +51,27 @@ def is_nat(rest: str) -> bool:
 
 
 def _is_word(t: str) -> bool:
-    return t[0].isalnum()
+    return t[0].isalpha()
+
+
+_PRON = ("ها", "هم", "هما", "كم", "هن")
+
+
+def _adjectival(rest: str) -> bool:
+    return rest in lx.INST_ADJ or is_nat(rest) or rest in lx.INTL_ADJ or bool(lx.TYPE_CUES.get(rest))
+
+
+def _namelike(f: str, nm: Names) -> bool:
+    """A word that can be (part of) a proper name after an indefinite head: rare, a known name, a
+    person or place; not a description ("فريق كبير"), a pronoun-suffixed noun or a coordination."""
+    if f in lx.STOP or f in lx.GENERIC_ADJ or f.endswith(_PRON) or f in lx.TITLES:
+        return False
+    k = strip_al(f)
+    if k in nm.persons or k in nm.places or is_latin(f):
+        return True
+    if f in nm.common or f[0] == "و":
+        return False
+    return k in nm.vocab or not _verbish(f)
 
 
 def _verbish(rest: str) -> bool:
@@ -73,6 +93,7 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
     j = i + 1
     purpose = False
     strong = False
+    last_adj = False
     n_def = 0
     while j < hi and j - i <= MAX_CHAIN:
         t = toks[j]
@@ -94,49 +115,57 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
                     continue
             break
         if not cl and rest.startswith("ال"):
+            adj = _adjectival(rest)
             if h and not first and rest in lx.BARE_BAD and not is_nat(rest):
                 break
-            if first and head_definite and not (rest in lx.INST_ADJ or is_nat(rest) or lx.TYPE_CUES.get(rest)):
+            if first and head_definite and not adj:
                 break
+            if last_adj and not adj and not rest.endswith(lx.NAT_SUFFIXES):
+                break  # "منظمة الصحة العالمية الوصول": a noun after the adjective starts the clause
             j += 1
             n_def += 1
-            if is_nat(rest) or rest in lx.INST_ADJ or lx.TYPE_CUES.get(rest):
-                strong = True
+            last_adj = adj
+            strong = strong or adj
             continue
-        if cl == "ل" or (not cl and f[0] == "ل" and len(f) > 3 and not (first and not head_definite)):
-            # purpose complement: للتربية، لإدارة، لمكافحة (an imperfect verb with ل is not: ليعلن)
-            if not cl and f[1] == "ي" and _verbish(f[1:]):
+        last_adj_prev, last_adj = last_adj, False
+        if cl == "ل" or (not cl and f[0] == "ل" and len(f) > 3 and not first):
+            # purpose complement: للتربية، لإدارة السجون، لمكافحة الإرهاب; not ليعلن, لتجريدهم, لتأمين فوز
+            if first and head_definite:
                 break
-            j += 1
+            if not cl:
+                nxt = _construct(toks, j + 1, hi)
+                if (f[1] == "ي" and _verbish(f[1:])) or f.endswith(_PRON) or nxt == j + 1:
+                    break
+                j = nxt
+            else:
+                j += 1
             purpose = strong = True
-            if not rest.startswith("ال"):
-                j = _construct(toks, j, hi)
             continue
         if cl in ("و", "ول") and (purpose or n_def >= 1) and not h and rest not in lx.BARE_BAD:
+            if last_adj_prev and not purpose:
+                break  # "الجيش اللبناني واليونيفيل"
             j += 1
             continue
         if (not cl and f[0] == "و" and purpose and len(f) > 4 and not h and j + 1 < hi
                 and _is_word(toks[j + 1]) and analyse(toks[j + 1])[2].startswith("ال")):
             j += 2  # و + indefinite construct noun after a purpose complement: وإعادة الإدماج
             continue
-        if (cl == "ب" and strip_al(rest) in nm.places) or (
+        if j - i >= 4 and ((cl == "ب" and strip_al(rest) in nm.places) or (
             not cl and f[0] == "ب" and len(f) > 3 and f[1:] in nm.places and (purpose or n_def)
-        ):
+        )):
             j += 1
             strong = True
             break
         if first and not head_definite:
             # proper name right after an indefinite head: مؤسسة محمد السادس، شركة كيوتل، صحيفة لوموند
-            if rest in lx.GENERIC_ADJ or f in lx.GENERIC_ADJ or (
-                _verbish(f) and strip_al(f) not in nm.vocab and strip_al(f) not in nm.persons
-            ):
-                break
             k = j
-            while k < hi and k - j < 3 and _is_word(toks[k]):
+            while k < hi and k - j < (3 if is_latin(toks[k]) else 2) and _is_word(toks[k]):
                 kf, kcl, krest, kh = analyse(toks[k])
-                if kf in lx.STOP or kh or krest.startswith("ال") or kcl or krest in lx.GENERIC_ADJ:
+                if kh or krest.startswith("ال") or kcl or not _namelike(kf, nm):
                     break
                 k += 1
+                if kf in nm.places:
+                    break  # a place closes the name: "بلدية نابلس"
             if k > j:
                 j = k
                 strong = True
@@ -153,7 +182,7 @@ def _construct(toks: list[str], j: int, hi: int) -> int:
     nf, ncl, nrest, nh = analyse(toks[j])
     if ncl or nf in lx.STOP or nh:
         return j
-    if nrest.startswith("ال"):
+    if nrest.startswith("ال") or nrest in names().persons:
         return j + 1
     if j + 1 < hi and _is_word(toks[j + 1]) and not _verbish(nf):
         f2, cl2, rest2, _ = analyse(toks[j + 1])
@@ -191,9 +220,9 @@ def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]
 
 def latin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
     """All-capitals Latin acronyms (CNN, OCP) and capitalised Latin runs directly after a head noun."""
-    out: list[tuple[int, int, float]] = []
-    for i in range(lo, hi):
-        t = toks[i]
-        if is_latin(t) and t.isupper() and 2 <= len(t) <= 6 and t.isalpha():
-            out.append((i, i + 1, 0.5))
-    return out
+    return [(i, i + 1, 0.5) for i in range(lo, hi) if toks[i] in _acronyms(toks[i])]
+
+
+@lru_cache(maxsize=50_000)
+def _acronyms(t: str) -> str:
+    return t if "A" <= t[0] <= "Z" and t.isupper() and 2 <= len(t) <= 6 and t.isascii() and t.isalpha() else ""

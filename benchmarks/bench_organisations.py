@@ -1,0 +1,79 @@
+"""Pages per second of the organisations extractor on one core, ~500-word ANT v1.1 articles.
+
+Pages are real news text: consecutive ANT v1.1 body paragraphs (one article, then the next) until
+about 500 words. The extractor caches per-word-type work (features, CRF scores), so three figures
+are printed, all in CPU time of this process (the machine may be shared; CPU time is what one core
+spends): a cold start on the first pages, the steady state on pages never seen before after a
+warm-up on other pages (what a long pipeline run sees), and the same pages again.
+
+    .venv/bin/python benchmarks/bench_organisations.py [--pages 400] [--warmup 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from antcorpus import ANT_V11, iter_docs  # noqa: E402
+
+from transforms.organisations import extract_organisations  # noqa: E402
+
+
+def pages(n: int, skip: int = 0, words: int = 500) -> list[tuple[str, list[str]]]:
+    """n pages of about ``words`` words from ANT v1.1 articles after the first ``skip`` articles."""
+    out: list[tuple[str, list[str]]] = []
+    title, paras, count = "", [], 0
+    for k, doc in enumerate(iter_docs(ANT_V11)):
+        if k < skip:
+            continue
+        title = title or doc.title
+        for p in doc.paragraphs:
+            paras.append(p)
+            count += len(p.split())
+            if count >= words:
+                out.append((title, paras))
+                title, paras, count = "", [], 0
+                if len(out) >= n:
+                    return out
+    return out
+
+
+def _run(batch: list[tuple[str, list[str]]]) -> tuple[float, float, int]:
+    c0, w0 = time.process_time(), time.perf_counter()
+    n = sum(len(extract_organisations(t, ps)) for t, ps in batch)
+    return time.process_time() - c0, time.perf_counter() - w0, n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=400)
+    ap.add_argument("--warmup", type=int, default=2000)
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    first = pages(args.pages)
+    warm = pages(args.warmup, skip=2000)
+    fresh = pages(args.pages, skip=7000)
+    n_words = sum(len(p.split()) for _t, ps in fresh for p in ps) / len(fresh)
+    print(f"pages of {n_words:.0f} words on average (ANT v1.1), one core, load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    cpu, wall, n = _run(first)
+    print(f"cold start, {len(first)} pages:               {len(first) / cpu:7.1f} pages/s CPU "
+          f"({len(first) / wall:.1f} wall), {n} mentions")
+    _run(warm)
+    cpu, wall, n = _run(fresh)
+    print(f"steady state, {len(fresh)} unseen pages after {len(warm)}: {len(fresh) / cpu:7.1f} pages/s CPU "
+          f"({len(fresh) / wall:.1f} wall), {n} mentions")
+    cpu, wall, n = _run(fresh)
+    print(f"same pages again:                      {len(fresh) / cpu:7.1f} pages/s CPU ({len(fresh) / wall:.1f} wall)")
+
+
+if __name__ == "__main__":
+    main()

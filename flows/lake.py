@@ -127,6 +127,9 @@ class Lake:
             while True:
                 try:
                     fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    fh.truncate(0)  # say who holds it, for operators (and the kill test)
+                    fh.write(f"{os.getpid()}\n")
+                    fh.flush()
                     break
                 except BlockingIOError:
                     if time.monotonic() >= deadline:
@@ -287,6 +290,6 @@ class Lake:
                     shutil.rmtree(folder, ignore_errors=True)
                     report["rolled_back"] += 1
         if rollback:
-            for tmp in self.root.glob("*/*.tmp"):
+            for tmp in [*self.root.glob("*/*.tmp"), *self.commits.glob(".*.json.tmp")]:
                 tmp.unlink(missing_ok=True)
         return report

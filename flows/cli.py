@@ -64,6 +64,39 @@ def build_parser() -> argparse.ArgumentParser:
                      "need --reprocess to get it later")
     run.add_argument("--json", action="store_true", help="print the run summary as JSON")
     run.add_argument("--verbose", "-v", action="store_true", help="show Prefect's logs")
+    _add_ops_options(run)
+
+    serve = sub.add_parser(
+        "serve",
+        help="serve the scheduled deployments (inbox ingest, daily report) on a Prefect server",
+        description="Register two deployments and run them on their cron schedules until Ctrl-C: ingest the inbox "
+        "every few minutes and rebuild the catalog and report daily. Schedules and paths come from the config file "
+        "(akhbar.toml). Uses the Prefect server at PREFECT_API_URL, or starts a local one (UI at "
+        "http://127.0.0.1:4200 by default). See docs/operations.md.",
+    )
+    serve.add_argument("--config", help="config file (default $AKHBAR_CONFIG, else ./akhbar.toml)")
+    serve.add_argument("--server-log", help="file for the local Prefect server's log (default: discarded)")
+
+    back = sub.add_parser(
+        "backfill",
+        help="re-ingest the lake's pages published in a date range, with the current pipeline and models",
+        description="Select the lake's articles whose published_date is in [--from, --to] (and, with --stale, only "
+        "those written by another pipeline version), re-read their source files and replace their rows in every "
+        "table in one commit. Whole source files are re-read: other pages of the same JSON Lines or WARC file are "
+        "replaced too (never duplicated). Pages whose source file is gone keep their rows.",
+    )
+    back.add_argument("--from", dest="date_from", type=_date, help="first publication date (YYYY-MM-DD)")
+    back.add_argument("--to", dest="date_to", type=_date, help="last publication date (YYYY-MM-DD)")
+    back.add_argument("--stale", action="store_true", help="only pages written by another pipeline version")
+    back.add_argument("--lake", default=DEFAULT_LAKE, help=f"lake folder or s3://bucket/prefix (default {DEFAULT_LAKE})")
+    back.add_argument("--catalog", default=DEFAULT_CATALOG, help=f"DuckDB catalog file (default {DEFAULT_CATALOG})")
+    back.add_argument("--report", default=None, help="also rewrite this report file")
+    back.add_argument("--shard-pages", type=int, default=2000, help="pages per Prefect task (default 2000)")
+    back.add_argument("--extractors", default=",".join(EXTRACTORS_ALL), help="extractors to run (default all)")
+    back.add_argument("--dry-run", action="store_true", help="only print what would be re-ingested")
+    back.add_argument("--json", action="store_true", help="print the run summary as JSON")
+    back.add_argument("--verbose", "-v", action="store_true", help="show Prefect's logs")
+    _add_ops_options(back, lock=True)
 
     sql = sub.add_parser(
         "sql",
@@ -97,9 +130,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_ops_options(p: argparse.ArgumentParser, lock: bool = True) -> None:
+    p.add_argument("--dask-address", metavar="ADDR",
+                   help="run the shard tasks on this Dask cluster (e.g. tcp://10.0.0.5:8786); the lake must be "
+                   "storage every worker reaches (a shared folder or s3://)")
+    if lock:
+        p.add_argument("--lock-timeout", type=float, default=600.0,
+                       help="seconds to wait while another run writes the lake (default 600)")
+
+
+def _ingest_flow(dask_address: str | None):  # noqa: ANN202 - the Prefect flow, on threads or on Dask
+    from flows.pipeline import ingest
+
+    if not dask_address:
+        return ingest
+    from prefect_dask import DaskTaskRunner
+
+    return ingest.with_options(task_runner=DaskTaskRunner(address=dask_address))
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     _prefect_defaults(args.verbose)
-    from flows.pipeline import ingest
+    ingest = _ingest_flow(args.dask_address)
 
     inputs = args.inputs or [DEFAULT_SAMPLES]
     unknown = {e.strip() for e in args.extractors.split(",") if e.strip()} - set(EXTRACTORS_ALL)
@@ -120,6 +172,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         shard_pages=args.shard_pages,
         extractors=tuple(e.strip() for e in args.extractors.split(",") if e.strip()),
         progress=sys.stderr.isatty(),
+        lock_timeout=args.lock_timeout,
     )
     wall = time.perf_counter() - started
     summary["seconds"]["wall_total"] = round(wall, 3)
@@ -246,7 +299,52 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"run": cmd_run, "sql": cmd_sql, "report": cmd_report, "catalog": cmd_catalog}
+def cmd_serve(args: argparse.Namespace) -> int:
+    _prefect_defaults(verbose=True)
+    from flows.serve import serve
+
+    serve(args.config, log=args.server_log)
+    return 0
+
+
+def cmd_backfill(args: argparse.Namespace) -> int:
+    from flows.backfill import select_sources
+    from flows.lake import Lake
+    from flows.process import PIPELINE_VERSION
+
+    if not (args.date_from or args.date_to or args.stale):
+        print("akhbar backfill: give --from and/or --to (or --stale)", file=sys.stderr)
+        return 2
+    lake = Lake(args.lake)
+    sel = select_sources([str(p) for p in lake.table_files("articles")], args.date_from, args.date_to,
+                         PIPELINE_VERSION if args.stale else None)
+    print(f"backfill: {sel.pages} pages in the lake match, from {len(sel.files)} source files"
+          + (f"; {len(sel.missing)} source files are gone (their rows are kept)" if sel.missing else ""),
+          file=sys.stderr)
+    if args.dry_run or not sel.files:
+        for f in sel.files:
+            print(f)
+        return 0
+    _prefect_defaults(args.verbose)
+    started = time.perf_counter()
+    summary = _ingest_flow(args.dask_address)(
+        inputs=sel.files,
+        lake=args.lake,
+        catalog=args.catalog,
+        report=args.report,
+        reprocess=True,
+        shard_pages=args.shard_pages,
+        extractors=tuple(e.strip() for e in args.extractors.split(",") if e.strip()),
+        lock_timeout=args.lock_timeout,
+    )
+    summary["seconds"]["wall_total"] = round(time.perf_counter() - started, 3)
+    summary["backfill"] = {"matched_pages": sel.pages, "files": len(sel.files), "missing_files": sel.missing}
+    print(json.dumps(summary, ensure_ascii=False, indent=2) if args.json else format_summary(summary))
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "sql": cmd_sql, "report": cmd_report, "catalog": cmd_catalog, "serve": cmd_serve,
+            "backfill": cmd_backfill}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,99 @@
+"""One configuration file (``akhbar.toml``) for schedules and paths, with documented defaults.
+
+Lookup order: an explicit path (``--config``), then ``$AKHBAR_CONFIG``, then ``./akhbar.toml``;
+with none of them every default below applies, so the project runs without any config file.
+Relative paths are resolved against the config file's folder (or the working directory).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from flows.process import EXTRACTORS
+
+
+@dataclass(frozen=True)
+class Config:
+    inbox: str = "data/inbox"
+    lake: str = "data/lake"
+    catalog: str = "data/akhbar.duckdb"
+    report: str = "data/reports/report.html"
+    ingest_cron: str = "*/10 * * * *"
+    report_cron: str = "30 5 * * *"
+    timezone: str = "UTC"
+    shard_pages: int = 2000
+    extractors: tuple[str, ...] = field(default=EXTRACTORS)
+    dask_address: str = ""
+    lock_timeout: float = 60.0
+    host: str = "127.0.0.1"
+    port: int = 4200
+    source: str | None = None  # the file these values came from
+
+    @property
+    def server_url(self) -> str:
+        return f"http://{self.host}:{self.port}/api"
+
+
+SECTIONS = {
+    "paths": ("inbox", "lake", "catalog", "report"),
+    "schedule": ("ingest_cron", "report_cron", "timezone"),
+    "run": ("shard_pages", "extractors", "dask_address", "lock_timeout"),
+    "server": ("host", "port"),
+}
+PATH_KEYS = ("inbox", "lake", "catalog", "report")
+
+
+def find_config(path: str | os.PathLike[str] | None = None) -> Path | None:
+    if path:
+        return Path(path)
+    env = os.environ.get("AKHBAR_CONFIG")
+    if env:
+        return Path(env)
+    local = Path("akhbar.toml")
+    return local if local.is_file() else None
+
+
+def _resolve(value: str, base: Path) -> str:
+    if "://" in value:
+        return value
+    p = Path(value).expanduser()
+    return str(p if p.is_absolute() else (base / p).resolve())
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Read the config file (if any); unknown sections or keys are errors, so typos do not pass silently."""
+    found = find_config(path)
+    values: dict[str, object] = {}
+    base = Path.cwd()
+    if found is not None:
+        if not found.is_file():
+            raise FileNotFoundError(f"config file not found: {found}")
+        data = tomllib.loads(found.read_text(encoding="utf-8"))
+        base = found.resolve().parent
+        for section, table in data.items():
+            if section not in SECTIONS or not isinstance(table, dict):
+                raise ValueError(f"{found}: unknown section [{section}] (known: {', '.join(SECTIONS)})")
+            for key, value in table.items():
+                if key not in SECTIONS[section]:
+                    raise ValueError(f"{found}: unknown key {key!r} in [{section}]")
+                values[key] = value
+        values["source"] = str(found.resolve())
+    types = {f.name: f.type for f in fields(Config)}
+    for key in ("shard_pages", "port"):
+        if key in values:
+            values[key] = int(values[key])  # type: ignore[arg-type]
+    if "lock_timeout" in values:
+        values["lock_timeout"] = float(values["lock_timeout"])  # type: ignore[arg-type]
+    if "extractors" in values:
+        ex = values["extractors"]
+        values["extractors"] = tuple(ex.split(",") if isinstance(ex, str) else ex)  # type: ignore[union-attr]
+        unknown = set(values["extractors"]) - set(EXTRACTORS)  # type: ignore[arg-type]
+        if unknown:
+            raise ValueError(f"unknown extractors in config: {sorted(unknown)}")
+    del types
+    for key in PATH_KEYS:
+        values[key] = _resolve(str(values.get(key, getattr(Config, key))), base)
+    return Config(**values)  # type: ignore[arg-type]

@@ -1,0 +1,184 @@
+"""Scheduled operation: deployments with cron schedules, served against a real Prefect server.
+
+``akhbar serve`` registers two deployments and runs them on their schedules:
+
+- ``akhbar-scheduled-ingest/inbox``: ingest the inbox folder every few minutes (``ingest_cron``);
+- ``akhbar-scheduled-report/daily``: refresh the catalog and rebuild the report (``report_cron``).
+
+Both take only the config file's path as parameter and read it at run time, so editing
+``akhbar.toml`` takes effect at the next run without redeploying (schedules excepted: restart serve).
+A temporary Prefect server cannot hold schedules, so when ``PREFECT_API_URL`` is unset ``serve``
+starts a local server (``prefect server start``) and stops it on exit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+from prefect import flow, get_run_logger
+
+from flows.config import Config, load_config
+
+
+# -- the Prefect server ------------------------------------------------------------------------
+def server_healthy(api_url: str, timeout: float = 2.0) -> bool:
+    try:
+        with urllib.request.urlopen(api_url.rstrip("/") + "/health", timeout=timeout) as resp:
+            return resp.status == 200
+    except OSError:
+        return False
+
+
+def start_server(host: str = "127.0.0.1", port: int = 4200, log: str | os.PathLike[str] | None = None,
+                 timeout: float = 120.0, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+    """Start ``prefect server start`` in its own process group and wait until /api/health answers.
+
+    Returns the process and the API URL. The caller stops it with :func:`stop_server`."""
+    url = f"http://{host}:{port}/api"
+    if server_healthy(url):
+        raise RuntimeError(f"a server already answers at {url}: set PREFECT_API_URL={url} to use it")
+    child_env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", **(env or {})}
+    child_env.pop("PREFECT_API_URL", None)
+    out = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - the child keeps it
+    prefect = Path(sys.executable).with_name("prefect")
+    cmd = [str(prefect) if prefect.exists() else "prefect", "server", "start", "--host", host, "--port", str(port)]
+    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=child_env, start_new_session=True)
+    deadline = time.monotonic() + timeout
+    while not server_healthy(url):
+        if proc.poll() is not None:
+            raise RuntimeError(f"prefect server exited with code {proc.returncode} (log: {log})")
+        if time.monotonic() > deadline:
+            stop_server(proc)
+            raise TimeoutError(f"prefect server did not answer at {url} within {timeout:.0f} s")
+        time.sleep(0.5)
+    return proc, url
+
+
+def stop_server(proc: subprocess.Popen, timeout: float = 20.0) -> None:
+    """SIGTERM the server's process group (uvicorn and its services), SIGKILL if it lingers."""
+    if proc.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+@contextlib.contextmanager
+def prefect_server(cfg: Config, log: str | None = None) -> Iterator[str]:
+    """The server at ``PREFECT_API_URL`` if set, else a local one started for the duration."""
+    url = os.environ.get("PREFECT_API_URL")
+    if url:
+        yield url
+        return
+    proc, url = start_server(cfg.host, cfg.port, log=log)
+    os.environ["PREFECT_API_URL"] = url
+    try:
+        yield url
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+        stop_server(proc)
+
+
+# -- the scheduled flows -----------------------------------------------------------------------
+def task_runner_for(address: str | None):  # noqa: ANN201 - a Prefect TaskRunner
+    """Threads on this machine by default; a Dask cluster's workers with an address."""
+    if address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=address)
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return ThreadPoolTaskRunner()
+
+
+@flow(name="akhbar-scheduled-ingest", validate_parameters=False)
+def scheduled_ingest(config: str | None = None) -> dict:
+    """Ingest the configured inbox into the lake (new pages only); the report is left to the daily flow."""
+    from flows.pipeline import ingest
+
+    cfg = load_config(config)
+    logger = get_run_logger()
+    inbox = Path(cfg.inbox)
+    inbox.mkdir(parents=True, exist_ok=True)
+    from flows.lake import LakeBusy
+
+    try:
+        summary = ingest.with_options(task_runner=task_runner_for(cfg.dask_address))(
+            inputs=[str(inbox)],
+            lake=cfg.lake,
+            catalog=cfg.catalog,
+            report=None,
+            shard_pages=cfg.shard_pages,
+            extractors=cfg.extractors,
+            lock_timeout=cfg.lock_timeout,
+        )
+    except LakeBusy as exc:  # the previous run is still writing: it will have ingested the inbox
+        logger.warning("skipped: %s", exc)
+        return {"skipped": str(exc)}
+    logger.info("ingested %s new pages from %s", summary["pages_parsed"], inbox)
+    return summary
+
+
+@flow(name="akhbar-scheduled-report", validate_parameters=False)
+def scheduled_report(config: str | None = None) -> str:
+    """Refresh the catalog's views and rebuild the report from the lake."""
+    from flows.pipeline import refresh_catalog_task, report_task
+
+    cfg = load_config(config)
+    catalog = refresh_catalog_task(cfg.lake, cfg.catalog)
+    return report_task(catalog, cfg.report)
+
+
+def deployments(cfg: Config):  # noqa: ANN201 - list of RunnerDeployment
+    from prefect.deployments.runner import EntrypointType
+    from prefect.schedules import Cron
+
+    params = {"config": cfg.source}
+    kw = {"entrypoint_type": EntrypointType.MODULE_PATH}
+    return [
+        scheduled_ingest.to_deployment(
+            name="inbox", schedules=[Cron(cfg.ingest_cron, timezone=cfg.timezone)], parameters=params, concurrency_limit=1,
+            description=f"ingest {cfg.inbox} into {cfg.lake} ({cfg.ingest_cron}, {cfg.timezone})",
+            tags=["akhbar"], **kw,
+        ),
+        scheduled_report.to_deployment(
+            name="daily", schedules=[Cron(cfg.report_cron, timezone=cfg.timezone)], parameters=params, concurrency_limit=1,
+            description=f"rebuild {cfg.catalog} and {cfg.report} ({cfg.report_cron}, {cfg.timezone})",
+            tags=["akhbar"], **kw,
+        ),
+    ]
+
+
+def serve(config: str | None = None, log: str | None = None) -> None:
+    """Serve the deployments until SIGINT/SIGTERM (which pauses their schedules)."""
+    from prefect import serve as prefect_serve
+
+    cfg = load_config(config)
+    if cfg.source is None:  # deployments need a file the scheduled runs can read again
+        raise SystemExit("akhbar serve needs a config file: copy akhbar.toml from the repository (or pass --config)")
+    Path(cfg.inbox).mkdir(parents=True, exist_ok=True)
+    with prefect_server(cfg, log=log) as url:
+        print(f"akhbar serve: Prefect API {url}; UI {url.removesuffix('/api')}")
+        print(f"  ingest {cfg.inbox} -> {cfg.lake} on '{cfg.ingest_cron}' ({cfg.timezone})")
+        print(f"  report {cfg.report} on '{cfg.report_cron}'")
+        print("  run now: prefect deployment run 'akhbar-scheduled-ingest/inbox'")
+
+        def _stop(signum: int, frame: object) -> None:  # SIGTERM -> KeyboardInterrupt: serve pauses, server stops
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, _stop)
+        with contextlib.suppress(KeyboardInterrupt):
+            prefect_serve(*deployments(cfg), print_starting_message=False)

@@ -70,9 +70,16 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
     if e <= s:
         return None
     if analyse(toks[s])[3]:
+        # a genitive chain cut short is extended by the phrase rules; a definite generic head
+        # followed by a purpose complement is a clause ("الحزب للانضمام ..."), not a name
         ce, _strong = chain_end(toks, s, hi)
+        rest = analyse(toks[s])[2]
+        if rest.startswith("ال") and e - s > 1 and analyse(toks[s + 1])[1] == "ل":
+            return None
         if ce > e:
             e = ce
+        elif e - s >= 2 and analyse(toks[s + 1])[0] in lx.GENERIC_ADJ:
+            return None  # "فريق كبير": a description
     if e - s == 1:
         f, _cl, rest, _h = analyse(toks[s])
         if rest in lx.BARE_BAD or f in lx.BARE_BAD or rest in lx.GENERIC_ADJ or is_nat(rest) or len(rest) < 2:
@@ -83,27 +90,32 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
 def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, tuple[str, str] | None]]:
     cands: list[tuple[int, int, float, tuple[str, str] | None]] = []
     matches = match_all(toks, lo, hi)
+    listed: dict[int, tuple[int, bool]] = {}  # start -> (end, generic name such as "وزارة الصحة")
     for s, e, canonical, typ, tier in matches:
         if tier > 1:
             continue
-        conf = 0.95 if tier == 1 else 0.7
+        generic = bool(analyse(toks[s])[3])
         # a head noun just before a known name belongs to it ("صحيفة نيويورك تايمز", "فريق الوداد")
-        if s > lo and analyse(toks[s - 1])[3] and e - s <= 3:
+        head = analyse(toks[s - 1])[3] if s > lo else ""
+        if head and (head == typ or head == "international") and e - s <= 3:
             s -= 1
-        cands.append((s, e, conf, (canonical, typ)))
+        listed[s] = (e, generic)
+        cands.append((s, e, 0.95, (canonical, typ)))
     for s, e, c in head_spans(toks, lo, hi):
         cands.append((s, e, c, None))
     for s, e, c in latin_spans(toks, lo, hi):
         cands.append((s, e, c, None))
-    listed = {s: e for s, e, _c, k in cands if k is not None}
     for s, e, c in _crf_spans(toks, lo, hi, matches):
         rep = _repair(toks, s, e, hi)
         if rep:
-            s, e = rep
-            # the CRF does not know better than the list where a known name ends
-            if s in listed and e > listed[s] and not analyse(toks[s])[3]:
-                continue
-            cands.append((s, e, c, None))
+            cands.append((rep[0], rep[1], c, None))
+    # the list knows where a known name ends: a longer span from the same word is dropped unless a
+    # generic listed name gets a nationality ("وزارة الصحة الفلسطينية" is not the Moroccan ministry)
+    cands = [
+        x for x in cands
+        if x[3] is not None or x[0] not in listed or x[1] <= listed[x[0]][0]
+        or (listed[x[0]][1] and any(is_nat(analyse(t)[2]) for t in toks[listed[x[0]][0] : x[1]]))
+    ]
     # outermost wins; on ties the higher confidence; list info kept when the winner is the list span
     cands.sort(key=lambda x: (x[0], -(x[1] - x[0]), -x[2]))
     out: list[tuple[int, int, float, tuple[str, str] | None]] = []

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from transforms.organisations.lexicon import TITLES
 from transforms.organisations.tokens import fold, split_clitics, strip_al
 
 RESOURCE = "organisations"
@@ -23,7 +24,7 @@ class Names:
     vocab: frozenset[str]  # every key word (CRF feature)
     persons: frozenset[str]  # first names (CRF feature)
     places: frozenset[str]  # places (CRF feature, and "not an organisation" alone)
-    by_skel: dict[tuple[str, ...], tuple[str, str, int]]  # skeleton key of long curated names
+    by_skel: dict[tuple[str, ...], tuple]  # skeleton key of long curated names -> (..., exact key)
     skel_len: dict[str, int]
     common: frozenset[str]  # most frequent words of news text (not names)
 
@@ -58,10 +59,28 @@ def first_key_candidates(word: str) -> tuple[str, ...]:
 
 
 def name_key(name: str) -> tuple[str, ...]:
+    """Key of a listed name: ال dropped on every word, except in one-word names ("حماس" is not "الحماس")."""
     from transforms.organisations.tokens import tokenize
 
     toks = [t for t in tokenize(name)[0] if t not in "-."]
+    if len(toks) == 1:
+        return (fold(toks[0]),)
     return tuple(key_word(t) for t in toks)
+
+
+@lru_cache(maxsize=200_000)
+def single_forms(word: str) -> tuple[str, ...]:
+    """Forms a one-word name may take in running text: as written or without و/ب/ل/ف/ك, ال kept."""
+    f = fold(word)
+    out = [f]
+    cl, rest = split_clitics(f)
+    if cl:
+        out.append(rest)
+    elif len(f) > 3 and f[0] in "وبلفك":
+        out.append(f[1:])
+        if len(f) > 4 and f[0] in "وف" and f[1] in "بلك":
+            out.append(f[2:])
+    return tuple(out)
 
 
 @cache
@@ -90,15 +109,17 @@ def names() -> Names:
                 by_key[key] = (canonical, typ, tier)
     vocab: set[str] = set()
     for key in by_key:
-        vocab.update(key)
-        if max_len.get(key[0], 0) < len(key):
+        vocab.update(strip_al(w) for w in key)
+        if len(key) > 1 and max_len.get(key[0], 0) < len(key):
             max_len[key[0]] = len(key)
     by_skel: dict[tuple[str, ...], tuple[str, str, int]] = {}
     skel_len: dict[str, int] = {}
     for key, hit in by_key.items():
+        if len(key) == 1:
+            continue
         if hit[2] == 1 and len(key) >= 3:
             sk = tuple(skeleton(w) for w in key)
-            by_skel.setdefault(sk, hit)
+            by_skel.setdefault(sk, (*hit, None, key))
             skel_len[sk[0]] = max(skel_len.get(sk[0], 0), len(sk))
     common = frozenset((root / "common.txt").read_text(encoding="utf-8").split())
     return Names(
@@ -111,6 +132,9 @@ def _starts(word: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, in
     """(first-word key, longest entry) pairs for exact and skeleton look-up; empty for most words."""
     nm = names()
     exact, fuzzy = [], []
+    for form in single_forms(word):
+        if (form,) in nm.by_key:
+            exact.append((form, 1))
     for cand in first_key_candidates(word):
         if cand in nm.max_len:
             exact.append((cand, nm.max_len[cand]))
@@ -132,7 +156,7 @@ def match_all(toks: list[str], lo: int, hi: int, max_tier: int = 2) -> list[tupl
             i += 1
             continue
         for cand, ml in exact:
-            for n in range(min(ml, hi - i), 0, -1):
+            for n in range(min(ml, hi - i), 1 if ml > 1 else 0, -1):
                 key = (cand, *(key_word(t) for t in toks[i + 1 : i + n]))
                 hit = nm.by_key.get(key)
                 if hit and hit[2] <= max_tier:
@@ -154,8 +178,18 @@ def _fuzzy(toks: list[str], i: int, hi: int, nm: Names,
     """Long curated names (3+ words) matched on consonant skeletons: a misspelt word still matches."""
     for sk0, ml in starts:
         for n in range(min(ml, hi - i), 2, -1):
-            key = (sk0, *(skeleton(key_word(t)) for t in toks[i + 1 : i + n]))
-            hit = nm.by_skel.get(key)
-            if hit:
+            words = [key_word(t) for t in toks[i + 1 : i + n]]
+            hit = nm.by_skel.get((sk0, *(skeleton(w) for w in words)))
+            if hit is None:
+                continue
+            if fold(toks[i]) in TITLES or split_clitics(fold(toks[i]))[1] in TITLES:
+                return None  # "وزير الفلاحة ..." is a person's title, not "وزارة الفلاحة ..."
+            exact = hit[4]
+            firsts = first_key_candidates(toks[i])
+            diff = [w for w, e in zip((firsts[-1], *words), exact, strict=True) if w != e]
+            if len(diff) == 1 and diff[0] not in nm.common and diff[0] not in _TITLE_KEYS:
                 return (i, i + n, hit[0], hit[1], 1)
     return None
+
+
+_TITLE_KEYS = frozenset(strip_al(fold(w)) for w in ["وزير", "رئيس", "مدير", "الوزير", "الرئيس", "المدير", "أمين"])

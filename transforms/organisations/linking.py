@@ -40,6 +40,8 @@ def mention_key(toks: list[str]) -> tuple[str, ...]:
     if not toks:
         return ()
     first = analyse(toks[0])[2]
+    if len(toks) == 1:
+        return (first,)
     return (strip_al(first), *(key_word(t) for t in toks[1:] if t[0].isalnum()))
 
 
@@ -67,7 +69,10 @@ def display(toks: list[str], surface: str) -> str:
         text = ("ا" + surface[n:]) if surface[n - 1 : n + 1] == "لل" else surface[n:]
     if len(toks) == 1 and text.startswith("ال") and len(text) > 4:
         text = text[2:]
-    return readable(text)
+    return readable(text.translate(_NO_QUOTES))
+
+
+_NO_QUOTES = str.maketrans({c: " " for c in "\"'«»“”„‘’"})
 
 
 def guess_type(toks: list[str], known: str | None) -> str:
@@ -118,13 +123,13 @@ def link(mentions: list[dict]) -> None:
         src = m.get("acr_of")
         if src is not None:
             m["canonical"], m["org_type"] = src["canonical"], src["org_type"] or m["org_type"]
-            alias[skeleton(m["key"][-1])] = src
+            alias[skeleton(strip_al(m["key"][-1]))] = src
     # 3. Short forms: "منظمة X" / "X" / partial prefixes / misspelt repeats.
     for m in mentions:
         if m.get("acr_of") is not None or m.get("list") or nm.by_key.get(m["key"]):
             continue
         key = m["key"]
-        sk = tuple(skeleton(w) for w in key)
+        sk = tuple(skeleton(strip_al(w)) for w in key)
         target = None
         if len(key) <= 2 and sk[-1] in alias and (len(key) == 1 or analyse(m["toks"][0])[3]):
             target = alias[sk[-1]]

@@ -58,7 +58,7 @@ _PRON = ("ها", "هم", "هما", "كم", "هن")
 
 
 def _adjectival(rest: str) -> bool:
-    return rest in lx.INST_ADJ or is_nat(rest) or rest in lx.INTL_ADJ or bool(lx.TYPE_CUES.get(rest))
+    return rest in lx.INST_ADJ or is_nat(rest) or rest in lx.INTL_ADJ
 
 
 def _namelike(f: str, nm: Names) -> bool:
@@ -69,13 +69,17 @@ def _namelike(f: str, nm: Names) -> bool:
     k = strip_al(f)
     if k in nm.persons or k in nm.places or is_latin(f):
         return True
-    if f in nm.common or f[0] == "و":
-        return False
+    nisba = len(f) >= 4 and (f.endswith("يه") or (f.endswith("ي") and f[-2] not in "اوي"))
+    if f in nm.common or f[0] == "و" or (nisba and k not in nm.vocab):
+        return False  # common words, coordinations and nisba adjectives ("مركز محوري") describe
     return k in nm.vocab or not _verbish(f)
 
 
 def _verbish(rest: str) -> bool:
-    return len(rest) >= 4 and rest[0] in "يتن" and not rest.startswith("ال")
+    """Imperfect verb shape (يفعل، تفعل، نفعل، سيفعل، ستفعل)."""
+    if len(rest) < 4 or rest.startswith("ال"):
+        return False
+    return rest[0] in "يتن" or (rest[0] == "س" and rest[1] in "يتن" and len(rest) > 4)
 
 
 def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
@@ -98,6 +102,10 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
     while j < hi and j - i <= MAX_CHAIN:
         t = toks[j]
         if not _is_word(t):
+            if j == i + 1 and t in _OPEN_QUOTE:
+                q = _quoted_end(toks, j, hi)
+                if q:
+                    return q, True  # head + quoted name: منظمة "أنا يقظ"، حزب «البديل التونسي»
             break
         f, cl, rest, h = analyse(t)
         first = j == i + 1
@@ -114,18 +122,21 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
                     strong = purpose = True
                     continue
             break
-        if not cl and rest.startswith("ال"):
+        if not cl and rest.startswith("ال") and rest[2:].isalpha():
             adj = _adjectival(rest)
+            if first and adj and rest0.endswith("ه") and rest.endswith("ي"):
+                break  # "(وزير) الخارجية الأمريكي": the adjective agrees with someone else
+            cue = bool(lx.TYPE_CUES.get(rest))
             if h and not first and rest in lx.BARE_BAD and not is_nat(rest):
                 break
-            if first and head_definite and not adj:
+            if first and head_definite and not (adj or cue):
                 break
             if last_adj and not adj and not rest.endswith(lx.NAT_SUFFIXES):
                 break  # "منظمة الصحة العالمية الوصول": a noun after the adjective starts the clause
             j += 1
             n_def += 1
             last_adj = adj
-            strong = strong or adj
+            strong = strong or adj or cue
             continue
         last_adj_prev, last_adj = last_adj, False
         if cl == "ل" or (not cl and f[0] == "ل" and len(f) > 3 and not first):
@@ -191,6 +202,22 @@ def _construct(toks: list[str], j: int, hi: int) -> int:
     return j
 
 
+_OPEN_QUOTE = {'"': '"', "«": "»", "“": "”", "'": "'", "”": "”"}
+
+
+def _quoted_end(toks: list[str], j: int, hi: int) -> int:
+    """End (after the closing quote) of a short quoted name opening at toks[j], or 0."""
+    close = _OPEN_QUOTE[toks[j]]
+    for k in range(j + 1, min(hi, j + 8)):
+        t = toks[k]
+        if t == close or (t in "\"»”" and close in "\"»”"):
+            return k + 1 if k > j + 1 else 0
+        if not (t[0].isalnum() or t in "-.&"):
+            return 0
+    return 0
+
+
+_PORTFOLIO = frozenset(fold(w) for w in ["الخارجية", "الداخلية", "الدفاع", "المالية"])
 _MIN = fold("من")
 _AJL = fold("أجل")
 _TOPIC_JOIN = frozenset({fold("في"), fold("حول")})
@@ -205,6 +232,9 @@ def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]
         if not head:
             i += 1
             continue
+        if rest in _PORTFOLIO and i > lo and analyse(toks[i - 1])[2] in lx.TITLES:
+            i += 1
+            continue  # "وزير الخارجية الفرنسي": a portfolio, not the ministry
         end, strong = chain_end(toks, i, hi)
         n = end - i
         ok = False

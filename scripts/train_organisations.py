@@ -30,6 +30,10 @@ OUT = ROOT / "transforms" / "resources" / "organisations"
 
 Sentence = tuple[list[str], list[str]]  # tokens, BIO tags (ORG only)
 
+ORG_TYPES = {
+    "government", "international", "party", "union", "company", "sports", "media", "ngo",
+    "education_research", "religious", "judiciary_security", "other",
+}
 # NewsFANE fine ORG classes -> org_type (for the learned type votes).
 FANE_TYPES = {
     "Government": "government",
@@ -190,6 +194,7 @@ def compile_lists() -> int:
             if not line.strip() or line.startswith("#"):
                 continue
             names_s, typ = line.rsplit("\t", 1)
+            assert typ.strip() in ORG_TYPES, (path.name, line)
             forms = [n.strip() for n in names_s.split("|") if n.strip()]
             for form in forms:
                 key = " ".join(name_key(form))

@@ -19,7 +19,7 @@ from transforms.organisations.features import gaz_tags
 from transforms.organisations.gazetteer import match_all, names
 from transforms.organisations.linking import link, mention_key
 from transforms.organisations.rules import analyse, chain_end, head_spans, is_nat, latin_spans
-from transforms.organisations.tokens import fold, sentence_bounds, tokenize
+from transforms.organisations.tokens import fold, is_latin, sentence_bounds, tokenize
 
 __all__ = ["MODEL_VERSION", "OrgMention", "extract_organisations"]
 
@@ -78,12 +78,14 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
             return None
         if ce > e:
             e = ce
-        elif e - s >= 2 and analyse(toks[s + 1])[0] in lx.GENERIC_ADJ:
+        elif e - s == 2 and analyse(toks[s + 1])[0] in lx.GENERIC_ADJ:
             return None  # "فريق كبير": a description
     if e - s == 1:
-        f, _cl, rest, _h = analyse(toks[s])
-        if rest in lx.BARE_BAD or f in lx.BARE_BAD or rest in lx.GENERIC_ADJ or is_nat(rest) or len(rest) < 2:
+        f, cl, rest, _h = analyse(toks[s])
+        if rest in lx.BARE_BAD or f in lx.BARE_BAD or rest in lx.GENERIC_ADJ or is_nat(rest) or len(rest) < 3:
             return None
+        if f in names().common and not f.startswith("ال") and not cl and not is_latin(toks[s]):
+            return None  # a frequent indefinite word alone ("ريال") is not a name without a list entry
     return s, e
 
 

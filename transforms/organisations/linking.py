@@ -14,8 +14,8 @@ from importlib import resources
 from transforms.arabic import normalize
 from transforms.organisations import lexicon as lx
 from transforms.organisations.gazetteer import key_word, names, skeleton
-from transforms.organisations.rules import analyse
-from transforms.organisations.tokens import strip_al
+from transforms.organisations.rules import analyse, is_nat
+from transforms.organisations.tokens import fold, strip_al
 
 TYPES = (
     "government", "international", "party", "union", "company", "sports", "media", "ngo",
@@ -75,22 +75,36 @@ def display(toks: list[str], surface: str) -> str:
 _NO_QUOTES = str.maketrans({c: " " for c in "\"'«»“”„‘’"})
 
 
+_CUE_RANK = {c: k for k, c in enumerate(
+    ["sports", "union", "media", "religious", "judiciary_security", "company", "education_research", "ngo",
+     "government", "international"]
+)}
+_CENTRAL = fold("المركزي")
+
+
 def guess_type(toks: list[str], known: str | None) -> str:
-    """List type > strong head type > cue words > head type > learned NewsFANE votes > other."""
+    """List type > strong head type > nationality > cue words > head type > NewsFANE votes > other."""
     if known:
         return known
-    head = analyse(toks[0])[3]
+    _f, _cl, rest0, head = analyse(toks[0])
+    words = [analyse(t)[2] for t in toks[1:] if t[0].isalpha()]
+    if head == "company" and _CENTRAL in words:
+        return "government"  # البنك المركزي / مصرف لبنان المركزي
     if head == "union_or_other":
-        head = ""
+        head = "sports" if words and strip_al(words[0]) in names().places else ""
     if head in _STRONG_HEAD_TYPES:
         return head
-    for k, t in enumerate(toks[1:], 1):
-        f, _cl, rest, _h = analyse(t)
-        c = lx.TYPE_CUES.get(f) or lx.TYPE_CUES.get(rest)
-        if c == "international" or (k == 1 and head and rest in lx.INTL_ADJ):
+    if head in ("government", "international", "ngo", "other") and words:
+        if is_nat(words[0]) and words[0] not in lx.INTL_ADJ:
+            return "government"  # "X + nationality": a national institution
+        if words[0] in lx.INTL_ADJ:
             return "international"
-        if c:
-            return c
+    cues = [lx.TYPE_CUES.get(w) for w in words]
+    cues = [c for c in cues if c]
+    if "international" in cues:
+        return "international"
+    if cues:
+        return min(cues, key=_CUE_RANK.__getitem__)
     if head:
         return head
     tally: dict[str, int] = {}
@@ -139,7 +153,8 @@ def link(mentions: list[dict]) -> None:
                 if o is m or len(ok) <= len(key):
                     continue
                 osk = tuple(skeleton(w) for w in ok)
-                if len(key) >= 2 and (ok[: len(key)] == key or osk[: len(sk)] == sk):
+                trusted = len(key) >= 3 or o.get("list") or nm.by_key.get(ok)
+                if len(key) >= 2 and trusted and (ok[: len(key)] == key or osk[: len(sk)] == sk):
                     target = o
                     break
         if target is None:

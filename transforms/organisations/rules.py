@@ -39,7 +39,7 @@ def nationalities() -> frozenset[str]:
     extra = "مغرب امريك امريكي اوروب افريق عرب اسرايل فلسطين سعود اممي خليج ايران روس صين ياباني المان"
     for p in list(names().places) + extra.split():
         p = strip_al(p)
-        for base in {p, p[:-1] if p.endswith(("ا", "ه", "ي")) else p}:
+        for base in {p, p[:-1] if p.endswith(("ا", "ه", "ي")) else p, p[:-4] if p.endswith("ستان") else p}:
             if len(base) >= 3:
                 out.add("ال" + base + "ي")
                 out.add("ال" + base + "يه")
@@ -61,16 +61,17 @@ def _adjectival(rest: str) -> bool:
     return rest in lx.INST_ADJ or is_nat(rest) or rest in lx.INTL_ADJ
 
 
-def _namelike(f: str, nm: Names) -> bool:
+def _namelike(tok: str, f: str, nm: Names) -> bool:
     """A word that can be (part of) a proper name after an indefinite head: rare, a known name, a
     person or place; not a description ("فريق كبير"), a pronoun-suffixed noun or a coordination."""
     if f in lx.STOP or f in lx.GENERIC_ADJ or f.endswith(_PRON) or f in lx.TITLES:
         return False
     k = strip_al(f)
-    if k in nm.persons or k in nm.places or is_latin(f):
+    if k in nm.persons or k in nm.places or (is_latin(tok) and tok[0].isupper()):
         return True
     nisba = len(f) >= 4 and (f.endswith("يه") or (f.endswith("ي") and f[-2] not in "اوي"))
-    if f in nm.common or f[0] == "و" or (nisba and k not in nm.vocab):
+    adverbial = len(f) >= 6 and f.endswith("ا") and f[0] in "ات"  # استنكارا، تعبيرا
+    if f in nm.common or f[0] == "و" or adverbial or (nisba and k not in nm.vocab):
         return False  # common words, coordinations and nisba adjectives ("مركز محوري") describe
     return k in nm.vocab or not _verbish(f)
 
@@ -172,7 +173,7 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
             k = j
             while k < hi and k - j < (3 if is_latin(toks[k]) else 2) and _is_word(toks[k]):
                 kf, kcl, krest, kh = analyse(toks[k])
-                if kh or krest.startswith("ال") or kcl or not _namelike(kf, nm):
+                if kh or krest.startswith("ال") or kcl or not _namelike(toks[k], kf, nm):
                     break
                 k += 1
                 if kf in nm.places:

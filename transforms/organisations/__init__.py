@@ -80,6 +80,8 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
             e = ce
         elif e - s == 2 and analyse(toks[s + 1])[0] in lx.GENERIC_ADJ:
             return None  # "فريق كبير": a description
+    while e < hi and _open_construct(toks[e - 1], toks[e]):
+        e += 1  # "مجلس نواب" + "الشعب": an indefinite noun needs its genitive
     if e - s == 1:
         f, cl, rest, _h = analyse(toks[s])
         if rest in lx.BARE_BAD or f in lx.BARE_BAD or rest in lx.GENERIC_ADJ or is_nat(rest) or len(rest) < 3:
@@ -89,12 +91,27 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
     return s, e
 
 
+def _open_construct(last: str, nxt: str) -> bool:
+    """An indefinite common noun followed by a definite word: the construct continues past the match."""
+    f, cl, rest, _h = analyse(last)
+    nf, ncl, nrest, _nh = analyse(nxt)
+    return (not rest.startswith("ال") and f in names().common and not ncl and nrest.startswith("ال")
+            and nf not in lx.STOP and nxt[0].isalpha())
+
+
 def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, tuple[str, str] | None]]:
     cands: list[tuple[int, int, float, tuple[str, str] | None]] = []
     matches = match_all(toks, lo, hi)
     listed: dict[int, tuple[int, bool]] = {}  # start -> (end, generic name such as "وزارة الصحة")
     for s, e, canonical, typ, tier in matches:
         if tier > 1:
+            continue
+        if e - s >= 2 and e < hi and _open_construct(toks[e - 1], toks[e]):
+            # "مجلس نواب" + "الشعب": the listed "مجلس النواب" read into a longer, different name
+            ext = e + 1
+            while ext < hi and _open_construct(toks[ext - 1], toks[ext]):
+                ext += 1
+            cands.append((s, ext, 0.7, None))
             continue
         generic = bool(analyse(toks[s])[3])
         # a head noun just before a known name belongs to it ("صحيفة نيويورك تايمز", "فريق الوداد")

@@ -80,6 +80,11 @@ _CUE_RANK = {c: k for k, c in enumerate(
      "government", "international"]
 )}
 _CENTRAL = fold("المركزي")
+_FEDERATION = frozenset({fold("الجامعة"), fold("جامعة")})
+
+
+def _adj_like(w: str) -> bool:
+    return is_nat(w) or w in lx.INST_ADJ
 
 
 def guess_type(toks: list[str], known: str | None) -> str:
@@ -94,6 +99,9 @@ def guess_type(toks: list[str], known: str | None) -> str:
         head = "sports" if words and strip_al(words[0]) in names().places else ""
     if head in _STRONG_HEAD_TYPES:
         return head
+    if head == "education_research" and rest0 in _FEDERATION and words and _adj_like(words[0]):
+        cues = {lx.TYPE_CUES.get(w) for w in words}
+        return "sports" if "sports" in cues else "union"  # الجامعة التونسية لـ... : a federation
     if head in ("government", "international", "ngo", "other") and words:
         if is_nat(words[0]) and words[0] not in lx.INTL_ADJ:
             return "government"  # "X + nationality": a national institution
@@ -139,6 +147,10 @@ def link(mentions: list[dict]) -> None:
             m["canonical"], m["org_type"] = src["canonical"], src["org_type"] or m["org_type"]
             alias[skeleton(strip_al(m["key"][-1]))] = src
     # 3. Short forms: "منظمة X" / "X" / partial prefixes / misspelt repeats.
+    tails: dict[tuple[str, ...], dict] = {}
+    for o in mentions:
+        if len(o["key"]) >= 2 and analyse(o["toks"][0])[3]:
+            tails.setdefault(tuple(strip_al(w) for w in o["key"][1:]), o)
     for m in mentions:
         if m.get("acr_of") is not None or m.get("list") or nm.by_key.get(m["key"]):
             continue
@@ -147,6 +159,9 @@ def link(mentions: list[dict]) -> None:
         target = None
         if len(key) <= 2 and sk[-1] in alias and (len(key) == 1 or analyse(m["toks"][0])[3]):
             target = alias[sk[-1]]
+        tail = tails.get(tuple(strip_al(w) for w in key))
+        if target is None and tail is not None and tail is not m:
+            target = tail  # "حركة النهضة" ... "النهضة"
         if target is None:
             for o in fulls:
                 ok = o["key"]

@@ -137,12 +137,14 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
             j += 1
             n_def += 1
             last_adj = adj
-            strong = strong or adj or cue
+            # "اللجنة العليا", "المجلس الوطني" alone are descriptions; a nationality or a cue names
+            strong = strong or cue or is_nat(rest) or rest in lx.INTL_ADJ or (adj and not (first and head_definite))
             continue
         last_adj_prev, last_adj = last_adj, False
         if cl == "ل" or (not cl and f[0] == "ل" and len(f) > 3 and not first):
-            # purpose complement: للتربية، لإدارة السجون، لمكافحة الإرهاب; not ليعلن, لتجريدهم, لتأمين فوز
-            if first and head_definite:
+            # purpose complement: للتربية، لإدارة السجون، لمكافحة الإرهاب; not ليعلن, لتجريدهم, لتأمين فوز;
+            # never right after the head ("مركز للدراسات" is a description)
+            if first:
                 break
             if not cl:
                 nxt = _construct(toks, j + 1, hi)

@@ -36,8 +36,13 @@ _TABLES = {
 }
 
 
+_DIRTY = re.compile(f"[^\\S ]|  |[\u200b{_INVISIBLE_CHARS}]")
+
+
 def clean_spaces(text: str) -> str:
     """Collapse NBSP, thin spaces and invisible marks to single spaces, and trim."""
+    if _DIRTY.search(text) is None:  # most lines: one scan, no copies
+        return text.strip()
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 

@@ -22,7 +22,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from flows.schemas import ARTICLES
 
 _LINE = re.compile(r"^(?P<file>.+):(?P<n>\d+)$")
 _RECORD = re.compile(r"^(?P<file>.+)#(?P<n>\d+)$")
@@ -46,32 +50,31 @@ class Selection:
     missing: list[str] = field(default_factory=list)  # source files that are gone
 
 
-def select_sources(article_paths: list[str], date_from: date | None, date_to: date | None,
+def article_index(lake) -> pa.Table:  # noqa: ANN001 - a Lake or an ObjectLake
+    """The columns a backfill selects on, from every committed articles file of the lake."""
+    cols = ["source_path", "published_date", "pipeline_version"]
+    files = lake.table_files("articles")
+    if not files:
+        return pa.table({c: pa.array([], type=ARTICLES.field(c).type) for c in cols})
+    read = getattr(lake, "_read", None)
+    parts = [read(f, cols) if read else pq.read_table(f, columns=cols) for f in files]
+    return pa.concat_tables(parts, promote_options="permissive")
+
+
+def select_sources(articles: pa.Table, date_from: date | None, date_to: date | None,
                    stale_version: str | None = None) -> Selection:
-    """Source files of the articles in the date range (and of an older pipeline version, when given)."""
-    sel = Selection()
-    if not article_paths:
-        return sel
-    where, params = ["true"], []
+    """Source files of the articles in the date range (and of another pipeline version, when given)."""
+    mask = pa.array([True] * articles.num_rows, type=pa.bool_())
+    day = articles.column("published_date")
     if date_from:
-        where.append("published_date >= ?")
-        params.append(date_from)
+        mask = pc.and_kleene(mask, pc.greater_equal(day, pa.scalar(date_from, type=pa.date32())))
     if date_to:
-        where.append("published_date <= ?")
-        params.append(date_to)
+        mask = pc.and_kleene(mask, pc.less_equal(day, pa.scalar(date_to, type=pa.date32())))
     if stale_version:
-        where.append("pipeline_version IS DISTINCT FROM ?")
-        params.append(stale_version)
-    con = duckdb.connect()
-    try:
-        rows = con.execute(
-            f"SELECT source_path FROM read_parquet(?, union_by_name = true) WHERE {' AND '.join(where)}",
-            [article_paths, *params],
-        ).fetchall()
-    finally:
-        con.close()
-    sel.pages = len(rows)
-    files = sorted({source_file(r[0]) for r in rows})
-    for f in files:
+        version = articles.column("pipeline_version")
+        mask = pc.and_kleene(mask, pc.or_kleene(pc.is_null(version), pc.not_equal(version, stale_version)))
+    paths = articles.column("source_path").filter(pc.fill_null(mask, False)).to_pylist()
+    sel = Selection(pages=len(paths))
+    for f in sorted({source_file(p) for p in paths}):
         (sel.files if Path(f).exists() else sel.missing).append(f)
     return sel

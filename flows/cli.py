@@ -308,16 +308,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_backfill(args: argparse.Namespace) -> int:
-    from flows.backfill import select_sources
-    from flows.lake import Lake
+    from flows.backfill import article_index, select_sources
     from flows.process import PIPELINE_VERSION
+    from flows.storage import open_lake
 
     if not (args.date_from or args.date_to or args.stale):
         print("akhbar backfill: give --from and/or --to (or --stale)", file=sys.stderr)
         return 2
-    lake = Lake(args.lake)
-    sel = select_sources([str(p) for p in lake.table_files("articles")], args.date_from, args.date_to,
-                         PIPELINE_VERSION if args.stale else None)
+    lake = open_lake(args.lake)
+    lake.recover()
+    sel = select_sources(article_index(lake), args.date_from, args.date_to, PIPELINE_VERSION if args.stale else None)
     print(f"backfill: {sel.pages} pages in the lake match, from {len(sel.files)} source files"
           + (f"; {len(sel.missing)} source files are gone (their rows are kept)" if sel.missing else ""),
           file=sys.stderr)

@@ -18,10 +18,9 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, wait
 
-from flows.catalog import refresh_catalog
 from flows.inputs import CONTAINERS, InputFile, discover, read_units
-from flows.lake import Lake
 from flows.process import EXTRACTORS, PIPELINE_VERSION, ShardProcessor
+from flows.storage import open_lake, refresh_any_catalog
 
 DEFAULT_SHARD_PAGES = 2000
 
@@ -65,7 +64,7 @@ def process_shard(
     reprocess_commit: str | None = None,
 ) -> ShardResult:
     """Parse and extract a shard, committing each batch as it is ready (memory stays flat)."""
-    lake = Lake(lake_root)
+    lake = open_lake(lake_root)
     proc = ShardProcessor(seen, batch_size=batch_size, extractors=extractors)
     result = ShardResult(files=len(files))
     rows: Counter[str] = Counter()
@@ -93,7 +92,7 @@ def process_shard(
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def refresh_catalog_task(lake_root: str, catalog: str) -> str:
-    return str(refresh_catalog(Lake(lake_root), catalog))
+    return refresh_any_catalog(open_lake(lake_root), catalog)
 
 
 @task(retries=1, cache_policy=NO_CACHE)
@@ -144,7 +143,7 @@ def ingest(
     logger = get_run_logger()
     started = time.perf_counter()
     summary = RunSummary()
-    store = Lake(lake)
+    store = open_lake(lake)
     seconds: Counter[str] = Counter()
     with store.write_lock(timeout=lock_timeout):
         summary.recovered = store.recover(rollback=True)
@@ -191,7 +190,7 @@ def ingest(
         t = time.perf_counter()
         summary.catalog = refresh_catalog_task(str(store.root), catalog)
         seconds["catalog"] = time.perf_counter() - t
-    if report:
+    if report and summary.catalog:  # an s3:// lake without DuckDB's httpfs has no catalog to report from
         t = time.perf_counter()
         summary.report = report_task(summary.catalog, report)
         seconds["report"] = time.perf_counter() - t

@@ -1,0 +1,121 @@
+"""`akhbar serve` for real: it starts its own Prefect server, registers the two cron deployments,
+runs the inbox ingest on schedule and on demand, rebuilds the report, and stops cleanly on SIGTERM.
+
+Talks to the server over its REST API only (what the UI and `prefect deployment run` use).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from flows.serve import server_healthy
+from tests.opshelp import AKHBAR, child_env, free_port, read_column, write_pages
+
+pytestmark = pytest.mark.slow
+
+
+def _api(url: str, path: str, body: dict | None = None) -> object:
+    req = urllib.request.Request(url + path, method="POST" if body is not None else "GET",
+                                 data=json.dumps(body).encode() if body is not None else None,
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        return json.loads(resp.read())
+
+
+def _wait(cond, timeout: float, what: str, proc: subprocess.Popen) -> object:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, f"akhbar serve exited early ({proc.returncode})"
+        value = cond()
+        if value:
+            return value
+        time.sleep(1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _state(url: str, run_id: str) -> str:
+    return _api(url, f"/flow_runs/{run_id}")["state"]["type"]
+
+
+def test_serve_schedules_and_runs(tmp_path: Path) -> None:
+    port = free_port()
+    cfg = tmp_path / "akhbar.toml"
+    cfg.write_text(
+        f"""
+[paths]
+inbox = "inbox"
+lake = "lake"
+catalog = "akhbar.duckdb"
+report = "reports/report.html"
+[schedule]
+ingest_cron = "* * * * *"
+report_cron = "30 5 * * *"
+timezone = "Africa/Casablanca"
+[run]
+shard_pages = 100
+extractors = ["headlines"]
+[server]
+port = {port}
+""",
+        encoding="utf-8",
+    )
+    first = write_pages(tmp_path / "inbox", 40, start=0)
+    env = child_env({"PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
+    env.pop("PREFECT_API_URL", None)
+    url = f"http://127.0.0.1:{port}/api"
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([AKHBAR, "serve", "--config", str(cfg), "--server-log", str(tmp_path / "server.log")],
+                                env=env, stdout=out, stderr=subprocess.STDOUT, cwd=tmp_path)
+    try:
+        deps = _wait(lambda: server_healthy(url) and len(_api(url, "/deployments/filter", {})) == 2 and
+                     _api(url, "/deployments/filter", {}), 180, "two deployments", proc)
+        by_name = {d["name"]: d for d in deps}
+        assert set(by_name) == {"inbox", "daily"}
+        crons = {n: [(s["schedule"]["cron"], s["schedule"]["timezone"]) for s in d["schedules"]] for n, d in by_name.items()}
+        assert crons == {"inbox": [("* * * * *", "Africa/Casablanca")], "daily": [("30 5 * * *", "Africa/Casablanca")]}
+
+        # On demand (what the UI's "Quick run" and `prefect deployment run` do).
+        run = _api(url, f"/deployments/{by_name['inbox']['id']}/create_flow_run", {})
+        _wait(lambda: _state(url, run["id"]) in ("COMPLETED", "FAILED", "CRASHED"), 150, "the manual run", proc)
+        assert _state(url, run["id"]) == "COMPLETED", log.read_text()[-3000:]
+        assert sorted(read_column(tmp_path / "lake", "articles", "page_id")) == sorted(first)
+
+        # On schedule: new pages in the inbox are picked up by a run the scheduler created.
+        more = write_pages(tmp_path / "inbox", 15, start=1000)
+        since = time.time()
+
+        def scheduled_done() -> bool:
+            runs = _api(url, "/flow_runs/filter", {"flow_runs": {"deployment_id": {"any_": [by_name["inbox"]["id"]]}}})
+            return any(r["auto_scheduled"] and r["state"]["type"] == "COMPLETED" and
+                       r["end_time"] and _ts(r["end_time"]) > since for r in runs)
+
+        _wait(scheduled_done, 150, "a scheduled run", proc)
+        ids = read_column(tmp_path / "lake", "articles", "page_id")
+        assert sorted(ids) == sorted(first + more)
+
+        report_run = _api(url, f"/deployments/{by_name['daily']['id']}/create_flow_run", {})
+        _wait(lambda: _state(url, report_run["id"]) in ("COMPLETED", "FAILED", "CRASHED"), 150, "the report run", proc)
+        assert _state(url, report_run["id"]) == "COMPLETED", log.read_text()[-3000:]
+        assert (tmp_path / "reports" / "report.html").stat().st_size > 0
+        assert (tmp_path / "akhbar.duckdb").exists()
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGTERM)
+        rc = proc.wait(60)
+    assert rc == 0, log.read_text()[-3000:]
+    assert not server_healthy(url), "the server started by akhbar serve must stop with it"
+
+
+def _ts(value: str) -> float:
+    from datetime import datetime
+
+    return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()

@@ -309,12 +309,9 @@ class _Paragraph:
         text, toks = self.text, self.toks
         end = toks[limit_tok - 1].end if limit_tok > 0 else len(text)
         # trim trailing punctuation and a dangling conjunction before the next cue
-        while True:
-            seg = text[start:end].rstrip(TRAIL)
-            if seg.endswith((" و", " ف")):
-                seg = seg[:-2]
-                continue
-            break
+        seg = text[start:end].rstrip(TRAIL)
+        while seg.endswith((" و", " ف")):
+            seg = seg[:-2].rstrip(TRAIL)
         end = start + len(seg)
         lead = len(text[start:end]) - len(text[start:end].lstrip(" "))
         start += lead

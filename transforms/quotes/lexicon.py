@@ -24,7 +24,7 @@ class VerbForm:
     number: str  # s | d | p
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity (one per process)
 class Lexicon:
     verbs: dict[str, VerbForm]
     nominal: dict[str, list[tuple[tuple[str, ...], str, str]]]  # first word -> [(words, lemma, position)]

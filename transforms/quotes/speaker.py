@@ -10,6 +10,7 @@ organisations introduced earlier in the same article.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from transforms.quotes.lexicon import Lexicon
 from transforms.quotes.text import (
@@ -62,16 +63,23 @@ def head_class(lex: Lexicon, toks: list[Tok], i: int) -> str:
     t = toks[i]
     if not t.word:
         return ""
-    stems = strip_proclitics(t.f)
-    # multi-word heads first ("الأمين العام", "كاتب الدولة", "الأمم المتحدة")
     nxt = toks[i + 1].f if i + 1 < len(toks) and toks[i + 1].word else ""
-    for s in stems:
-        for ws in lex.role_heads_multi.get(s, ()):
-            if len(ws) == 2 and ws[1] == nxt:
-                return "role"
-        for ws in lex.org_heads_multi.get(s, ()):
-            if len(ws) == 2 and ws[1] == nxt:
-                return "org"
+    return _head_class(lex, t.f, nxt, t.f == F_ALI and t.text.endswith("ى"))
+
+
+@lru_cache(maxsize=200_000)
+def _head_class(lex: Lexicon, f: str, nxt: str, is_ala: bool) -> str:
+    """Cached per (word, next word): a page repeats most of its words, and this is the hot path."""
+    stems = strip_proclitics(f)
+    # multi-word heads first ("الأمين العام", "كاتب الدولة", "الأمم المتحدة")
+    if nxt:
+        for s in stems:
+            for ws in lex.role_heads_multi.get(s, ()):
+                if len(ws) == 2 and ws[1] == nxt:
+                    return "role"
+            for ws in lex.org_heads_multi.get(s, ()):
+                if len(ws) == 2 and ws[1] == nxt:
+                    return "org"
     pair = " ".join((stems[-1], nxt)) if nxt else ""
     if stems[0] in lex.continuation_refs or pair in lex.continuation_refs:
         return "ref"
@@ -89,7 +97,7 @@ def head_class(lex: Lexicon, toks: list[Tok], i: int) -> str:
         return "media"
     if _in(stems, lex.unnamed_heads):
         return "unnamed"
-    if t.f in lex.name_tokens and not (t.f == F_ALI and t.text.endswith("ى")):  # على is not علي
+    if f in lex.name_tokens and not is_ala:  # على is not علي
         return "name"
     return ""
 

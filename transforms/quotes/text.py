@@ -44,8 +44,11 @@ def tokenize(text: str) -> list[Tok]:
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         t = m.group()
-        is_word = e - s > 1 or t.isalnum()
-        out.append(Tok(s, e, t, fold(t) if is_word else t, is_word, s != prev_end))
+        f = fold(t) if (e - s > 1 or t.isalnum()) else ""
+        if f:
+            out.append(Tok(s, e, t, f, True, s != prev_end))
+        else:
+            out.append(Tok(s, e, t, t, False, s != prev_end))
         prev_end = e
     return out
 

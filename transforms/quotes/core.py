@@ -86,7 +86,7 @@ RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "�
 F_ILA = fold("إلى")
 F_MIN = fold("من")
 CLAUSE_STARTERS = frozenset(fold(w) for w in ("و", "كما", "فيما", "بينما", "ثم", "فقد", "وقد", "حيث"))
-TRAIL = " \t.،,؛;:-–—"
+TRAIL = " \t\u00a0\u200f\u200e.،,؛;:-–—"
 SPEAKERISH = frozenset(("role", "unnamed", "org", "name", "ref", "doc", "media"))
 SETTING_WORDS = frozenset(fold(w) for w in ("في", "من", "عن", "على", "إلى", "مع", "خلال", "بعد", "قبل", "حسب",
                                              "وفق", "و", "أو", "الذي", "التي", "أمام", "لدى", "عند"))
@@ -350,6 +350,8 @@ class _Paragraph:
                     end = q + 1
             elif seg.count(cl) > seg.count(o) and seg.endswith(cl):
                 end -= 1
+        while start < end and text[start] in TRAIL:
+            start += 1
         seg = text[start:end].rstrip(TRAIL)
         end = start + len(seg)
         if end <= start:
@@ -462,7 +464,8 @@ class _Paragraph:
                 canonical = reg.org_full.get(m.canonical, m.canonical) if m is not None else p.issuer
                 if len(canonical.split()) == 1:
                     canonical = reg.short_org(light_stem(fold(canonical))) or canonical
-                return reg.add_org(canonical, fold(canonical.split()[0])), p.issuer, 0.8
+                written = p.issuer if p.issuer in self.text else p.surface  # "بلاغ للمجلس": no "المجلس" written
+                return reg.add_org(canonical, fold(canonical.split()[0])), written, 0.8
             for ent in reversed(reg.entities):
                 if ent.type == "organisation":
                     return reg.touch(ent), p.surface, 0.55

@@ -83,10 +83,13 @@ def prefect_server(cfg: Config, log: str | None = None) -> Iterator[str]:
     if url:
         yield url
         return
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
     proc, url = start_server(cfg.host, cfg.port, log=log)
-    os.environ["PREFECT_API_URL"] = url
+    os.environ["PREFECT_API_URL"] = url  # for the flow-run subprocesses serve starts
     try:
-        yield url
+        with temporary_settings(updates={PREFECT_API_URL: url}):  # this process read its settings already
+            yield url
     finally:
         os.environ.pop("PREFECT_API_URL", None)
         stop_server(proc)

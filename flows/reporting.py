@@ -1,11 +1,59 @@
-"""Glue between the flow and the report renderer: open the catalog read-only, render, return the path."""
+"""Glue between the flow and the report renderer: open the catalog read-only, render, return the path.
+
+Inside a Prefect flow or task run it also publishes the summary as Prefect artifacts (the
+Markdown summary, and the top organisations as a table) so that the run page in the Prefect UI
+shows what the report says.
+"""
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
 import duckdb
+
+log = logging.getLogger(__name__)
+
+ARTIFACT_MARKDOWN = "akhbar-report"
+ARTIFACT_TABLE = "akhbar-top-organisations"
+
+
+def _in_prefect_run() -> bool:
+    try:
+        from prefect.context import FlowRunContext, TaskRunContext
+    except ImportError:
+        return False
+    return FlowRunContext.get() is not None or TaskRunContext.get() is not None
+
+
+def _table_rows(rendered) -> list[dict]:  # noqa: ANN001 - reports.render.Rendered
+    from reports.render import fmt
+
+    rows = []
+    for r in rendered.data.results["top_organisations"].records()[:25]:
+        rows.append({
+            "organisation": r["organisation"],
+            "type": fmt(r["org_type"], "org_type"),
+            "articles": r["articles"],
+            "mentions": r["mentions"],
+            "previous_articles": r["previous_articles"],
+            "change": r["change"],
+            "change_pct": r["change_pct"],
+        })
+    return rows
+
+
+def publish_artifacts(rendered) -> None:  # noqa: ANN001 - reports.render.Rendered
+    """Markdown summary and top-organisations table as Prefect artifacts of the current run."""
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+    markdown = rendered.markdown.read_text(encoding="utf-8")
+    markdown += f"\n\nFull report: `{rendered.html}`\n"
+    create_markdown_artifact(markdown=markdown, key=ARTIFACT_MARKDOWN, description="akhbar report summary")
+    rows = _table_rows(rendered)
+    if rows:
+        create_table_artifact(table=rows, key=ARTIFACT_TABLE, description="Top organisations of the report's period")
 
 
 def write_report(
@@ -15,11 +63,16 @@ def write_report(
     date_to: date | None = None,
     outlet: str | None = None,
 ) -> str:
-    from reports.render import render_report
+    from reports.render import render
 
     con = duckdb.connect(catalog, read_only=True)
     try:
-        path = render_report(con, Path(out), date_from=date_from, date_to=date_to, outlet=outlet)
+        rendered = render(con, Path(out), date_from=date_from, date_to=date_to, outlet=outlet)
     finally:
         con.close()
-    return str(path)
+    if _in_prefect_run():
+        try:
+            publish_artifacts(rendered)
+        except Exception as exc:  # noqa: BLE001 - the report is written; artifacts are a convenience
+            log.warning("could not publish the report artifacts: %s", exc)
+    return str(rendered.html)

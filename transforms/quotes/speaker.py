@@ -38,6 +38,9 @@ MONTHS = frozenset(fold(w) for w in (
     "جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
     "يناير", "فبراير", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر",
 ))
+STOP_NAME_SCAN = frozenset(fold(w) for w in (
+    "أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "الذي", "التي", "الذين", "قد", "وقد", "لقد",
+))
 DEFINITE_PREFIXES = ("ال", "بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
 FEMININE_HINT = ("ة",)
 
@@ -269,7 +272,11 @@ def chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
 
 
 def name_start_in_role(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
-    """Index where a person name starts inside a role-first chunk ("وزير الخارجية سامح شكري"), or -1."""
+    """Index where a person name starts inside a role-first chunk ("وزير الخارجية سامح شكري"), or -1.
+
+    A listed first name starts a name anywhere; an unlisted word only right after a definite word (the role
+    "closes": "الأمريكي ريكس") and when what follows it can continue a name (not "سقط على", "واكبوا هذا").
+    """
     prev_closes = False
     for j in range(a + 1, b):
         t = toks[j]
@@ -277,6 +284,8 @@ def name_start_in_role(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
             prev_closes = t.text in QUOTE_CLOSE
             continue
         f = t.f
+        if f in STOP_NAME_SCAN or f in lex.verbs:
+            return -1
         hc = head_class(lex, toks, j)
         starts_name = (
             not is_definite(f)
@@ -284,12 +293,22 @@ def name_start_in_role(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
             and hc not in ("role", "org", "unnamed", "doc", "media", "ref")
             and not f.isdigit()
             and not (f[0] in "وبلف" and len(f) > 2 and (f[1:] in lex.role_heads or f[1:] in lex.org_heads))
-            and (f in lex.name_tokens or (prev_closes and f[0] not in "بل"))
+            and (hc == "name" or (prev_closes and f[0] not in "بل" and _name_may_follow(lex, toks, j + 1, b)))
         )
         if starts_name:
             return j
-        prev_closes = is_definite(f) or (hc == "org" and False)
+        prev_closes = is_definite(f)
     return -1
+
+
+def _name_may_follow(lex: Lexicon, toks: list[Tok], k: int, b: int) -> bool:
+    """After an unlisted name word: the end, punctuation, a complementiser or another name-like word."""
+    if k >= b or not toks[k].word:
+        return True
+    f = toks[k].f
+    if f in STOP_NAME_SCAN:
+        return True
+    return f not in lex.not_names and f not in lex.verbs and not is_time(lex, toks[k]) and f not in SETTING_PREPS
 
 
 def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Parsed | None:

@@ -243,7 +243,7 @@ class _Paragraph:
                     if f == pr[0] and (nxt.word or nxt.text in QUOTE_OPEN):  # "بـ"الخطيرة"", "لـ ..."
                         return Compl(j, nxt.start, j + 1, "noun")
                     if f.startswith(pr[0]) and len(f) > 3 and self._masdar(f[1:]) and (
-                        participle or after_comma or self._closes_speaker(c.j, j)
+                        participle or after_comma or c.lemma in DIRECTIVES or self._closes_speaker(c.j, j)
                     ):
                         return Compl(j, t.start + 1, j, "noun")
             after_comma = False
@@ -442,7 +442,8 @@ class _Paragraph:
             ent = reg.add_person(p.role, p.role, org, gender)
             return ent, p.surface, 0.7
         if p.kind == "ref":
-            prefer = "unnamed" if p.head.startswith(("مصدر", "مصادر")) else ""
+            bare = p.head[2:] if p.head.startswith("ال") else p.head
+            prefer = "unnamed" if bare.startswith(("مصدر", "مصادر")) or p.head == fold("ذات") else ""
             ent = reg.recent(gender, number, prefer=prefer) or reg.recent()
             if ent is None:
                 return None
@@ -451,6 +452,9 @@ class _Paragraph:
             m = self.org_in(p.s, p.e)
             if m is not None:
                 canonical = reg.org_full.get(m.canonical, m.canonical)
+                written = _strip_clitic(p.surface).replace('"', "").replace("«", "").replace("»", "")
+                if len(written) > len(canonical) and fold(canonical) in fold(written):
+                    canonical = written
             else:
                 canonical = _strip_clitic(p.surface)
                 if len(canonical.split()) == 1:
@@ -472,7 +476,7 @@ class _Paragraph:
             return reg.add_unnamed(_strip_clitic(p.surface), p.head, "s"), p.surface, 0.6
         return None
 
-    def subject_before(self, i0: int, v: int) -> Parsed | None:
+    def subject_before(self, i0: int, v: int, relative: bool = False) -> Parsed | None:
         """Subject-first order: "وزارة الصحة أكدت أن ...", "يشار أن X قد صرحت ..."."""
         toks = self.toks
         if toks[v].text[:1] in "وف" and toks[v].f[1:] in self.lex.verbs:
@@ -492,9 +496,14 @@ class _Paragraph:
             k -= 1
         while end > k and toks[end - 1].f in RELATIVES:
             end -= 1
+        if relative:  # the antecedent only: back to the preposition or function word before it
+            k2 = end
+            while k2 > k and toks[k2 - 1].f not in SETTING_WORDS and toks[k2 - 1].f not in self.lex.not_names:
+                k2 -= 1
+            k = k2
         if k == end:
             return None
-        if k > i0 and not (
+        if k > i0 and not relative and not (
             toks[k - 1].text in COMMAS or toks[k - 1].f in CLAUSE_STARTERS or toks[k - 1].f in COMPL_FREE
         ):
             return None
@@ -631,7 +640,8 @@ class _Paragraph:
         return len(self.toks)
 
     def verb(self, c: Cue, i0: int, limit: int) -> tuple[Entity, int] | None:
-        comp = self.find_complement(c, limit, participle=False)
+        relative = c.i > i0 and self.toks[c.i - 1].f in RELATIVES  # "وزير التربية الذي دعا إلى ..."
+        comp = self.find_complement(c, limit, participle=relative)
         a, b, src = cut_region(self.lex, self.toks, c.j, comp.region_end if comp else limit,
                                channel=c.lemma == F_NAQALA)
         if src >= 0:
@@ -647,6 +657,10 @@ class _Paragraph:
             return None
         if comp.mode == "noun" and a >= b and c.form and c.form.tense != "participle":
             pass
+        if relative and p is None and a >= b:
+            p = self.subject_before(i0, c.i, relative=True)
+            if p is None:
+                return None
         if p is None:
             if any(head_class(self.lex, self.toks, k) in SPEAKERISH for k in range(a, b)):
                 return None
@@ -691,8 +705,9 @@ class _Paragraph:
             if t.text in COMMAS:
                 break
             if (
-                t.word and t.f.startswith("ال") and prev.word and is_definite(prev.f)
+                t.word and prev.word and is_definite(prev.f) and k > a
                 and head_class(lex, toks, k) in ("org", "unnamed", "role")
+                and not t.f.startswith(("بال", "لل", "وال"))
             ):
                 return a, k
         return a, b

@@ -337,7 +337,7 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
         # issuer: "بلاغ لوزارة الداخلية", "بيان صادر عن الحزب", "بلاغ للوزارة"
         for j in range(first_a + 1, first_b):
             t = toks[j]
-            if t.f == F_AN or (t.word and t.f[0] == "ل" and len(t.f) > 2 and head_class(lex, toks, j) in ("org", "")):
+            if t.f == F_AN or (t.word and t.f[0] == "ل" and len(t.f) > 2 and head_class(lex, toks, j) in ("org", "media")):
                 k = j + 1 if t.f == F_AN else j
                 if k < first_b:
                     iss, i_s, i_e = _text(text, toks, k, first_b)

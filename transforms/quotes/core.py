@@ -32,6 +32,9 @@ from transforms.quotes.speaker import (
     name_start_in_role,
     parse_region,
 )
+from transforms.quotes.speaker import (
+    _skip_media_name as _skip_media,
+)
 from transforms.quotes.text import (
     COMMAS,
     QUOTE_CLOSE,
@@ -92,6 +95,7 @@ SETTING_WORDS = frozenset(fold(w) for w in ("في", "من", "عن", "على", "�
                                              "وفق", "و", "أو", "الذي", "التي", "أمام", "لدى", "عند"))
 DIRECTIVES = frozenset(fold(w) for w in ("دعا", "طالب", "ناشد", "حث", "اتهم", "طلب"))
 QUANTIFIERS = frozenset(fold(w) for w in ("كافة", "جميع", "كل", "مختلف", "سائر"))
+NP_OBJECT = frozenset(fold(w) for w in ("أكد", "نفى", "أعلن", "كشف", "توقع", "أبرز", "جدد", "رجح", "حدد"))
 CLOSE_FOR = {'"': '"', "«": "»", "“": "”", "„": "”", "‟": "”"}
 
 
@@ -651,6 +655,13 @@ class _Paragraph:
         p = parse_region(self.lex, self.text, self.toks, a, b) if a < b else None
         if p is not None and p.kind == "person" and " " not in p.name and a != c.j and not self._known_name(p.name):
             p = None  # a lone unknown word after a setting phrase ("على هامش زيارة، ادتها ...") is no name
+        if comp is None and c.lemma in NP_OBJECT and c.form is not None and c.form.tense == "past":
+            comp = self.np_object(c, limit)
+            if comp is not None:
+                a, b, _ = cut_region(self.lex, self.toks, c.j, comp.region_end)
+                p = parse_region(self.lex, self.text, self.toks, a, b) if a < b else None
+                if p is None:
+                    comp = None
         if comp is None:
             if p is not None and p.kind == "person" and len(p.name.split()) > 1:
                 self.resolve(p, c.form)  # remember who was introduced ("ونوه X، منسق ...، بأهمية ...")
@@ -685,6 +696,71 @@ class _Paragraph:
             return None
         q = self.emit(span, self.toks[c.i].text, c.lemma, ent, speaker, conf)
         return ent, self._end_tok(q.end)
+
+    def np_object(self, c: Cue, limit: int) -> Compl | None:
+        """Assertive verbs with a noun-phrase content ("أكد X، مدير ...، تأجيل الدورة", "نفى الونيفي أي
+        إدعاءات", "أكد X في تصريح لـ"..." انضمام ..."): where the speaker phrase ends, the content starts."""
+        toks, lex = self.toks, self.lex
+        parts = chunks(toks, c.j, limit)
+        # 1. comma-separated: speaker chunk(s), optional apposition, then the content chunk
+        for k in range(1, len(parts)):
+            ka = parts[k][0]
+            while ka < parts[k][1] and not toks[ka].word:
+                ka += 1
+            if ka >= parts[k][1]:
+                continue
+            if head_class(lex, toks, ka) in ("name", "role") or toks[ka].f in COMPL_FREE:
+                continue
+            n_words = sum(1 for t in toks[ka:parts[k][1]] if t.word)
+            if k + 1 < len(parts) and n_words <= 4:
+                p = parse_region(lex, self.text, toks, ka, parts[k][1])
+                if p is not None and p.kind == "person":
+                    continue  # "X، role، الجيلاني الهمامي، <content>": a name between commas is an apposition
+            a, b, _ = cut_region(lex, toks, c.j, parts[k - 1][1])
+            if a < b and parse_region(lex, self.text, toks, a, b) is not None and self._known_speaker(a, b):
+                return Compl(parts[k - 1][1], toks[ka].start, ka, "noun")
+            break
+        if not parts:
+            return None
+        # 2. one chunk: the speaker ends at a setting phrase or after a known name; the content follows
+        a0, b0 = parts[0]
+        a, b, _ = cut_region(lex, toks, a0, b0)
+        if a >= b:
+            return None
+        k = b
+        if k < b0 and toks[k].f in SETTING_WORDS and k + 1 < b0 and toks[k + 1].word:
+            k += 2  # في تصريح
+            while k < b0 and toks[k].f in PARTICLES:
+                k += 1
+            if k < b0 and toks[k].word and toks[k].f.startswith("ل"):
+                k = _skip_media(lex, toks, k + 1, b0)
+            if k < b0 and toks[k].word and parse_region(lex, self.text, toks, a, b) is not None:
+                return Compl(b, toks[k].start, k, "noun")
+            return None
+        for j in range(a + 1, min(b, a + 8)):
+            f = toks[j].f
+            if toks[j].word and len(f) > 3 and f.endswith(("ها", "هم", "ه")) and not is_definite(f) and (
+                self._known_speaker(a, j)
+            ):
+                return Compl(j, toks[j].start, j, "noun")
+            if toks[j].word and self._known_speaker(a, j) and j - a <= 3 and (
+                f in lex.not_names or f.startswith("ال")
+            ) and self.reg.find_person(self.text[toks[a].start:toks[j - 1].end]) is not None:
+                return Compl(j, toks[j].start, j, "noun")
+        return None
+
+    def _known_speaker(self, a: int, b: int) -> bool:
+        """A speaker phrase we can vouch for: a title, an organisation, an unnamed source or a known name."""
+        p = parse_region(self.lex, self.text, self.toks, a, b)
+        if p is None:
+            return False
+        if p.kind in ("organisation", "unnamed", "role", "ref"):
+            return True
+        if p.kind == "person":
+            return bool(p.role) or " " in p.name and any(
+                t.f in self.lex.name_tokens for t in self.toks[a:b] if t.word
+            ) or self._known_name(p.name)
+        return False
 
     def _directive_speaker(self, a: int, b: int, form: VerbForm | None) -> tuple[int, int]:
         """"ودعا المتضررون السلطات إلى ...": the addressee after the speaker is not part of it; "ودعا الحكومة
@@ -982,7 +1058,6 @@ def extract_quotes(title: str, paragraphs: Sequence[str], organisations: Sequenc
             reg.org_full[m.canonical] = full
     for m in by_par.get(-1, ()):
         reg.orgs.append((fold(m.surface), m.canonical))
-    out: list[Quote] = []
     paras = [_Paragraph(lex, reg, pi, text, by_par.get(pi, [])) for pi, text in enumerate(paragraphs) if text]
     title_para = _Paragraph(lex, reg, -1, title, by_par.get(-1, [])) if title else None
     for para in paras:

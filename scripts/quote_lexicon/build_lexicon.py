@@ -74,6 +74,8 @@ def verb_forms() -> dict[str, list[str]]:
             add(stem + "ة", lemma, cls, "participle", "f", "s")
             add(stem + "ين", lemma, cls, "participle", "m", "p")
             add(stem + "ات", lemma, cls, "participle", "f", "p")
+    for form in rows("forms_exclude.txt"):
+        forms.pop(norm(form[0]), None)
     return forms
 
 

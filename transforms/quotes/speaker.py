@@ -18,6 +18,7 @@ from transforms.quotes.text import (
     QUOTE_CLOSE,
     QUOTE_MARKS,
     QUOTE_OPEN,
+    HASHTAG,
     Tok,
     fold,
     light_stem,
@@ -30,7 +31,8 @@ F_FI = fold("في")
 F_LI = fold("ل")
 F_MA = fold("ما")
 F_BIHI = frozenset(fold(w) for w in ("به", "بها", "بهم"))
-F_QAWL = frozenset(fold(w) for w in ("قوله", "قولها", "قولهم", "قولهما", "تأكيده", "تأكيدها", "تصريحه"))
+F_QAWL = frozenset(fold(w) for w in ("قوله", "قولها", "قولهم", "قولهما", "تأكيده", "تأكيدها", "تصريحه", "بقوله",
+                                     "بقولها", "بالقول", "متحدثا", "متحدثة"))
 SETTING_PREPS = frozenset(fold(w) for w in ("في", "وفي", "خلال", "عبر", "على", "ضمن", "أمام", "لدى", "إثر", "عقب"))
 PARTICLES = frozenset(fold(w) for w in ("قد", "وقد", "كما", "فيما", "بينما", "ثم", "أيضا", "بدوره", "بدورها",
                                           "بدورهم", "كذلك", "قولا", "قائلا", "قائلة", "له", "لها", "لهم"))
@@ -156,7 +158,12 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
             a += 1
             continue
         if t.f.startswith(F_LI) and _is_addressee(lex, toks, a, b):
-            a = _skip_media_name(lex, toks, a + 1, b)
+            j = _skip_media_name(lex, toks, a + 1, b)
+            while j < b and toks[j].text not in COMMAS and head_class(lex, toks, j) not in ("role", "unnamed", "ref"):
+                if toks[j].f in SETTING_PREPS or is_time(lex, toks[j]):
+                    break
+                j += 1
+            a = j
             continue
         if t.f in SETTING_PREPS and a + 1 < b and _is_setting(lex, toks, a + 1):
             # skip to the next comma or to the first word that can head a speaker
@@ -197,7 +204,7 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
         if t.word and t.f.startswith(F_LI) and j > a and _is_addressee(lex, toks, j, b):
             b = j
             break
-        if t.f in F_QAWL:
+        if t.f in F_QAWL or (t.word and t.f in lex.verbs and j > a):
             b = j
             break
         j += 1
@@ -361,7 +368,7 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
                 return Parsed("person", name, ns, ne, name=name, role=surface, role_s=s, role_e=e, head=head)
         j = name_start_in_role(lex, toks, first_a, first_b)
         if j > 0:
-            name, ns, ne = _text(text, toks, j, first_b)
+            name, ns, ne = _text(text, toks, j, name_end(lex, toks, j, first_b))
             role, rs, re_ = _text(text, toks, first_a, j)
             return Parsed("person", name, ns, ne, name=name, role=role, role_s=rs, role_e=re_, head=head)
         if hc == "unnamed":
@@ -375,6 +382,18 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
             name, ns, ne = _text(text, toks, ra, rb)
             return Parsed("person", name, ns, ne, name=name, role=surface, role_s=s, role_e=e, head=head)
     # a name first; the apposition is the rest ("محمد بلكبير، رئيس مركز ...، إن")
+    nb = name_end(lex, toks, first_a, first_b)
+    if first_a < nb < first_b:
+        role_a = nb
+        if head_class(lex, toks, nb) == "role" and _looks_like_name(lex, toks, first_a, nb) and nb - first_a <= 4:
+            name, ns, ne = _text(text, toks, first_a, nb)
+            role, rs, re_ = _text(text, toks, role_a, first_b)
+            return Parsed("person", name, ns, ne, name=name, role=role, role_s=rs, role_e=re_, head=head)
+        if _looks_like_name(lex, toks, first_a, nb) and nb - first_a >= 2 and any(
+            t.f in lex.name_tokens for t in toks[first_a:nb] if t.word
+        ):
+            first_b = nb
+            surface, s, e = _text(text, toks, first_a, first_b)
     if first_b - first_a > 6 or not _looks_like_name(lex, toks, first_a, first_b):
         return None
     p = Parsed("person", surface, s, e, name=surface, head=head)
@@ -386,12 +405,36 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
     return p
 
 
+def name_end(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
+    """Where a person name starting at j ends: before a title, a particle, a verb, a relative pronoun, a time
+    word or a preposition ("دونالد ترمب قد أعاد", "ريم غزالي التي تؤدي", "لاغارد مديرة صندوق")."""
+    k = j + 1
+    while k < b:
+        t = toks[k]
+        if not t.word:
+            if t.text in ("_", "-", "#"):
+                k += 1
+                continue
+            break
+        f = t.f
+        if (
+            f in STOP_NAME_SCAN or f in PARTICLES or f in lex.verbs or f in lex.not_names or is_time(lex, t)
+            or f in SETTING_PREPS or head_class(lex, toks, k) in ("role", "org", "doc", "media", "unnamed")
+            or f.startswith(("بال", "لل"))
+        ):
+            break
+        k += 1
+    return k
+
+
 def _looks_like_name(lex: Lexicon, toks: list[Tok], a: int, b: int) -> bool:
     words = [t for t in toks[a:b] if t.word]
     if not words or len(words) > 6:
         return False
     for t in words:
         if t.f in lex.not_names or t.f in lex.verbs or t.f.isdigit() or t.f in lex.time_words:
+            return False
+        if t.f == F_ALI and t.text.endswith("ى"):  # على
             return False
     return True
 
@@ -407,6 +450,13 @@ class Entity:
     tokens: frozenset[str] = field(default_factory=frozenset)
     role_tokens: frozenset[str] = field(default_factory=frozenset)
     head: str = ""
+
+
+def clean_name(s: str) -> str:
+    """Canonical spelling of a name written as a hashtag ("#كريستين_لاغارد" -> "كريستين لاغارد")."""
+    if "#" in s or "_" in s:
+        return " ".join(s.translate(HASHTAG).split())
+    return s
 
 
 def _bare(f: str) -> str:
@@ -428,6 +478,7 @@ class Registry:
         self.mentions: list[tuple[frozenset[str], str, str, int]] = []  # (tokens, name, role, order)
 
     def add_mention(self, name: str, role: str, order: int) -> None:
+        name = clean_name(name)
         toks = frozenset(_bare(fold(w)) for w in name.split() if len(w) > 1)
         if toks:
             self.mentions.append((toks, name, role, order))
@@ -440,6 +491,7 @@ class Registry:
 
     def mention_for_name(self, name: str, order: int) -> tuple[str, str] | None:
         """A surname used before (or without) a full-name speaker: the fuller name mentioned in the article."""
+        name = clean_name(name)
         toks = frozenset(_bare(fold(w)) for w in name.split() if len(w) > 1)
         cands = [m for m in self.mentions if toks and toks < m[0]]
         m = self._nearest(cands, order)
@@ -461,6 +513,7 @@ class Registry:
         return ent
 
     def add_person(self, name: str, role: str, org: str, gender: str) -> Entity:
+        name = clean_name(name)
         toks = frozenset(_bare(fold(w)) for w in name.split() if len(w) > 1)
         for ent in reversed(self.entities):
             if ent.type != "person" or not ent.tokens:
@@ -475,6 +528,7 @@ class Registry:
         return self.touch(ent)
 
     def find_person(self, name: str) -> Entity | None:
+        name = clean_name(name)
         toks = frozenset(_bare(fold(w)) for w in name.split() if len(w) > 1)
         for ent in reversed(self.entities):
             if ent.type == "person" and ent.tokens and toks and (toks <= ent.tokens):
@@ -504,6 +558,7 @@ class Registry:
         return ""
 
     def add_org(self, canonical: str, head: str, gender: str = "f") -> Entity:
+        canonical = clean_name(canonical)
         key = fold(canonical)
         for ent in reversed(self.entities):
             if ent.type == "organisation" and fold(ent.canonical) == key:
@@ -511,6 +566,7 @@ class Registry:
         return self.touch(Entity(canonical, "organisation", gender=gender, head=_bare(head)))
 
     def add_unnamed(self, desc: str, head: str, number: str) -> Entity:
+        desc = clean_name(desc)
         key = fold(desc)
         for ent in reversed(self.entities):
             if ent.type == "unnamed" and fold(ent.canonical) == key:

@@ -15,6 +15,7 @@ from transforms.arabic import normalize
 _TOKEN = re.compile(
     r"[0-9A-Za-z\u00C0-\u024F\u0621-\u063A\u0640-\u065F\u0660-\u0669\u0670-\u06D3\u06F0-\u06FF]+|[^\s]"
 )
+HASHTAG = str.maketrans({"#": "", "_": " "})
 QUOTE_OPEN = frozenset('"«“„‟')
 QUOTE_CLOSE = frozenset('"»”‟')
 QUOTE_MARKS = frozenset('"«»“”„‟')

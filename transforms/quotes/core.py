@@ -96,6 +96,7 @@ SETTING_WORDS = frozenset(fold(w) for w in ("في", "من", "عن", "على", "�
 DIRECTIVES = frozenset(fold(w) for w in ("دعا", "طالب", "ناشد", "حث", "اتهم", "طلب"))
 QUANTIFIERS = frozenset(fold(w) for w in ("كافة", "جميع", "كل", "مختلف", "سائر"))
 NP_OBJECT = frozenset(fold(w) for w in ("أكد", "نفى", "أعلن", "كشف", "توقع", "أبرز", "جدد", "رجح", "حدد"))
+AMMA = frozenset(fold(w) for w in ("أما", "وأما"))
 CLOSE_FOR = {'"': '"', "«": "»", "“": "”", "„": "”", "‟": "”"}
 
 
@@ -433,6 +434,10 @@ class _Paragraph:
             if not ent.gender:
                 ent.gender = gender
             return ent, p.surface, 0.9 if len(name_toks) > 1 else 0.7
+        if p.kind == "role" and (split := reg.split_known_name(p.role)) is not None:
+            name, role = split
+            ent = reg.add_person(name, role, self.role_org(role, -1, -1), gender)
+            return ent, name if name in self.text else p.surface, 0.8
         if p.kind == "role":
             known = reg.by_role(p.role)
             if known is not None:
@@ -463,6 +468,8 @@ class _Paragraph:
                 canonical = _strip_clitic(p.surface)
                 if len(canonical.split()) == 1:
                     canonical = reg.short_org(p.head) or canonical
+                elif len(canonical.split()) <= 3:
+                    canonical = reg.org_prefix(canonical) or canonical
             return reg.add_org(canonical, p.head), p.surface, 0.8
         if p.kind == "unnamed":
             return reg.add_unnamed(_strip_clitic(p.surface), p.head, number), p.surface, 0.8
@@ -483,6 +490,14 @@ class _Paragraph:
     def subject_before(self, i0: int, v: int, relative: bool = False) -> Parsed | None:
         """Subject-first order: "وزارة الصحة أكدت أن ...", "يشار أن X قد صرحت ..."."""
         toks = self.toks
+        if toks[i0].f in AMMA:  # "أما شعاع كابيتال، فقد قالت إن ...": the topic before the comma speaks
+            k = i0 + 1
+            while k < v and toks[k].text not in COMMAS:
+                k += 1
+            if k < v and (toks[v].text[:1] == "ف" or toks[v - 1].f in (fold("فقد"), fold("ف"))):
+                p = parse_region(self.lex, self.text, toks, i0 + 1, k)
+                if p is not None:
+                    return p
         if toks[v].text[:1] in "وف" and toks[v].f[1:] in self.lex.verbs:
             return None
         end = v
@@ -592,6 +607,18 @@ class _Paragraph:
                     continue
             k += 1
 
+    def title_mention(self) -> None:
+        """"المستوري القمودي : ..." — a headline speaker's name helps split "role + name" in the body."""
+        toks = self.toks
+        colon = next((k for k, t in enumerate(toks) if t.text == ":"), -1)
+        if colon <= 0:
+            return
+        a = colon
+        while a > 0 and toks[a - 1].word:
+            a -= 1
+        if 2 <= colon - a <= 4 and _looks_like_person(self.lex, toks, a, colon):
+            self.reg.add_mention(self.text[toks[a].start:toks[colon - 1].end], "", 0)
+
     def _name_end(self, j: int, lim: int) -> int:
         toks, lex = self.toks, self.lex
         k = j
@@ -646,6 +673,15 @@ class _Paragraph:
     def verb(self, c: Cue, i0: int, limit: int) -> tuple[Entity, int] | None:
         relative = c.i > i0 and self.toks[c.i - 1].f in RELATIVES  # "وزير التربية الذي دعا إلى ..."
         comp = self.find_complement(c, limit, participle=relative)
+        if relative:
+            keep = list(self.reg.entities)
+            res = self._verb(c, i0, limit, comp, relative)
+            new = [e for e in self.reg.entities if e not in keep]
+            self.reg.entities[:] = new + keep  # the embedded speaker does not become the current one
+            return res
+        return self._verb(c, i0, limit, comp, relative)
+
+    def _verb(self, c: Cue, i0: int, limit: int, comp: Compl | None, relative: bool) -> tuple[Entity, int] | None:
         a, b, src = cut_region(self.lex, self.toks, c.j, comp.region_end if comp else limit,
                                channel=c.lemma == F_NAQALA)
         if src >= 0:
@@ -675,7 +711,7 @@ class _Paragraph:
         if p is None:
             if any(head_class(self.lex, self.toks, k) in SPEAKERISH for k in range(a, b)):
                 return None
-            if a < b and len([t for t in self.toks[a:b] if t.word]) <= 2 and c.j == a:
+            if a < b and len([t for t in self.toks[a:b] if t.word]) <= 2 and c.j == a and c.lemma not in DIRECTIVES:
                 return None  # an unknown word right after the verb is more likely a subject we cannot read
             p = self.subject_before(i0, c.i)
         speaker = ""
@@ -857,7 +893,7 @@ class _Paragraph:
         stop = j
         while stop < limit and toks[stop].f not in COMPL_FREE and toks[stop].text not in SENT_END and toks[
             stop
-        ].f not in COMPL_FUSED:
+        ].f not in COMPL_FUSED and not (opens and stop > j and self._apodosis(stop)):
             if toks[stop].text in COMMAS and (opens or not self._apposition_follows(stop + 1, limit)):
                 break
             stop += 1
@@ -885,7 +921,7 @@ class _Paragraph:
             if k >= limit:
                 return None
             start = toks[k].start
-            if toks[k].f.startswith("ف") and toks[k].f[1:] in COMPL_FUSED:
+            if self._apodosis(k):
                 start += 1
             span = self.content(start, limit, "clause")
         else:
@@ -913,6 +949,17 @@ class _Paragraph:
             verb = toks[c.i + 1].text
         q = self.emit(span, verb, c.lemma, ent, speaker, conf - 0.05)
         return ent, self._end_tok(q.end)
+
+    def _apodosis(self, k: int) -> bool:
+        """"وبحسب X فيرجّح أن ...", "حسب X فإنه ...": a ف-word opening the main clause after the source."""
+        t = self.toks[k]
+        if not t.word or not t.text.startswith("ف") or len(t.f) < 3:
+            return False
+        rest = t.f[1:]
+        return (
+            rest in COMPL_FUSED or rest in PARTICLES or rest in self.lex.verbs
+            or (rest[0] in "يت" and rest not in self.lex.name_tokens and len(rest) >= 3)
+        )
 
     def _clause_start(self, i0: int) -> int:
         """Start of an attributed clause without its conjunction ("وقد بلغت" -> "قد بلغت")."""
@@ -954,6 +1001,14 @@ class _Paragraph:
             return None
         q = self.emit(span, toks[c.i].text, fold("جاء"), ent, speaker if p.issuer else "", conf)
         return ent, self._end_tok(q.end)
+
+
+def _looks_like_person(lex: Lexicon, toks: list[Tok], a: int, b: int) -> bool:
+    return all(
+        t.word and head_class(lex, toks, k) in ("", "name") and t.f not in lex.not_names and t.f not in lex.verbs
+        and t.f not in lex.place_tokens
+        for k, t in enumerate(toks[a:b], a)
+    )
 
 
 def _quoted_words(seg: str) -> int:
@@ -1064,6 +1119,7 @@ def extract_quotes(title: str, paragraphs: Sequence[str], organisations: Sequenc
         para.scan_mentions()
     if title_para is not None:
         title_para.scan_mentions()
+        title_para.title_mention()
     pending: list[Pending] = []
     for para in paras:
         for m in by_par.get(para.pi, ()):

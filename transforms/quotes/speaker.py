@@ -40,6 +40,7 @@ MONTHS = frozenset(fold(w) for w in (
     "جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
     "يناير", "فبراير", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر",
 ))
+PLURAL_FEM = ("ه", "ات", "ون", "ين")  # folded endings (ة -> ه) of feminine and plural nouns/adjectives
 STOP_NAME_SCAN = frozenset(fold(w) for w in (
     "أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "الذي", "التي", "الذين", "قد", "وقد", "لقد",
 ))
@@ -300,7 +301,10 @@ def name_start_in_role(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
             and hc not in ("role", "org", "unnamed", "doc", "media", "ref")
             and not f.isdigit()
             and not (f[0] in "وبلف" and len(f) > 2 and (f[1:] in lex.role_heads or f[1:] in lex.org_heads))
-            and (hc == "name" or (prev_closes and f[0] not in "بل" and _name_may_follow(lex, toks, j + 1, b)))
+            and (hc == "name" or (
+                prev_closes and f[0] not in "بل" and not (len(f) > 3 and f.endswith(("ه", "ها", "هم")))
+                and _name_may_follow(lex, toks, j + 1, b)
+            ))
         )
         if starts_name:
             return j
@@ -315,6 +319,8 @@ def _name_may_follow(lex: Lexicon, toks: list[Tok], k: int, b: int) -> bool:
     f = toks[k].f
     if f in STOP_NAME_SCAN:
         return True
+    if len(f) > 3 and f.endswith(("ه", "ها", "هم")) and f not in lex.name_tokens:
+        return False  # "قصد تمكينه"
     return f not in lex.not_names and f not in lex.verbs and not is_time(lex, toks[k]) and f not in SETTING_PREPS
 
 
@@ -336,7 +342,7 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
     if not surface:
         return None
     rest = parts[1:]
-    if hc == "ref" and first_b - first_a <= 3:
+    if hc == "ref" and (first_b - first_a <= 3 or name_start_in_role(lex, toks, first_a, first_b) < 0):
         p = Parsed("ref", surface, s, e, head=head)
         return p
     if hc == "doc":
@@ -431,6 +437,10 @@ def _looks_like_name(lex: Lexicon, toks: list[Tok], a: int, b: int) -> bool:
     words = [t for t in toks[a:b] if t.word]
     if not words or len(words) > 6:
         return False
+    if all(is_definite(t.f) for t in words) and not any(t.f in lex.name_tokens for t in words) and any(
+        t.f.endswith(PLURAL_FEM) for t in words
+    ):
+        return False  # "الهياكل القضائية", "السلط المعنية": a definite noun phrase, not "الجيلاني الهمامي"
     for t in words:
         if t.f in lex.not_names or t.f in lex.verbs or t.f.isdigit() or t.f in lex.time_words:
             return False
@@ -497,12 +507,29 @@ class Registry:
         m = self._nearest(cands, order)
         return (m[1], m[2]) if m else None
 
+    def split_known_name(self, role: str) -> tuple[str, str] | None:
+        """"كاتب عام النقابة ... المستوري القمودي": a role phrase ending with a name mentioned elsewhere."""
+        words = role.split()
+        for n in (3, 2):
+            if len(words) > n:
+                tail = frozenset(_bare(fold(w)) for w in words[-n:])
+                if any(m[0] == tail for m in self.mentions) or any(
+                    e.type == "person" and e.tokens == tail for e in self.entities
+                ):
+                    return " ".join(words[-n:]), " ".join(words[:-n])
+        return None
+
     def mention_for_role(self, role: str, order: int) -> tuple[str, str] | None:
         """"المخرج" -> the person introduced as "المخرج نجيب خلف الله" in the article."""
         rt = _role_tokens(role)
         if not rt:
             return None
         cands = [m for m in self.mentions if m[2] and rt <= _role_tokens(m[2])]
+        if not cands:  # "مخرج الفيلم" for "المخرج X": the head alone, when only one person has it
+            head = _bare(light_stem(fold(role.split()[0])))
+            cands = [m for m in self.mentions if m[2] and head in _role_tokens(m[2]) and len(m[0]) >= 2]
+            if len({m[1] for m in cands}) != 1:
+                cands = []
         m = self._nearest(cands, order)
         return (m[1], m[2]) if m else None
 
@@ -543,7 +570,18 @@ class Registry:
         for ent in reversed(self.entities):
             if ent.type == "person" and ent.role_tokens and rt <= ent.role_tokens:
                 return ent
-        return None
+        head = _bare(light_stem(fold(role.split()[0]))) if role.split() else ""
+        same = [e for e in self.entities if e.type == "person" and head in e.role_tokens]
+        return same[-1] if len(same) == 1 else None
+
+    def org_prefix(self, surface: str) -> str:
+        """An earlier organisation whose name starts with this shorter form ("المكتب التنفيذي")."""
+        key = fold(surface)
+        for ent in reversed(self.entities):
+            c = fold(ent.canonical)
+            if ent.type == "organisation" and c.startswith(key + " ") and len(c) > len(key):
+                return ent.canonical
+        return ""
 
     def short_org(self, head: str) -> str:
         """"الوزارة" -> the ministry named earlier (organisation speakers, then organisation mentions)."""

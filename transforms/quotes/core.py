@@ -24,6 +24,7 @@ from transforms.quotes.speaker import (
     Entity,
     Parsed,
     Registry,
+    _bare,
     chunks,
     cut_region,
     head_class,
@@ -41,6 +42,7 @@ from transforms.quotes.text import (
     QUOTE_MARKS,
     QUOTE_OPEN,
     SENT_END,
+    Tok,
     fold,
     light_stem,
     sentences,
@@ -96,6 +98,7 @@ SETTING_WORDS = frozenset(fold(w) for w in ("في", "من", "عن", "على", "�
 DIRECTIVES = frozenset(fold(w) for w in ("دعا", "طالب", "ناشد", "حث", "اتهم", "طلب"))
 QUANTIFIERS = frozenset(fold(w) for w in ("كافة", "جميع", "كل", "مختلف", "سائر"))
 NP_OBJECT = frozenset(fold(w) for w in ("أكد", "نفى", "أعلن", "كشف", "توقع", "أبرز", "جدد", "رجح", "حدد"))
+CONTRAST = frozenset(fold(w) for w in ("بينما", "فيما", "في حين", "حين"))
 AMMA = frozenset(fold(w) for w in ("أما", "وأما"))
 CLOSE_FOR = {'"': '"', "«": "»", "“": "”", "„": "”", "‟": "”"}
 
@@ -192,6 +195,11 @@ class _Paragraph:
             i += 1
         return cues
 
+    def contrast_cuts(self, i0: int, i1: int) -> list[int]:
+        """"...، بينما أمر الرئيس ..." — a contrastive clause after a comma is the journalist's, not the cue's."""
+        toks = self.toks
+        return [k for k in range(i0 + 1, i1) if toks[k].f in CONTRAST and toks[k - 1].text in COMMAS]
+
     def cuts(self, c: Cue, i0: int) -> bool:
         """Does this cue end the content of the previous one (a new clause), or is it nested inside it?"""
         if c.kind in ("part", "nominal"):
@@ -239,6 +247,10 @@ class _Paragraph:
                     return Compl(j, toks[j + 2].start, j + 2, "clause")
                 if nxt.f in COMPL_FUSED:
                     return Compl(j, nxt.start, j + 1, "fused")
+            if participle and j == c.j and "-" in noun_preps and f not in lex.not_names and not is_definite(f) and (
+                f not in lex.verbs
+            ):
+                return Compl(j, t.start, j, "noun")  # "متعهدا القضاء على ..."
             if noun_preps and nxt is not None and (participle or j > c.j):
                 if f in noun_preps and nxt.word and nxt.f not in COMPL_FREE:
                     return Compl(j, nxt.start, j + 1, "noun")
@@ -641,10 +653,14 @@ class _Paragraph:
             cues = self.find_cues(i0, i1)
             if any(c.kind != "nominal" for c in cues):
                 cues = [c for c in cues if not (c.kind == "nominal" and c.lemma in SETTING_NOMINALS)]
-            cut_idx = [
+            if cues and cues[0].kind == "nominal" and cues[0].position == "before" and all(
+                not t.word or t.f in CLAUSE_STARTERS for t in toks[i0:cues[0].i]
+            ):  # "وبحسب تقارير فلسطينية فيرجّح أن ...": the ف-verb is the attributed clause, not a new cue
+                cues = [cues[0]] + [c for c in cues[1:] if not (c.kind == "verb" and self._apodosis(c.i))]
+            cut_idx = sorted([
                 c.i for c in cues
                 if self.cuts(c, i0) and (c.kind == "nominal" or self.find_complement(c, i1, c.kind == "part"))
-            ]
+            ] + self.contrast_cuts(i0, i1))
             covered = -1
             sent_ent: Entity | None = None
             for c in cues:
@@ -715,8 +731,10 @@ class _Paragraph:
                 return None  # an unknown word right after the verb is more likely a subject we cannot read
             p = self.subject_before(i0, c.i)
         speaker = ""
-        if c.form is not None and c.form.tense == "present" and (p is None or comp.mode == "noun"):
-            return None  # "يدعو إلى ..." without a subject, "ويؤكد ... الدور" are rarely reported speech
+        if c.form is not None and c.form.tense == "present":
+            clitic = self.toks[c.i].text[:1] == "و" and comp.mode in ("clause", "fused") and comp.tok <= c.j + 1
+            if (p is None and not clitic) or (comp.mode == "noun" and (p is None or c.lemma not in DIRECTIVES)):
+                return None  # "يدعو إلى ..." without a subject, "ويؤكد ... الدور" are rarely reported speech
         if p is None:
             ent = self._implicit(c, i0)
             if ent is None:
@@ -1096,8 +1114,8 @@ def _title(para: _Paragraph) -> list[Pending]:
 
 
 def _title_match(canonical: str, surface: str) -> bool:
-    a = {light_stem(fold(w)) for w in canonical.split()}
-    b = {light_stem(fold(w)) for w in surface.split()}
+    a = {_bare(light_stem(fold(w))) for w in canonical.split()} | {_bare(fold(w)[1:]) for w in canonical.split()}
+    b = {_bare(light_stem(fold(w))) for w in surface.split()}
     return bool(b) and len(a & b) >= max(1, len(b) - 1)
 
 

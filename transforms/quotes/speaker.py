@@ -15,10 +15,10 @@ from functools import lru_cache
 from transforms.quotes.lexicon import Lexicon
 from transforms.quotes.text import (
     COMMAS,
+    HASHTAG,
     QUOTE_CLOSE,
     QUOTE_MARKS,
     QUOTE_OPEN,
-    HASHTAG,
     Tok,
     fold,
     light_stem,
@@ -40,6 +40,7 @@ MONTHS = frozenset(fold(w) for w in (
     "جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
     "يناير", "فبراير", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر",
 ))
+DANGLING = frozenset(fold(w) for w in ("من", "في", "على", "إلى", "عن", "مع", "و", "لدى", "عبر", "أمام"))
 PLURAL_FEM = ("ه", "ات", "ون", "ين")  # folded endings (ة -> ه) of feminine and plural nouns/adjectives
 STOP_NAME_SCAN = frozenset(fold(w) for w in (
     "أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "الذي", "التي", "الذين", "قد", "وقد", "لقد",
@@ -209,6 +210,8 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
             b = j
             break
         j += 1
+    while b > a + 1 and (toks[b - 1].f in DANGLING or not toks[b - 1].word and toks[b - 1].text not in QUOTE_CLOSE):
+        b -= 1  # "الدايمي من [خلال ...]"
     return a, b, src
 
 
@@ -427,6 +430,7 @@ def name_end(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
             f in STOP_NAME_SCAN or f in PARTICLES or f in lex.verbs or f in lex.not_names or is_time(lex, t)
             or f in SETTING_PREPS or head_class(lex, toks, k) in ("role", "org", "doc", "media", "unnamed")
             or f.startswith(("بال", "لل"))
+            or (len(f) > 3 and f.endswith(("ها", "ه", "هم")) and f not in lex.name_tokens and k > j + 1)
         ):
             break
         k += 1

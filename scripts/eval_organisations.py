@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import time
@@ -174,6 +175,21 @@ def seed_eval() -> None:
           f"distinct canonicals {len(set(isesco))}")
 
 
+def link_pairs(pairs: list) -> tuple[float, float]:
+    """Pairwise linking scores: two matched mentions of one article are linked in gold when they share
+    a gold canonical, in the system when they share a predicted canonical."""
+    by_src: dict[str, list] = defaultdict(list)
+    for src, gm, pm in pairs:
+        by_src[src].append((gm["canonical"], pm.canonical))
+    tp = n_gold = n_pred = 0
+    for items in by_src.values():
+        for (g1, p1), (g2, p2) in itertools.combinations(items, 2):
+            n_gold += g1 == g2
+            n_pred += p1 == p2
+            tp += g1 == g2 and p1 == p2
+    return (tp / n_pred if n_pred else 1.0), (tp / n_gold if n_gold else 1.0)
+
+
 def news_eval() -> None:
     path = GOLD / "organisations_news.jsonl"
     if not path.exists():
@@ -196,6 +212,8 @@ def news_eval() -> None:
         tacc = sum(g["org_type"] == p.org_type for _s, g, p in res["pairs"]) / max(len(res["pairs"]), 1)
         print(f"{src:28} {res['tp'] + res['fn']:5d} {sum(map(len, ps)):5d} {P:6.3f} {R:6.3f} {F:6.3f} | "
               f"{rP:.3f} {rR:.3f} {rF:.3f} | {tacc:.3f}")
+    lp, lr = link_pairs(match(recs, preds)["pairs"])
+    print(f"within-article linking on matched mentions (pairwise): precision {lp:.3f} recall {lr:.3f}")
     gold_types = Counter(m["org_type"] for r in recs for m in r["mentions"])
     pred_types = Counter(m.org_type for p in preds for m in p)
     print("types (gold / predicted):", ", ".join(f"{t} {gold_types[t]}/{pred_types[t]}"

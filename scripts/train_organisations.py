@@ -270,7 +270,7 @@ def type_votes(min_count: int = 2) -> int:
 
 
 # ---------------------------------------------------------------- CRF
-def train_crf(data: dict[str, list[Sentence]], path: Path, c1: float = 0.1, c2: float = 0.05,
+def train_crf(data: dict[str, list[Sentence]], path: Path, c1: float = 0.03, c2: float = 0.01,
               max_iter: int = 200) -> None:
     import pycrfsuite
 

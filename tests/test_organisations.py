@@ -12,6 +12,7 @@ import pytest
 
 from transforms.organisations import MODEL_VERSION, OrgMention, crf, extract_organisations
 from transforms.organisations.features import gaz_tags
+from transforms.organisations.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -117,32 +118,28 @@ def test_types_and_offsets_on_empty_and_odd_input() -> None:
 
 # ------------------------------------------------------------------ CRF decoding
 def test_viterbi_matches_brute_force() -> None:
-    """crf.tag is exact: same best labelling as enumerating all label sequences."""
+    """crf.viterbi is exact (same best labelling as enumerating all label sequences), and the gated
+    crf.tag (decodes only windows around possible names) equals the full decode."""
     weights, trans = crf.model()
+    assert weights  # the shipped model is not empty
     toks = ["وقالت", "منظمة", "العفو", "الدولية", "إن", "CNN"]
     gaz = gaz_tags(toks, 0, len(toks))
+    em = crf.emissions(toks, 0, len(toks), gaz)
     n = len(toks)
-    sc = [crf.word_scores(t) for t in toks]
-
-    def emission(i: int) -> tuple[float, float, float]:
-        parts = [sc[i][0]]
-        parts.append(sc[i - 1][1] if i else crf._const("BOS"))
-        if i > 1:
-            parts.append(sc[i - 2][3])
-        parts.append(sc[i + 1][2] if i + 1 < n else crf._const("EOS"))
-        if i + 2 < n:
-            parts.append(sc[i + 2][4])
-        if gaz[i]:
-            parts.append(crf._const(gaz[i]))
-        return tuple(sum(p[k] for p in parts) for k in range(3))  # type: ignore[return-value]
-
-    em = [emission(i) for i in range(n)]
     best = max(
         itertools.product(range(3), repeat=n),
         key=lambda y: sum(em[i][y[i]] for i in range(n)) + sum(trans[y[i - 1]][y[i]] for i in range(1, n)),
     )
-    assert crf.tag(toks, 0, n, gaz) == list(best)
-    assert weights  # the shipped model is not empty
+    assert crf.viterbi(em) == list(best)
+    sentences = [
+        "أعلنت الشرطة الفرنسية، مساء اليوم الثلاثاء، أنها تتعامل مع حادث في باريس",
+        "وقال المتحدث باسم وزارة الخارجية الأمريكية إن واشنطن تدعم جهود الأمم المتحدة واليونيسف",
+        "فاز الترجي الرياضي التونسي على النجم الساحلي في ملعب رادس أمام جمهور غفير",
+    ]
+    for s in sentences:
+        tt = tokenize(s)[0]
+        g = gaz_tags(tt, 0, len(tt))
+        assert crf.tag(tt, 0, len(tt), g) == crf.tag_full(tt, 0, len(tt), g)
 
 
 # ------------------------------------------------------------------ seed page (../shared)

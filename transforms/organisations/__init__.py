@@ -19,7 +19,7 @@ from transforms.organisations.features import gaz_tags
 from transforms.organisations.gazetteer import match_all, names
 from transforms.organisations.linking import link, mention_key
 from transforms.organisations.rules import analyse, chain_end, head_spans, is_nat, latin_spans
-from transforms.organisations.tokens import fold, is_latin, sentence_bounds, tokenize
+from transforms.organisations.tokens import fold, is_latin, sentence_bounds, strip_al, tokenize
 
 __all__ = ["MODEL_VERSION", "OrgMention", "extract_organisations"]
 
@@ -95,8 +95,10 @@ def _open_construct(last: str, nxt: str) -> bool:
     """An indefinite common noun followed by a definite word: the construct continues past the match."""
     f, cl, rest, _h = analyse(last)
     nf, ncl, nrest, _nh = analyse(nxt)
-    return (not rest.startswith("ال") and f in names().common and not ncl and nrest.startswith("ال")
-            and nf not in lx.STOP and nxt[0].isalpha())
+    nm = names()
+    return (not rest.startswith("ال") and f in nm.common and not ncl and nrest.startswith("ال")
+            and nf not in lx.STOP and nxt[0].isalpha() and not is_nat(nrest) and nrest not in lx.INST_ADJ
+            and strip_al(rest) not in nm.places and strip_al(rest) not in nm.persons)
 
 
 def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, tuple[str, str] | None]]:

@@ -62,89 +62,74 @@ def _const(feat: str) -> Vec:
     return _sum((feat,))
 
 
-def tag(toks: list[str], lo: int, hi: int, gaz: list[str]) -> list[int]:
-    """Best label indexes (0=O, 1=B, 2=I) for toks[lo:hi]; gaz = list-match feature per token or ''."""
+def emissions(toks: list[str], lo: int, hi: int, gaz: list[str]) -> list[Vec]:
+    """Per-token label scores of toks[lo:hi], exactly as crfsuite sums its attribute weights."""
     sc = [word_scores(t) for t in toks[lo:hi]]
     n = len(sc)
-    if n == 0:
-        return []
-    (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = model()[1]
     bos, eos = _const("BOS"), _const("EOS")
-    back0: list[int] = []
-    back1: list[int] = []
-    back2: list[int] = []
-    p0 = p1 = p2 = 0.0
+    out: list[Vec] = []
     for i in range(n):
         a, b, c = sc[i][0]
         if i:
             x = sc[i - 1][1]
-            a += x[0]
-            b += x[1]
-            c += x[2]
+            a, b, c = a + x[0], b + x[1], c + x[2]
             if i > 1:
                 x = sc[i - 2][3]
-                a += x[0]
-                b += x[1]
-                c += x[2]
+                a, b, c = a + x[0], b + x[1], c + x[2]
         else:
-            a += bos[0]
-            b += bos[1]
-            c += bos[2]
+            a, b, c = a + bos[0], b + bos[1], c + bos[2]
         if i + 1 < n:
             x = sc[i + 1][2]
-            a += x[0]
-            b += x[1]
-            c += x[2]
+            a, b, c = a + x[0], b + x[1], c + x[2]
             if i + 2 < n:
                 x = sc[i + 2][4]
-                a += x[0]
-                b += x[1]
-                c += x[2]
+                a, b, c = a + x[0], b + x[1], c + x[2]
         else:
-            a += eos[0]
-            b += eos[1]
-            c += eos[2]
-        g = gaz[i]
-        if g:
-            x = _const(g)
-            a += x[0]
-            b += x[1]
-            c += x[2]
-        if not i:
-            p0, p1, p2 = a, b, c
-            continue
-        # label O
+            a, b, c = a + eos[0], b + eos[1], c + eos[2]
+        if gaz[i]:
+            x = _const(gaz[i])
+            a, b, c = a + x[0], b + x[1], c + x[2]
+        out.append((a, b, c))
+    return out
+
+
+def viterbi(em: list[Vec], start_o: bool = False, end_o: bool = False) -> list[int]:
+    """Best label sequence; start_o/end_o = the tokens just outside are known to be O."""
+    n = len(em)
+    if n == 0:
+        return []
+    trans = model()[1]
+    p0, p1, p2 = em[0]
+    if start_o:
+        p0, p1, p2 = p0 + trans[0][0], p1 + trans[0][1], p2 + trans[0][2]
+    backs: list[tuple[int, int, int]] = []
+    (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = trans
+    for i in range(1, n):
+        a, b, c = em[i]
         s0, s1, s2 = p0 + t00, p1 + t10, p2 + t20
-        if s0 >= s1 and s0 >= s2:
-            n0, k0 = s0, 0
-        elif s1 >= s2:
-            n0, k0 = s1, 1
-        else:
-            n0, k0 = s2, 2
-        # label B
+        n0, k0 = (s0, 0) if s0 >= s1 and s0 >= s2 else ((s1, 1) if s1 >= s2 else (s2, 2))
         s0, s1, s2 = p0 + t01, p1 + t11, p2 + t21
-        if s0 >= s1 and s0 >= s2:
-            n1, k1 = s0, 0
-        elif s1 >= s2:
-            n1, k1 = s1, 1
-        else:
-            n1, k1 = s2, 2
-        # label I
+        n1, k1 = (s0, 0) if s0 >= s1 and s0 >= s2 else ((s1, 1) if s1 >= s2 else (s2, 2))
         s0, s1, s2 = p0 + t02, p1 + t12, p2 + t22
-        if s0 >= s1 and s0 >= s2:
-            n2, k2 = s0, 0
-        elif s1 >= s2:
-            n2, k2 = s1, 1
-        else:
-            n2, k2 = s2, 2
-        back0.append(k0)
-        back1.append(k1)
-        back2.append(k2)
+        n2, k2 = (s0, 0) if s0 >= s1 and s0 >= s2 else ((s1, 1) if s1 >= s2 else (s2, 2))
+        backs.append((k0, k1, k2))
         p0, p1, p2 = n0 + a, n1 + b, n2 + c
+    if end_o:
+        p0, p1, p2 = p0 + t00, p1 + t10, p2 + t20
     last = 0 if p0 >= p1 and p0 >= p2 else (1 if p1 >= p2 else 2)
     out = [last]
-    for k in range(n - 2, -1, -1):
-        last = (back0, back1, back2)[last][k]
+    for ptrs in reversed(backs):
+        last = ptrs[last]
         out.append(last)
     out.reverse()
     return out
+
+
+def tag(toks: list[str], lo: int, hi: int, gaz: list[str]) -> list[int]:
+    """Best label indexes (0=O, 1=B, 2=I) for toks[lo:hi]; gaz = list-match feature per token or ''."""
+    return viterbi(emissions(toks, lo, hi, gaz))
+
+
+def tag_full(toks: list[str], lo: int, hi: int, gaz: list[str]) -> list[int]:
+    """Plain Viterbi over the whole sequence (reference for tests)."""
+    return viterbi(emissions(toks, lo, hi, gaz))

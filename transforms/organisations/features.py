@@ -70,9 +70,11 @@ def word_views(tok: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
     if rest.startswith("ال"):
         own.append("al")
     own += cls
-    prev = ["-1w=" + f, "-1r=" + rest] + ["-1" + c for c in cls]
-    nxt = ["+1w=" + f, "+1r=" + rest] + ["+1" + c for c in cls]
-    return tuple(own), tuple(prev), tuple(nxt), ("-2r=" + rest,), ("+2r=" + rest,)
+    prev = ["-1w=" + f, "-1r=" + rest, "-1s3=" + rest[-3:], "-1c=" + cl] + ["-1" + c for c in cls]
+    nxt = ["+1w=" + f, "+1r=" + rest, "+1p3=" + rest[:3], "+1c=" + cl] + ["+1" + c for c in cls]
+    m2 = ["-2r=" + rest] + ["-2" + c for c in cls if c[0] in "HTS"]
+    p2 = ["+2r=" + rest] + ["+2" + c for c in cls if c[0] in "HTSN"]
+    return tuple(own), tuple(prev), tuple(nxt), tuple(m2), tuple(p2)
 
 
 def gaz_tags(toks: list[str], lo: int, hi: int,

@@ -27,6 +27,8 @@ class Names:
     by_skel: dict[tuple[str, ...], tuple]  # skeleton key of long curated names -> (..., exact key)
     skel_len: dict[str, int]
     common: frozenset[str]  # most frequent words of news text (not names)
+    prefixes: frozenset[tuple[str, ...]]  # every prefix (2+ words) of a multi-word key: a trie walk
+    skel_prefixes: frozenset[tuple[str, ...]]
 
 
 @lru_cache(maxsize=100_000)
@@ -122,8 +124,11 @@ def names() -> Names:
             by_skel.setdefault(sk, (*hit, None, key))
             skel_len[sk[0]] = max(skel_len.get(sk[0], 0), len(sk))
     common = frozenset((root / "common.txt").read_text(encoding="utf-8").split())
+    prefixes = frozenset(k[:n] for k in by_key if len(k) > 1 for n in range(2, len(k) + 1))
+    skel_prefixes = frozenset(k[:n] for k in by_skel for n in range(2, len(k) + 1))
     return Names(
-        by_key, max_len, frozenset(vocab), frozenset(persons), frozenset(places), by_skel, skel_len, common
+        by_key, max_len, frozenset(vocab), frozenset(persons), frozenset(places), by_skel, skel_len, common,
+        prefixes, skel_prefixes,
     )
 
 
@@ -156,13 +161,21 @@ def match_all(toks: list[str], lo: int, hi: int, max_tier: int = 2) -> list[tupl
             i += 1
             continue
         for cand, ml in exact:
-            for n in range(min(ml, hi - i), 1 if ml > 1 else 0, -1):
-                key = (cand, *(key_word(t) for t in toks[i + 1 : i + n]))
+            key: tuple[str, ...] = (cand,)
+            if ml == 1:
                 hit = nm.by_key.get(key)
-                if hit and hit[2] <= max_tier:
-                    if best is None or n > best[1] - best[0]:
-                        best = (i, i + n, hit[0], hit[1], hit[2])
+                if hit and hit[2] <= max_tier and best is None:
+                    best = (i, i + 1, hit[0], hit[1], hit[2])
+                continue
+            n = 1
+            while i + n < hi:
+                key = (*key, key_word(toks[i + n]))
+                n += 1
+                if key not in nm.prefixes:
                     break
+                hit = nm.by_key.get(key)
+                if hit and hit[2] <= max_tier and (best is None or n > best[1] - best[0]):
+                    best = (i, i + n, hit[0], hit[1], hit[2])
         if best is None and fuzzy:
             best = _fuzzy(toks, i, hi, nm, fuzzy)
         if best:
@@ -176,12 +189,20 @@ def match_all(toks: list[str], lo: int, hi: int, max_tier: int = 2) -> list[tupl
 def _fuzzy(toks: list[str], i: int, hi: int, nm: Names,
            starts: tuple[tuple[str, int], ...]) -> tuple[int, int, str, str, int] | None:
     """Long curated names (3+ words) matched on consonant skeletons: a misspelt word still matches."""
-    for sk0, ml in starts:
-        for n in range(min(ml, hi - i), 2, -1):
+    for sk0, _ml in starts:
+        key: tuple[str, ...] = (sk0,)
+        found = []
+        n = 1
+        while i + n < hi:
+            key = (*key, skeleton(key_word(toks[i + n])))
+            n += 1
+            if key not in nm.skel_prefixes:
+                break
+            if key in nm.by_skel:
+                found.append(n)
+        for n in reversed(found):
             words = [key_word(t) for t in toks[i + 1 : i + n]]
-            hit = nm.by_skel.get((sk0, *(skeleton(w) for w in words)))
-            if hit is None:
-                continue
+            hit = nm.by_skel[(sk0, *(skeleton(w) for w in words))]
             if fold(toks[i]) in TITLES or split_clitics(fold(toks[i]))[1] in TITLES:
                 return None  # "وزير الفلاحة ..." is a person's title, not "وزارة الفلاحة ..."
             exact = hit[4]

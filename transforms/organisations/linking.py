@@ -67,8 +67,6 @@ def display(toks: list[str], surface: str) -> str:
     if cl:
         n = len(cl)
         text = ("ا" + surface[n:]) if surface[n - 1 : n + 1] == "لل" else surface[n:]
-    if len(toks) == 1 and text.startswith("ال") and len(text) > 4:
-        text = text[2:]
     return readable(text.translate(_NO_QUOTES))
 
 
@@ -102,7 +100,7 @@ def guess_type(toks: list[str], known: str | None) -> str:
     if head == "education_research" and rest0 in _FEDERATION and words and _adj_like(words[0]):
         cues = {lx.TYPE_CUES.get(w) for w in words}
         return "sports" if "sports" in cues else "union"  # الجامعة التونسية لـ... : a federation
-    if head in ("government", "international", "ngo", "other") and words:
+    if head in ("government", "international", "other") and words:
         if is_nat(words[0]) and words[0] not in lx.INTL_ADJ:
             return "government"  # "X + nationality": a national institution
         if words[0] in lx.INTL_ADJ:

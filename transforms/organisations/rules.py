@@ -253,7 +253,7 @@ def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]
 
 def latin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
     """All-capitals Latin acronyms (CNN, OCP) and capitalised Latin runs directly after a head noun."""
-    return [(i, i + 1, 0.5) for i in range(lo, hi) if toks[i] in _acronyms(toks[i])]
+    return [(i, i + 1, 0.5) for i in range(lo, hi) if "A" <= toks[i][0] <= "Z" and _acronyms(toks[i])]
 
 
 @lru_cache(maxsize=50_000)

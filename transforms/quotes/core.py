@@ -98,6 +98,7 @@ SETTING_WORDS = frozenset(fold(w) for w in ("في", "من", "عن", "على", "�
 DIRECTIVES = frozenset(fold(w) for w in ("دعا", "طالب", "ناشد", "حث", "اتهم", "طلب"))
 QUANTIFIERS = frozenset(fold(w) for w in ("كافة", "جميع", "كل", "مختلف", "سائر"))
 NP_OBJECT = frozenset(fold(w) for w in ("أكد", "نفى", "أعلن", "كشف", "توقع", "أبرز", "جدد", "رجح", "حدد"))
+CLAUSE_BOUNDARY = frozenset(fold(w) for w in ("و", "حيث", "كما", "بينما", "فيما", "إذ", "ثم"))
 CONTRAST = frozenset(fold(w) for w in ("بينما", "فيما", "في حين", "حين"))
 AMMA = frozenset(fold(w) for w in ("أما", "وأما"))
 CLOSE_FOR = {'"': '"', "«": "»", "“": "”", "„": "”", "‟": "”"}
@@ -890,7 +891,12 @@ class _Paragraph:
             ent = self.reg.recent()
             if ent is None:
                 return None
-            span = self.content(toks[i0].start, c.i, "clause")
+            k0 = i0
+            for k in range(c.i - 1, i0, -1):
+                if toks[k].f in CLAUSE_BOUNDARY and toks[k].space_before:
+                    k0 = k + 1
+                    break
+            span = self.content(toks[k0].start if k0 > i0 else self._clause_start(i0), c.i, "clause")
             if span is None:
                 return None
             self.emit(span, verb_text, c.lemma, ent, "", 0.6)

@@ -288,7 +288,7 @@ def name_start_in_role(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
     A listed first name starts a name anywhere; an unlisted word only right after a definite word (the role
     "closes": "الأمريكي ريكس") and when what follows it can continue a name (not "سقط على", "واكبوا هذا").
     """
-    prev_closes = False
+    prev_closes = toks[a].word and is_definite(toks[a].f)  # "المخرج هيفل بن يوسف"
     for j in range(a + 1, b):
         t = toks[j]
         if not t.word:
@@ -431,6 +431,7 @@ def name_end(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
             or f in SETTING_PREPS or head_class(lex, toks, k) in ("role", "org", "doc", "media", "unnamed")
             or f.startswith(("بال", "لل"))
             or (len(f) > 3 and f.endswith(("ها", "ه", "هم")) and f not in lex.name_tokens and k > j + 1)
+            or (f[0] == "ي" and len(f) > 3 and f not in lex.name_tokens and k > j + 1)  # "... يقيم معرض"
         ):
             break
         k += 1

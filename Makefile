@@ -6,13 +6,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 
-.PHONY: run test lint serve bench samples clean help
+.PHONY: run test lint serve bench bench-scale samples clean help
 
 help:
 	@echo "make run    - install and run the pipeline on the bundled samples"
 	@echo "make test   - install dev tools, lint and run the tests"
 	@echo "make serve  - start a local Prefect server and serve the scheduled deployments"
 	@echo "make bench  - run the benchmarks (benchmarks/README.md)"
+	@echo "make bench-scale - every extractor end to end at 10k and 100k pages, no-op rerun (docs/operations.md)"
 	@echo "make samples - rebuild data/samples from ../shared (needs the shared datasets)"
 
 $(VENV)/.run-installed: pyproject.toml
@@ -41,6 +42,9 @@ serve: $(VENV)/.run-installed
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_pipeline.py --pages 10000 100000
+
+bench-scale: $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/bench_scale.py --pages 10000 100000
 
 samples: $(VENV)/.run-installed
 	$(BIN)/python scripts/build_samples.py

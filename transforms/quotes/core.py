@@ -30,6 +30,7 @@ from transforms.quotes.speaker import (
     head_class,
     is_definite,
     is_time,
+    name_end,
     name_start_in_role,
     parse_region,
 )
@@ -633,20 +634,7 @@ class _Paragraph:
             self.reg.add_mention(self.text[toks[a].start:toks[colon - 1].end], "", 0)
 
     def _name_end(self, j: int, lim: int) -> int:
-        toks, lex = self.toks, self.lex
-        k = j
-        while k < lim and k - j < 4:
-            t = toks[k]
-            if not t.word or t.f in lex.not_names or t.f in lex.verbs or t.f.isdigit() or is_time(lex, t):
-                break
-            if k > j and (t.f.startswith(("بال", "لل", "وال")) or head_class(lex, toks, k) in (
-                "role", "org", "unnamed", "doc", "media", "ref"
-            )):
-                break
-            if t.f in COMPL_FREE or t.f in COMPL_FUSED or t.f in SETTING_WORDS:
-                break
-            k += 1
-        return k
+        return min(name_end(self.lex, self.toks, j, lim), j + 4)
 
     def run(self) -> list[Pending]:
         toks = self.toks
@@ -716,7 +704,9 @@ class _Paragraph:
                 if p is None:
                     comp = None
         if comp is None:
-            if p is not None and p.kind == "person" and len(p.name.split()) > 1:
+            if p is not None and p.kind == "person" and len(p.name.split()) > 1 and (
+                p.role or any(fold(w) in self.lex.name_tokens for w in p.name.split())
+            ):
                 self.resolve(p, c.form)  # remember who was introduced ("ونوه X، منسق ...، بأهمية ...")
             return None
         if comp.mode == "noun" and a >= b and c.form and c.form.tense != "participle":
@@ -888,7 +878,7 @@ class _Paragraph:
         if c.position == "after_content":
             if sent_ent is not None:
                 return None  # "قال X إن ...، وفق تعبيره": already attributed
-            ent = self.reg.recent()
+            ent = self.reg.recent(prefer="person") or self.reg.recent()
             if ent is None:
                 return None
             k0 = i0

@@ -301,6 +301,8 @@ def name_start_in_role(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
         starts_name = (
             not is_definite(f)
             and f not in lex.not_names
+            and f not in SETTING_PREPS
+            and not (f == F_ALI and t.text.endswith("ى"))
             and hc not in ("role", "org", "unnamed", "doc", "media", "ref")
             and not f.isdigit()
             and not (f[0] in "وبلف" and len(f) > 2 and (f[1:] in lex.role_heads or f[1:] in lex.org_heads))

@@ -40,6 +40,13 @@ def bucket(d: date, grain: str) -> date:
     return d
 
 
+def _count_axis(alt, top: float, **kw: Any):  # noqa: ANN001, ANN202
+    """An axis for counts: integer labels only (small counts get one tick per integer)."""
+    if top <= 8:
+        return alt.Axis(format=",d", values=list(range(0, int(top) + 1)), **kw)
+    return alt.Axis(format=",d", tickMinStep=1, **kw)
+
+
 def _alt():  # noqa: ANN202 - the altair module, imported only when a chart is drawn
     import altair as alt
 
@@ -75,10 +82,13 @@ def articles_over_time(rows: list[dict]) -> dict | None:
         name = r["outlet"] if r["outlet"] in keep else OTHER_OUTLETS
         series[(bucket(r["published_date"], grain), name)] += r["articles"]
     order = top + ([OTHER_OUTLETS] if len(totals) > len(top) else [])
+    totals_by_period: dict[date, int] = defaultdict(int)
+    for (period, _), n in series.items():
+        totals_by_period[period] += n
     data = [{"period": p.isoformat(), "outlet": o, "articles": n} for (p, o), n in sorted(series.items())]
     chart = alt.Chart(alt.Data(values=data)).mark_bar().encode(
         x=alt.X(f"{_TIME_UNIT[grain]}(period):T", title=None, axis=alt.Axis(format=_AXIS_FORMAT[grain], labelAngle=0)),
-        y=alt.Y("sum(articles):Q", title="المقالات", axis=alt.Axis(format=",d")),
+        y=alt.Y("sum(articles):Q", title="المقالات", axis=_count_axis(alt, max(totals_by_period.values()))),
         color=alt.Color("outlet:N", title="المنبر", sort=order),
         order=alt.Order("outlet_rank:Q"),
         tooltip=[alt.Tooltip("outlet:N", title="المنبر"),
@@ -119,6 +129,7 @@ def _hbar(data: list[dict], label: str, value: str, value_title: str, color: str
     """Right-to-left horizontal bars: labels on the right, bars growing leftwards, in data order."""
     alt = _alt()
     order = [d[label] for d in data]
+    top = max([d[value] for d in data] + [d[marker] or 0 for d in data if marker] + [1])
     y = alt.Y(f"{label}:N", sort=order, title=None, axis=alt.Axis(orient="right", labelLimit=280, labelFontSize=12))
     tooltip = [alt.Tooltip(f"{label}:N", title=L.COLUMNS.get(label, label)),
                alt.Tooltip(f"{value}:Q", title=value_title, format=",d")]
@@ -126,7 +137,7 @@ def _hbar(data: list[dict], label: str, value: str, value_title: str, color: str
         tooltip.append(alt.Tooltip(f"{marker}:Q", title=marker_title, format=",d"))
     enc: dict[str, Any] = {
         "y": y,
-        "x": alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(reverse=True), axis=alt.Axis(format=",d")),
+        "x": alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(reverse=True), axis=_count_axis(alt, top)),
         "tooltip": tooltip,
     }
     if color:
@@ -135,7 +146,7 @@ def _hbar(data: list[dict], label: str, value: str, value_title: str, color: str
     layers = [bars]
     if marker:
         layers.append(alt.Chart().mark_tick(color="#222", thickness=2, size=14).encode(
-            y=y, x=alt.X(f"{marker}:Q", scale=alt.Scale(reverse=True)), tooltip=tooltip))
+            y=y, x=alt.X(f"{marker}:Q", scale=alt.Scale(reverse=True), axis=_count_axis(alt, top)), tooltip=tooltip))
     chart = alt.layer(*layers, data=alt.Data(values=data)).properties(width="container", height=max(60, 22 * len(data)))
     return _config(chart, legend="left")
 

@@ -157,6 +157,8 @@ def collect(con: duckdb.DuckDBPyConnection, date_from: date | None = None, date_
         ensure_macros(con)
     with contextlib.suppress(duckdb.Error):  # every query opens the same Parquet footers: read them once
         con.execute("SET parquet_metadata_cache = true")
+    with contextlib.suppress(duckdb.Error):  # no progress bars in the middle of the CLI's or the flow's output
+        con.execute("SET enable_progress_bar = false")
     resolved = resolve_outlet(con, outlet)
     results = {name: run_query(con, name, date_from, date_to, resolved) for name in query_names()}
     return ReportData(
@@ -203,13 +205,21 @@ def _is_num(value: Any) -> bool:
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 
-def period_text(d_from: date | None, d_to: date | None) -> str:
+def ltr(value: Any, column: str = "") -> str:
+    """An escaped date, time or number kept left to right inside Arabic text: without the
+    isolation, 2022-06-08 in a right-to-left sentence would show as 08-06-2022."""
+    return f'<bdi dir="ltr">{esc(value, column)}</bdi>'
+
+
+def period_text(d_from: date | None, d_to: date | None, markup: bool = False) -> str:
+    """'from A to B' in Arabic; ``markup`` returns escaped HTML with the dates isolated."""
+    a, b = ((ltr(d_from), ltr(d_to)) if markup else (fmt(d_from), fmt(d_to)))
     if d_from and d_to:
-        return f"من {d_from.isoformat()} إلى {d_to.isoformat()}"
+        return f"من {a} إلى {b}"
     if d_from:
-        return f"منذ {d_from.isoformat()}"
+        return f"منذ {a}"
     if d_to:
-        return f"حتى {d_to.isoformat()}"
+        return f"حتى {b}"
     return "كل التواريخ"
 
 
@@ -302,10 +312,12 @@ class Page:
         self.specs.append((ident, spec))
         return f'<div class="chart" id="{ident}" role="img"></div>'
 
-    def section(self, ident: str, title: str, question: str, body: str) -> None:
+    def section(self, ident: str, title: str, question: str, body: str, period: str = "") -> None:
+        """``period`` is already escaped HTML (dates isolated), appended to the escaped question."""
         self.toc.append((ident, title))
         self.parts.append(
-            f'<section id="{ident}"><h2>{html.escape(title)}</h2><p class="q">{html.escape(question)}</p>{body}</section>'
+            f'<section id="{ident}"><h2>{html.escape(title)}</h2><p class="q">{html.escape(question)}{period}</p>'
+            f"{body}</section>"
         )
 
 
@@ -327,8 +339,10 @@ def table_html(columns: list[str], rows: list[dict[str, Any]], *, numbers: bool 
             if bars == c and _is_num(v) and v > 0:
                 extra = f'<span class="bar" style="width:{max(1, round(float(v) * 120))}px"></span>'
             text = esc(v, c)
-            if cls in ("num", "date") and v is not None:
+            if cls.split()[0] in ("num", "date") and v is not None:
                 text = f'<span class="v">{text}</span>'
+            elif v is not None:
+                text = f"<bdi>{text}</bdi>"  # Latin text (a path, an error) keeps its own order
             cells.append(f'<td class="{cls}"{title}>{extra}{text}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
@@ -354,6 +368,13 @@ def _error_or(result: Result) -> str | None:
     if result.error:
         return f'<p class="error">تعذر تنفيذ الاستعلام: {html.escape(result.error)}</p>'
     return None
+
+
+def _period_of(recs: list[dict[str, Any]]) -> str:
+    """' Period: A to B.' for sections whose query reports the period it covered."""
+    if recs and "period_start" in recs[0]:
+        return f" الفترة: {period_text(recs[0]['period_start'], recs[0]['period_end'], True)}."
+    return ""
 
 
 def _outlets_table(recs: list[dict[str, Any]]) -> tuple[list[str], list[dict[str, Any]], int]:
@@ -418,11 +439,12 @@ def build_html(data: ReportData) -> str:
     recs = r.records()
     body = _error_or(r)
     question = "ما المنظمات الأكثر حضورا في الأخبار، وكيف تغير حضورها مقارنة بالفترة السابقة؟"
+    period = ""
     if body is None:
         if recs:
             f = recs[0]
-            question += (f" الفترة: {f['period_start']} إلى {f['period_end']}؛ "
-                         f"الفترة السابقة: {f['prev_start']} إلى {f['prev_end']}.")
+            period = (f" الفترة: {period_text(f['period_start'], f['period_end'], True)}؛ "
+                      f"الفترة السابقة: {period_text(f['prev_start'], f['prev_end'], True)}.")
             cols = ["organisation", "org_type", "articles", "mentions", "outlets", "previous_articles", "change",
                     "change_pct"]
             body = page.chart(charts.top_organisations(recs)) + table_html(cols, recs)
@@ -432,7 +454,7 @@ def build_html(data: ReportData) -> str:
                          "(حددها بـ <code>--from</code> و<code>--to</code>).</p>")
         else:
             body = _missing(data, "organisations", "المنظمات")
-    page.section("organisations", "المنظمات الأبرز", question, body + _source_note("top_organisations"))
+    page.section("organisations", "المنظمات الأبرز", question, body + _source_note("top_organisations"), period)
 
     r = res["organisation_pairs"]
     recs = r.records()
@@ -441,7 +463,7 @@ def build_html(data: ReportData) -> str:
         body = table_html(["organisation_a", "organisation_b", "together", "articles_a", "articles_b", "jaccard"],
                           recs) if recs else _missing(data, "organisations", "المنظمات")
     page.section("pairs", "منظمات تظهر معا", "ما المنظمات التي تُذكر معا في المقالات نفسها؟",
-                 body + _source_note("organisation_pairs"))
+                 body + _source_note("organisation_pairs"), _period_of(recs))
 
     # Quotes.
     r = res["top_speakers"]
@@ -454,7 +476,7 @@ def build_html(data: ReportData) -> str:
         else:
             body = _missing(data, "quotes", "التصريحات")
     page.section("speakers", "الأكثر تصريحا", "من هم المتحدثون الأكثر اقتباسا، وبأي صفة ولأي منظمة؟",
-                 body + _source_note("top_speakers"))
+                 body + _source_note("top_speakers"), _period_of(recs))
 
     r = res["latest_quotes_by_organisation"]
     recs = r.records()
@@ -462,20 +484,21 @@ def build_html(data: ReportData) -> str:
     if body is None:
         body = _quotes_html(recs) if recs else _missing(data, "quotes", "التصريحات")
     page.section("quotes", "آخر التصريحات حسب المنظمة", "ماذا قالت المنظمات الأكثر تصريحا (ومسؤولوها) مؤخرا؟",
-                 body + _source_note("latest_quotes_by_organisation"))
+                 body + _source_note("latest_quotes_by_organisation"), _period_of(recs))
 
     # Ticker.
     r = res["ticker_headlines"]
     recs = r.records()
     body = _error_or(r)
     question = "ما العناوين التي حملها شريط الأخبار أكثر من غيرها؟"
+    period = ""
     if body is None:
         if recs:
-            question += f" الفترة: {recs[0]['period_start']} إلى {recs[0]['period_end']}."
+            period = _period_of(recs)
             body = table_html(["headline", "shown", "first_seen", "last_seen", "topic", "article_in_lake"], recs)
         else:
             body = _missing(data, "headlines", "العناوين")
-    page.section("ticker", "ما حمله شريط الأخبار", question, body + _source_note("ticker_headlines"))
+    page.section("ticker", "ما حمله شريط الأخبار", question, body + _source_note("ticker_headlines"), period)
 
     # Data quality.
     parts = []
@@ -514,7 +537,7 @@ def _quotes_html(recs: list[dict[str, Any]]) -> str:
         who = esc(r["speaker"])
         if r.get("speaker_role"):
             who += "، " + esc(r["speaker_role"])
-        meta = " · ".join((who, f'<bdi class="d">{esc(r["published_date"])}</bdi>', esc(r["outlet"])))
+        meta = " · ".join((who, ltr(r["published_date"]), esc(r["outlet"])))
         title = f"<br>من مقال: {esc(r['title'])}" if r.get("title") else ""
         out.append(f"<blockquote><p>«{esc(r['quote'])}»</p><footer>{meta}{title}</footer></blockquote>")
     if current is not None:
@@ -528,11 +551,11 @@ def _document(page: Page, data: ReportData, ov: dict[str, Any]) -> str:
     outlet = data.outlet or "كل المنابر"
     if data.outlet_asked and data.outlet and data.outlet != data.outlet_asked:
         outlet += f" (طُلب: {data.outlet_asked})"
-    filters = f"الفترة: {period_text(data.date_from, data.date_to)} · المنبر: {outlet}"
+    filters = f"الفترة: {period_text(data.date_from, data.date_to, True)} · المنبر: {html.escape(outlet)}"
     kpis = [
         ("المقالات", ov.get("articles")), ("الصفحات", ov.get("pages")), ("المنابر", ov.get("outlets")),
         ("أول تاريخ نشر", ov.get("first_date")), ("آخر تاريخ نشر", ov.get("last_date")),
-        ("إشارات المنظمات", ov.get("organisation_mentions")), ("المنظمات", ov.get("organisations")),
+        ("إشارات المنظمات", ov.get("organisation_mentions")),
         ("التصريحات", ov.get("quotes")), ("مدخلات معزولة", ov.get("quarantined")),
     ]
     kpi_html = "".join(f'<div class="kpi"><b><bdi>{esc(v)}</bdi></b><span>{html.escape(k)}</span></div>' for k, v in kpis)
@@ -555,7 +578,7 @@ def _document(page: Page, data: ReportData, ov: dict[str, Any]) -> str:
 <title>تقرير أخبار · {html.escape(period_text(data.date_from, data.date_to))}</title>
 <style>{CSS}</style></head>
 <body>
-<header class="top"><h1>تقرير أخبار</h1><div class="filters">{html.escape(filters)} · أُنشئ في {html.escape(generated)}</div></header>
+<header class="top"><h1>تقرير أخبار</h1><div class="filters">{filters} · أُنشئ في <bdi dir="ltr">{html.escape(generated)}</bdi></div></header>
 <nav class="toc">{toc}</nav>
 <main>
 <div class="kpis">{kpi_html}</div>{empty_note}

@@ -59,7 +59,10 @@ class PageCheck:
         return [u for u in self.requests if u != self.url]
 
 
-def check_report(html: Path, png: Path, width: int = 1280, timeout: float = 30.0, slice_height: int = 0) -> PageCheck:
+def check_report(html: Path, png: Path, width: int = 1280, timeout: float = 30.0, slice_height: int = 0,
+                 text_selector: str = "body") -> PageCheck:
+    """Open ``html``, wait for the charts, screenshot it to ``png``; ``text_selector`` picks the
+    element whose visible text is returned in ``text_sample``."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -89,7 +92,8 @@ def check_report(html: Path, png: Path, width: int = 1280, timeout: float = 30.0
             time.sleep(0.2)
         time.sleep(0.5)  # let the last chart finish its layout
         result.rtl = driver.execute_script("return getComputedStyle(document.body).direction") == "rtl"
-        result.text_sample = driver.execute_script("return document.body.innerText.slice(0, 4000)")
+        result.text_sample = driver.execute_script(
+            "var e = document.querySelector(arguments[0]); return e ? e.innerText : '';", text_selector)
         result.height = int(driver.execute_script("return document.documentElement.scrollHeight"))
         driver.set_window_size(width, min(max(result.height, 900), 16000))
         time.sleep(0.5)

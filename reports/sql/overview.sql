@@ -8,7 +8,7 @@ WITH a AS (
       AND ($outlet IS NULL OR outlet = $outlet)
 ),
 o AS (
-    SELECT count(*) AS organisation_mentions, count(DISTINCT canonical) AS organisations
+    SELECT count(*) AS organisation_mentions
     FROM organisations
     WHERE ($date_from IS NULL OR published_date >= $date_from)
       AND ($date_to IS NULL OR published_date <= $date_to)

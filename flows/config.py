@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows.process import EXTRACTORS
@@ -81,7 +81,6 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
                     raise ValueError(f"{found}: unknown key {key!r} in [{section}]")
                 values[key] = value
         values["source"] = str(found.resolve())
-    types = {f.name: f.type for f in fields(Config)}
     for key in ("shard_pages", "port"):
         if key in values:
             values[key] = int(values[key])  # type: ignore[arg-type]
@@ -93,7 +92,6 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
         unknown = set(values["extractors"]) - set(EXTRACTORS)  # type: ignore[arg-type]
         if unknown:
             raise ValueError(f"unknown extractors in config: {sorted(unknown)}")
-    del types
     for key in PATH_KEYS:
         values[key] = _resolve(str(values.get(key, getattr(Config, key))), base)
     return Config(**values)  # type: ignore[arg-type]

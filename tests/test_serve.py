@@ -19,8 +19,6 @@ import pytest
 from flows.serve import server_healthy
 from tests.opshelp import AKHBAR, child_env, free_port, read_column, write_pages
 
-pytestmark = pytest.mark.slow
-
 
 def _api(url: str, path: str, body: dict | None = None) -> object:
     req = urllib.request.Request(url + path, method="POST" if body is not None else "GET",
@@ -45,6 +43,7 @@ def _state(url: str, run_id: str) -> str:
     return _api(url, f"/flow_runs/{run_id}")["state"]["type"]
 
 
+@pytest.mark.slow
 def test_serve_schedules_and_runs(tmp_path: Path) -> None:
     port = free_port()
     cfg = tmp_path / "akhbar.toml"
@@ -119,3 +118,24 @@ def _ts(value: str) -> float:
     from datetime import datetime
 
     return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+
+
+def test_config_defaults_paths_and_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows.config import Config, load_config
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("AKHBAR_CONFIG", raising=False)
+    cfg = load_config()  # no file anywhere: documented defaults, paths under the working directory
+    assert cfg.source is None and cfg.ingest_cron == Config.ingest_cron and cfg.lake == str(tmp_path / "data/lake")
+    conf = tmp_path / "etc" / "akhbar.toml"
+    conf.parent.mkdir()
+    conf.write_text('[paths]\nlake = "s3://bucket/lake"\ninbox = "../in"\n[run]\nextractors = "headlines"\n')
+    monkeypatch.setenv("AKHBAR_CONFIG", str(conf))
+    cfg = load_config()
+    assert cfg.lake == "s3://bucket/lake" and cfg.inbox == str(tmp_path / "in") and cfg.extractors == ("headlines",)
+    assert cfg.catalog == str(tmp_path / "etc" / "data" / "akhbar.duckdb")
+    conf.write_text('[schedule]\ningest_crn = "* * * * *"\n')
+    with pytest.raises(ValueError, match="ingest_crn"):
+        load_config()
+    repo = load_config(Path(__file__).resolve().parents[1] / "akhbar.toml")  # the shipped file is valid
+    assert repo.ingest_cron == "*/10 * * * *" and repo.port == 4200

@@ -152,6 +152,13 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
     return out
 
 
+def _in_url(text: str, start: int, end: int) -> bool:
+    """Inside a URL or e-mail address ("www.youtube.com"): a host name, not a mention."""
+    before = text[start - 1] if start else " "
+    after = text[end : end + 2]
+    return before in "./@" or (after[:1] in "./@" and after[1:2].isalnum())
+
+
 def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMention]:
     """Every organisation mention of one article, with offsets, canonical name, type and confidence."""
     raw: list[dict] = []
@@ -163,6 +170,8 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
         for lo, hi in sentence_bounds(toks):
             prev = None
             for s, e, conf, known in _sentence_mentions(toks, lo, hi):
+                if _in_url(text, starts[s], ends[e - 1]):
+                    continue
                 m = {
                     "paragraph": pidx,
                     "start": starts[s],

@@ -139,3 +139,16 @@ INST_ADJ: frozenset[str] = _f(
     "العسكري البلدي البلدية المحلي المحلية المتحدة الموحد الموحدة الجمهوري الجمهورية الأمريكي الأمريكية "
     "الفرنسي الفرنسية البريطاني البريطانية"
 )
+
+# Definite heads that a nationality adjective alone turns into an institution ("الشرطة المصرية",
+# "المنتخب المغربي"); "الشركة الأمريكية" stays an anaphoric description.
+NAT_OK_HEADS: frozenset[str] = NATIONAL_HEADS | _f(
+    "المنتخب السفارة القنصلية البرلمان الكونغرس الوفد البعثة الديوان الأمن الدرك الحرس المخابرات "
+    "القضاء النيابة الحكومة الجيش البحرية الرئاسة"
+)
+
+# Pan-regional adjectives name an organisation even after a definite generic head ("البنك العربي").
+REGIONAL_ADJ: frozenset[str] = _f(
+    "العربي العربية الإسلامي الإسلامية الإفريقي الإفريقية الأفريقي الأفريقية الأوروبي الأوروبية المغاربي "
+    "المغاربية الخليجي الخليجية الدولي الدولية العالمي العالمية الأممي الأممية"
+)

@@ -138,7 +138,10 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
             n_def += 1
             last_adj = adj
             # "اللجنة العليا", "المجلس الوطني" alone are descriptions; a nationality or a cue names
-            strong = strong or cue or is_nat(rest) or rest in lx.INTL_ADJ or (adj and not (first and head_definite))
+            nat = (is_nat(rest) and not (first and head_definite and rest0 not in lx.NAT_OK_HEADS)) or (
+                rest in lx.REGIONAL_ADJ
+            )
+            strong = strong or cue or nat or rest in lx.INTL_ADJ or (adj and not (first and head_definite))
             continue
         last_adj_prev, last_adj = last_adj, False
         if cl == "ل" or (not cl and f[0] == "ل" and len(f) > 3 and not first):
@@ -221,9 +224,22 @@ def _quoted_end(toks: list[str], j: int, hi: int) -> int:
 
 
 _PORTFOLIO = frozenset(fold(w) for w in ["الخارجية", "الداخلية", "الدفاع", "المالية"])
+_PORTFOLIO_NOUNS = frozenset(
+    fold(w) for w in ["الشؤون", "شؤون", "وزارة", "وزيرة", "السياسة", "التجارة", "العلاقات", "الوزارة", "الشئون"]
+)
 _MIN = fold("من")
 _AJL = fold("أجل")
 _TOPIC_JOIN = frozenset({fold("في"), fold("حول")})
+
+
+def _proper(tok: str) -> bool:
+    """A word that makes a company phrase a name: foreign/rare word, place, nationality, Latin, quote."""
+    if not tok[0].isalpha():
+        return tok in _OPEN_QUOTE
+    f, _cl, rest, _h = analyse(tok)
+    nm = names()
+    k = strip_al(rest)
+    return is_latin(tok) or is_nat(rest) or k in nm.places or (f not in nm.common and rest not in nm.common)
 
 
 def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
@@ -235,14 +251,17 @@ def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]
         if not head:
             i += 1
             continue
-        if rest in _PORTFOLIO and i > lo and analyse(toks[i - 1])[2] in lx.TITLES:
+        if rest in _PORTFOLIO and i > lo and (analyse(toks[i - 1])[2] in lx.TITLES
+                                              or analyse(toks[i - 1])[2] in _PORTFOLIO_NOUNS):
             i += 1
-            continue  # "وزير الخارجية الفرنسي": a portfolio, not the ministry
+            continue  # "وزير الخارجية الفرنسي", "للشؤون الخارجية السعودية": a portfolio, not the ministry
         end, strong = chain_end(toks, i, hi)
         n = end - i
         ok = False
         if n >= 2:
             ok = strong if rest.startswith("ال") or rest in lx.WEAK_HEADS else True
+            if ok and head == "company" and not any(_proper(t) for t in toks[i + 1 : end]):
+                ok = False  # "شركة التواصل الاجتماعي", "شركة الأبحاث": a description, not a company name
         if ok:
             out.append((i, end, 0.8 if strong else 0.65))
             i = end

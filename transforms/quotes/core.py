@@ -86,7 +86,7 @@ COMPL_FUSED = frozenset(
     for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "ك", "كم")
 )
 F_ALA = fold("على")
-F_NAQALA = fold("نقل")
+CHANNEL_VERBS = frozenset(fold(w) for w in ("نقل", "نسب"))
 SETTING_NOMINALS = frozenset(fold(w) for w in ("في تصريح ل", "في بيان ل", "في بلاغ ل"))
 RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
 F_ILA = fold("إلى")
@@ -495,9 +495,7 @@ class _Paragraph:
                     canonical = reg.short_org(light_stem(fold(canonical))) or canonical
                 written = p.issuer if p.issuer in self.text else p.surface  # "بلاغ للمجلس": no "المجلس" written
                 return reg.add_org(canonical, fold(canonical.split()[0])), written, 0.8
-            for ent in reversed(reg.entities):
-                if ent.type == "organisation":
-                    return reg.touch(ent), p.surface, 0.55
+            # issuer not written: the document itself speaks, as an unnamed source (guidelines 5)
             return reg.add_unnamed(_strip_clitic(p.surface), p.head, "s"), p.surface, 0.6
         return None
 
@@ -688,7 +686,7 @@ class _Paragraph:
 
     def _verb(self, c: Cue, i0: int, limit: int, comp: Compl | None, relative: bool) -> tuple[Entity, int] | None:
         a, b, src = cut_region(self.lex, self.toks, c.j, comp.region_end if comp else limit,
-                               channel=c.lemma == F_NAQALA)
+                               channel=c.lemma in CHANNEL_VERBS)
         if src >= 0:
             a = src
         if c.lemma in DIRECTIVES and a < b:

@@ -27,13 +27,16 @@ from transforms.quotes.text import (
 
 F_AN = fold("عن")
 F_ALI = fold("علي")
+F_ILA = fold("إلى")
 F_FI = fold("في")
 F_LI = fold("ل")
 F_MA = fold("ما")
 F_BIHI = frozenset(fold(w) for w in ("به", "بها", "بهم"))
 F_QAWL = frozenset(fold(w) for w in ("قوله", "قولها", "قولهم", "قولهما", "تأكيده", "تأكيدها", "تصريحه", "بقوله",
                                      "بقولها", "بالقول", "متحدثا", "متحدثة"))
-SETTING_PREPS = frozenset(fold(w) for w in ("في", "وفي", "خلال", "عبر", "على", "ضمن", "أمام", "لدى", "إثر", "عقب"))
+SETTING_PREPS = frozenset(fold(w) for w in ("في", "وفي", "خلال", "عبر", "على", "ضمن", "أمام", "لدى", "إثر", "عقب",
+                                            "حول", "بشأن", "بخصوص"))
+TOPIC_PREPS = frozenset(fold(w) for w in ("حول", "بشأن", "بخصوص"))  # "وأردف كيش حول عدم حصوله ...:"
 PARTICLES = frozenset(fold(w) for w in ("قد", "وقد", "كما", "فيما", "بينما", "ثم", "أيضا", "بدوره", "بدورها",
                                           "بدورهم", "كذلك", "قولا", "قائلا", "قائلة", "له", "لها", "لهم"))
 MONTHS = frozenset(fold(w) for w in (
@@ -167,7 +170,7 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
                 j += 1
             a = j
             continue
-        if t.f in SETTING_PREPS and a + 1 < b and _is_setting(lex, toks, a + 1):
+        if t.f in SETTING_PREPS and a + 1 < b and (_is_setting(lex, toks, a + 1) or t.f in TOPIC_PREPS):
             # skip to the next comma or to the first word that can head a speaker
             j = a + 1
             while j < b and toks[j].text not in COMMAS:
@@ -190,8 +193,8 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
     src = -1
     if a < b and (channel or head_class(lex, toks, a) == "media"):
         for j in range(a + 1, b):
-            if toks[j].f == F_AN and j + 1 < b:
-                src = j + 1
+            if (toks[j].f == F_AN or toks[j].f == F_ILA and channel) and j + 1 < b:
+                src = j + 1  # "نقلت الوكالة عن مصدر", "نسبت الصحيفة إلى وزير المالية"
                 break
     # trailing setting
     j = a + 1
@@ -200,7 +203,9 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
         if t.word and (is_time(lex, t) and not _inside_role_number(toks, j)):
             b = j
             break
-        if t.f in SETTING_PREPS and j + 1 < b and _is_setting(lex, toks, j + 1):
+        if t.f in SETTING_PREPS and j + 1 < b and (_is_setting(lex, toks, j + 1) or (
+            t.f in TOPIC_PREPS and not any(head_class(lex, toks, k) == "org" for k in range(a, j))
+        )):  # "المرصد المغربي حول التطرف" keeps its حول
             b = j
             break
         if t.word and t.f.startswith(F_LI) and j > a and _is_addressee(lex, toks, j, b):
@@ -302,6 +307,7 @@ def name_start_in_role(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
             not is_definite(f)
             and f not in lex.not_names
             and f not in SETTING_PREPS
+            and f not in lex.place_tokens
             and not (f == F_ALI and t.text.endswith("ى"))
             and hc not in ("role", "org", "unnamed", "doc", "media", "ref")
             and not f.isdigit()
@@ -477,6 +483,8 @@ def clean_name(s: str) -> str:
 
 
 def _bare(f: str) -> str:
+    if f == "ابن":
+        return "بن"  # "ابن هندي" = "طارق بن هندي"
     for p in DEFINITE_PREFIXES:
         if f.startswith(p) and len(f) > len(p) + 1:
             return f[len(p):]

@@ -210,8 +210,9 @@ def _paren_acronyms(raw: list[dict], pidx: int, text: str, toks: list[str], star
         if src is None or (pidx, starts[i + 1]) in have or len(src["toks"]) < 2:
             continue
         t = toks[i + 1]
-        if fold(t) in lx.STOP or len(t) < 2:
-            continue
+        f = fold(t)
+        if f in lx.STOP or len(t) < 2 or f in names().common or (not is_latin(t) and f.endswith(("ي", "يه"))):
+            continue  # "(علماني)" is a description, not a short form
         m = {
             "paragraph": pidx, "start": starts[i + 1], "end": ends[i + 1], "surface": t, "toks": [t],
             "key": mention_key([t]), "conf": 0.85, "list": None, "acr_of": src,

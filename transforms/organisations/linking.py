@@ -123,6 +123,19 @@ def guess_type(toks: list[str], known: str | None) -> str:
     return "other"
 
 
+def _listed_tail(m: dict, nm) -> tuple[str, str, int] | None:  # noqa: ANN001
+    """List entry named by the words after the head noun, when its type fits the head."""
+    words = [t for t in m["toks"][1:] if t[0].isalnum()]
+    if not words:
+        return None
+    key = (analyse(words[0])[2],) if len(words) == 1 else mention_key(words)
+    hit = nm.by_key.get(key)
+    head = analyse(m["toks"][0])[3]
+    if hit and hit[2] == 1 and (hit[1] == head or head in ("international", "union_or_other", "government", "ngo")):
+        return hit
+    return None
+
+
 def link(mentions: list[dict]) -> None:
     """Fill 'canonical' and 'org_type' in place. Each mention dict has toks, surface, key, known, acr_of."""
     nm = names()
@@ -133,6 +146,10 @@ def link(mentions: list[dict]) -> None:
             m["canonical"], m["org_type"] = readable(m["list"][0]), m["list"][1]
         elif known:
             m["canonical"], m["org_type"] = readable(known[0]), known[1]
+        elif len(m["key"]) >= 2 and analyse(m["toks"][0])[3] and _listed_tail(m, nm):
+            # head + known name ("شركة « هواوي »", "لوكالة « بلومبيرغ »"): the list's organisation
+            hit = _listed_tail(m, nm)
+            m["canonical"], m["org_type"] = readable(hit[0]), hit[1]
         else:
             m["canonical"] = display(m["toks"], m["surface"])
             m["org_type"] = ""

@@ -163,7 +163,7 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
                 break  # "الجيش اللبناني واليونيفيل"
             j += 1
             continue
-        if (not cl and f[0] == "و" and purpose and len(f) > 4 and not h and j + 1 < hi
+        if (not cl and f[0] == "و" and purpose and len(f) > 4 and not h and f[1] in "اتم" and j + 1 < hi
                 and _is_word(toks[j + 1]) and analyse(toks[j + 1])[2].startswith("ال")):
             j += 2  # و + indefinite construct noun after a purpose complement: وإعادة الإدماج
             continue
@@ -176,7 +176,7 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
         if first and not head_definite:
             # proper name right after an indefinite head: مؤسسة محمد السادس، شركة كيوتل، صحيفة لوموند
             k = j
-            while k < hi and k - j < (3 if is_latin(toks[k]) else 2) and _is_word(toks[k]):
+            while k < hi and k - j < (6 if is_latin(toks[k]) else 2) and _is_word(toks[k]):
                 kf, kcl, krest, kh = analyse(toks[k])
                 if kh or krest.startswith("ال") or kcl or not _namelike(toks[k], kf, nm):
                     break
@@ -184,9 +184,22 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
                 if kf in nm.places:
                     break  # a place closes the name: "بلدية نابلس"
             if k > j:
+                # after a proper name only name-like definite words follow ("محمد السادس", "عبد الرحيم",
+                # "هارفارد" + "المرموقة" is a description)
+                person = strip_al(analyse(toks[k - 1])[2]) in nm.persons
+                while k < hi and _is_word(toks[k]):
+                    kf, kcl, krest, _kh = analyse(toks[k])
+                    if kcl or not krest.startswith("ال") or not (
+                        krest in lx.INST_ADJ or krest in lx.REGIONAL_ADJ or krest in _ORDINALS or person
+                    ):
+                        break
+                    k += 1
+                    person = False
                 j = k
                 strong = True
-                continue
+                if j < hi and _is_word(toks[j]) and analyse(toks[j])[0][0] == "ل" and len(toks[j]) > 3:
+                    continue  # purpose complement may follow: مؤسسة محمد السادس لإعادة ...
+                break
         break
     return j, strong
 
@@ -223,6 +236,10 @@ def _quoted_end(toks: list[str], j: int, hi: int) -> int:
     return 0
 
 
+_ORDINALS = frozenset(
+    fold(w) for w in ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+                      "العاشر", "الأولى", "الثانية", "الثالثة"]
+)
 _PORTFOLIO = frozenset(fold(w) for w in ["الخارجية", "الداخلية", "الدفاع", "المالية"])
 _PORTFOLIO_NOUNS = frozenset(
     fold(w) for w in ["الشؤون", "شؤون", "وزارة", "وزيرة", "السياسة", "التجارة", "العلاقات", "الوزارة", "الشئون"]

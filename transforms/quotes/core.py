@@ -153,6 +153,7 @@ class _Paragraph:
         self.lex, self.reg, self.pi, self.text, self.orgs = lex, reg, pi, text, orgs
         self.toks = tokenize(text)
         self.out: list[Pending] = []
+        self.sent_ent: Entity | None = None  # speaker of the last statement in the current sentence
 
     # ---- cues -------------------------------------------------------------------------------------------
     def find_cues(self, i0: int, i1: int) -> list[Cue]:
@@ -660,6 +661,7 @@ class _Paragraph:
                 elif c.kind == "part":
                     res = self.participle(c, i0, limit, sent_ent)
                 else:
+                    self.sent_ent = sent_ent
                     res = self.verb(c, i0, limit)
                 if res is not None and not nested:
                     ent, end_tok = res
@@ -725,7 +727,7 @@ class _Paragraph:
             if (p is None and not clitic) or (comp.mode == "noun" and (p is None or c.lemma not in DIRECTIVES)):
                 return None  # "يدعو إلى ..." without a subject, "ويؤكد ... الدور" are rarely reported speech
         if p is None:
-            ent = self._implicit(c, i0)
+            ent = self.sent_ent if self.sent_ent is not None and not relative else self._implicit(c, i0)
             if ent is None:
                 return None
             conf = 0.7
@@ -754,6 +756,8 @@ class _Paragraph:
                 continue
             if head_class(lex, toks, ka) in ("name", "role") or toks[ka].f in COMPL_FREE:
                 continue
+            if all(is_time(lex, t) for t in toks[ka:parts[k][1]] if t.word):
+                continue  # "أكد X، الأربعاء، انسحاب ..."
             n_words = sum(1 for t in toks[ka:parts[k][1]] if t.word)
             if k + 1 < len(parts) and n_words <= 4:
                 p = parse_region(lex, self.text, toks, ka, parts[k][1])
@@ -918,6 +922,13 @@ class _Paragraph:
         if c.lemma == fold("في تصريح ل") and hc in ("media", ""):
             return None
         p = parse_region(lex, self.text, toks, a, b)
+        if p is not None and a == c.j and toks[a].f.startswith("ل") and p.s == toks[a].start and c.j < c.i + 2 and (
+            toks[c.j - 1].f != "ل"
+        ):  # "وفقا لمصادر أمنية": the source is written after the glued ل
+            p.s += 1
+            p.surface = self.text[p.s:p.e]
+            if p.name.startswith("ل"):
+                p.name = p.name[1:]
         if p is None or (p.kind == "person" and hc not in ("name", "role") and len(p.name.split()) < 2):
             if p is None or self.reg.find_person(p.name) is None:
                 return None

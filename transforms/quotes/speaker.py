@@ -28,6 +28,7 @@ from transforms.quotes.text import (
 F_AN = fold("عن")
 F_ALI = fold("علي")
 F_ILA = fold("إلى")
+F_BISM = fold("باسم")
 F_FI = fold("في")
 F_LI = fold("ل")
 F_MA = fold("ما")
@@ -294,15 +295,23 @@ def name_start_in_role(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
     "closes": "الأمريكي ريكس") and when what follows it can continue a name (not "سقط على", "واكبوا هذا").
     """
     prev_closes = toks[a].word and is_definite(toks[a].f)  # "المخرج هيفل بن يوسف"
+    in_quote = False
     for j in range(a + 1, b):
         t = toks[j]
         if not t.word:
-            prev_closes = t.text in QUOTE_CLOSE
+            if t.text in QUOTE_MARKS:
+                in_quote = not in_quote if t.text == '"' else t.text in QUOTE_OPEN
+            prev_closes = t.text in QUOTE_CLOSE and not in_quote
             continue
+        if in_quote:
+            continue  # a name in quotation marks is an organisation's or a title's ("في "تويتر"")
         f = t.f
         if f in STOP_NAME_SCAN or f in lex.verbs:
             return -1
         hc = head_class(lex, toks, j)
+        if f == F_BISM and head_class(lex, toks, j - 1) in ("role", "unnamed"):
+            prev_closes = False
+            continue  # "متحدث باسم الحكومة": باسم is "on behalf of", not the name Bassem
         starts_name = (
             not is_definite(f)
             and f not in lex.not_names
@@ -378,9 +387,20 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
     if hc in ("role", "unnamed"):
         # a separate name chunk after the role ("القيادي ...، لزهر العكرمي")
         for ra, rb in rest:
-            if ra < rb and head_class(lex, toks, ra) in ("name", "") and rb - ra <= 5 and _looks_like_name(
-                lex, toks, ra, rb
-            ):
+            while ra < rb and not toks[ra].word:
+                ra += 1
+            if ra >= rb:
+                continue
+            if head_class(lex, toks, ra) == "role":  # "...، العميد التجاني إبراهيم، ..."
+                j = name_start_in_role(lex, toks, ra, rb)
+                if j > 0:
+                    name, ns, ne = _text(text, toks, j, name_end(lex, toks, j, rb))
+                    return Parsed("person", name, ns, ne, name=name, role=surface, role_s=s, role_e=e, head=head)
+                continue
+            f0 = toks[ra].f
+            if f0 in SETTING_PREPS or (f0[0] in "بل" and not toks[ra].f in lex.name_tokens):
+                break  # "بمطار الخرطوم لدى ...": a place or setting, not a name
+            if head_class(lex, toks, ra) in ("name", "") and rb - ra <= 5 and _looks_like_name(lex, toks, ra, rb):
                 name, ns, ne = _text(text, toks, ra, rb)
                 return Parsed("person", name, ns, ne, name=name, role=surface, role_s=s, role_e=e, head=head)
         j = name_start_in_role(lex, toks, first_a, first_b)

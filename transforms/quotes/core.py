@@ -101,6 +101,7 @@ QUANTIFIERS = frozenset(fold(w) for w in ("كافة", "جميع", "كل", "مخ�
 NP_OBJECT = frozenset(fold(w) for w in ("أكد", "نفى", "أعلن", "كشف", "توقع", "أبرز", "جدد", "رجح", "حدد"))
 CLAUSE_BOUNDARY = frozenset(fold(w) for w in ("و", "حيث", "كما", "بينما", "فيما", "إذ", "ثم"))
 CONTRAST = frozenset(fold(w) for w in ("بينما", "فيما", "في حين", "حين"))
+SUBJECT_OPENERS = frozenset(fold(w) for w in ("لكن", "ولكن", "بل", "إلا", "كما", "فيما", "بينما"))
 AMMA = frozenset(fold(w) for w in ("أما", "وأما"))
 CLOSE_FOR = {'"': '"', "«": "»", "“": "”", "„": "”", "‟": "”"}
 
@@ -522,6 +523,7 @@ class _Paragraph:
             and toks[k - 1].word
             and toks[k - 1].f not in CLAUSE_STARTERS
             and toks[k - 1].f not in COMPL_FREE
+            and toks[k - 1].f not in SUBJECT_OPENERS
             and toks[k - 1].f not in self.lex.verbs
             and end - k < 8
         ):
@@ -537,6 +539,7 @@ class _Paragraph:
             return None
         if k > i0 and not relative and not (
             toks[k - 1].text in COMMAS or toks[k - 1].f in CLAUSE_STARTERS or toks[k - 1].f in COMPL_FREE
+            or toks[k - 1].f in SUBJECT_OPENERS
         ):
             return None
         p = parse_region(self.lex, self.text, toks, k, end)

@@ -212,6 +212,9 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
         if t.word and t.f.startswith(F_LI) and j > a and _is_addressee(lex, toks, j, b):
             b = j
             break
+        if t.word and t.f.endswith("ا") and t.f[:-1] in lex.event_nouns:
+            b = j  # "وأبلغ فينغر مؤتمرا صحفيا:"
+            break
         if t.f in F_QAWL or (t.word and t.f in lex.verbs and j > a):
             b = j
             break
@@ -249,6 +252,7 @@ def _is_setting(lex: Lexicon, toks: list[Tok], j: int) -> bool:
         return False
     stems = strip_proclitics(t.f)
     stems += [x[2:] for x in stems if x.startswith("ال") and len(x) > 4]
+    stems += [x[:-1] for x in stems if x.endswith("ا") and len(x) > 3]  # مؤتمرا
     return _in(stems, lex.event_nouns) or is_time(lex, t)
 
 
@@ -271,12 +275,16 @@ def chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
     s = a
     depth = 0
     quote_open = False
+    dash_open = False
     for j in range(a, b):
         x = toks[j].text
         if x == "(":
             depth += 1
         elif x == ")":
             depth = max(0, depth - 1)
+        elif x in ("-", "–") and toks[j].space_before and j + 1 < len(toks) and toks[j + 1].space_before:
+            dash_open = not dash_open  # " - وهو أحد المقيمين ... - "
+            depth += 1 if dash_open else -1
         elif x in QUOTE_MARKS:
             quote_open = not quote_open if x == '"' else x in QUOTE_OPEN
         elif x in COMMAS and depth == 0 and not quote_open:

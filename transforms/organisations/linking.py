@@ -78,6 +78,14 @@ _CUE_RANK = {c: k for k, c in enumerate(
      "government", "international"]
 )}
 _CENTRAL = fold("المركزي")
+_LATIN_TYPES = {
+    **dict.fromkeys(["news", "times", "post", "press", "media", "network", "tv", "radio", "journal"], "media"),
+    **dict.fromkeys(["university", "institute", "school", "college"], "education_research"),
+    **dict.fromkeys(["party"], "party"),
+    **dict.fromkeys(["club", "fc"], "sports"),
+    **dict.fromkeys(["watch", "foundation", "association"], "ngo"),
+    **dict.fromkeys(["ministry", "agency", "council"], "government"),
+}
 _FEDERATION = frozenset({fold("الجامعة"), fold("جامعة")})
 
 
@@ -90,6 +98,11 @@ def guess_type(toks: list[str], known: str | None) -> str:
     if known:
         return known
     _f, _cl, rest0, head = analyse(toks[0])
+    if all(t.isascii() for t in toks):
+        for t in toks:
+            if t.lower() in _LATIN_TYPES:
+                return _LATIN_TYPES[t.lower()]
+        return "company"  # JPMorgan, Custodian Ltd: a Latin brand name is most often a company
     words = [analyse(t)[2] for t in toks[1:] if t[0].isalpha()]
     if head == "company" and _CENTRAL in words:
         return "government"  # البنك المركزي / مصرف لبنان المركزي

@@ -180,6 +180,9 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
                 kf, kcl, krest, kh = analyse(toks[k])
                 if kh or krest.startswith("ال") or kcl or not _namelike(toks[k], kf, nm):
                     break
+                if rest0 in lx.WEAK_HEADS and not (is_latin(toks[k]) or strip_al(krest) in nm.places
+                                                   or strip_al(krest) in nm.persons or strip_al(krest) in nm.vocab):
+                    break  # "شبكة طرقات": a generic head needs a known name, not just a rare word
                 k += 1
                 if kf in nm.places:
                     break  # a place closes the name: "بلدية نابلس"
@@ -288,8 +291,41 @@ def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]
 
 
 def latin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
-    """All-capitals Latin acronyms (CNN, OCP) and capitalised Latin runs directly after a head noun."""
-    return [(i, i + 1, 0.5) for i in range(lo, hi) if "A" <= toks[i][0] <= "Z" and _acronyms(toks[i])]
+    """Latin-script names in Arabic text: acronyms (CNN, OCP), CamelCase brands (JPMorgan, YouTube) and
+    capitalised runs carrying an organisation word ("Morgan Stanley Bank", "Human Rights Watch")."""
+    out: list[tuple[int, int, float]] = []
+    i = lo
+    while i < hi:
+        if not ("A" <= toks[i][0] <= "Z"):
+            i += 1
+            continue
+        j = i
+        while j < hi and j - i < 5 and toks[j][0].isascii() and toks[j][:1].isupper() and toks[j].isalpha():
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        run = toks[i:j]
+        if any(_ORG_WORDS.get(w.lower()) for w in run) or (len(run) == 1 and (_acronyms(run[0]) or _camel(run[0]))):
+            out.append((i, j, 0.5))
+        elif len(run) > 1 and _camel(run[0]):
+            out.append((i, j, 0.45))
+        i = j
+    return out
+
+
+def _camel(t: str) -> bool:
+    """JPMorgan, YouTube, PayPal: an inner capital in a word."""
+    return len(t) > 3 and any(c.isupper() for c in t[1:]) and any(c.islower() for c in t)
+
+
+_ORG_WORDS = dict.fromkeys(
+    ["bank", "inc", "ltd", "corp", "corporation", "company", "group", "holding", "holdings", "capital", "news",
+     "times", "post", "airlines", "airways", "motors", "foundation", "institute", "university", "association",
+     "agency", "council", "party", "network", "club", "fc", "watch", "international", "organization",
+     "organisation", "ministry", "telecom", "energy", "petroleum", "media", "press"],
+    True,
+)
 
 
 @lru_cache(maxsize=50_000)

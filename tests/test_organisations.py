@@ -81,6 +81,21 @@ def test_latin_script_and_head_noun_kept() -> None:
     assert ms and ms[0].surface.startswith("شبكة CNN") and ms[0].org_type == "media"
 
 
+def test_latin_brand_and_quoted_listed_name() -> None:
+    # AlArabiya-style sentences (paraphrased, not copied): Latin brand alone, head + quoted listed name
+    ms = one("وتوقع JPMorgan نمو الطروحات، فيما قالت شركة « هواوي » إن مبيعاتها ارتفعت")
+    got = {m.surface: (m.canonical, m.org_type) for m in ms}
+    assert got["JPMorgan"][1] == "company"
+    assert got["شركة « هواوي »"] == ("هواوي", "company")
+
+
+def test_portfolio_and_participle_are_not_names() -> None:
+    assert surfaces("وصف وزير الدولة للشؤون الخارجية السعودية الوضع بالخطير") == []
+    assert surfaces("قررت الهيئة الادارية القطاعية للصحة المنعقدة اليوم الثلاثاء الإضراب") == [
+        "الهيئة الادارية القطاعية للصحة"
+    ]
+
+
 def test_title_is_not_an_organisation() -> None:
     # "وزير الخارجية الفرنسي" is a person's title; "وزير X" is not the ministry
     assert surfaces("وقال وزير الخارجية الفرنسي جان إيف لودريان إن بلاده") == []

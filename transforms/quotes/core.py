@@ -101,7 +101,9 @@ QUANTIFIERS = frozenset(fold(w) for w in ("كافة", "جميع", "كل", "مخ�
 NP_OBJECT = frozenset(fold(w) for w in ("أكد", "نفى", "أعلن", "كشف", "توقع", "أبرز", "جدد", "رجح", "حدد"))
 CLAUSE_BOUNDARY = frozenset(fold(w) for w in ("و", "حيث", "كما", "بينما", "فيما", "إذ", "ثم"))
 CONTRAST = frozenset(fold(w) for w in ("بينما", "فيما", "في حين", "حين"))
-SUBJECT_OPENERS = frozenset(fold(w) for w in ("لكن", "ولكن", "بل", "إلا", "كما", "فيما", "بينما"))
+SUBJECT_OPENERS = frozenset(fold(w) for w in ("لكن", "ولكن", "بل", "إلا", "كما", "فيما", "بينما", "كان", "وكان",
+                                             "كانت", "وكانت", "فكان", "فكانت"))
+F_KAMA = fold("كما")
 AMMA = frozenset(fold(w) for w in ("أما", "وأما"))
 CLOSE_FOR = {'"': '"', "«": "»", "“": "”", "„": "”", "‟": "”"}
 
@@ -155,6 +157,7 @@ class _Paragraph:
         self.toks = tokenize(text)
         self.out: list[Pending] = []
         self.sent_ent: Entity | None = None  # speaker of the last statement in the current sentence
+        self.nested = False  # processing a cue inside another statement's content
 
     # ---- cues -------------------------------------------------------------------------------------------
     def find_cues(self, i0: int, i1: int) -> list[Cue]:
@@ -234,7 +237,9 @@ class _Paragraph:
             if t.text in QUOTE_MARKS:
                 in_quote = opening
             if opening and nxt is not None and (participle or self._short_region(c.j, j)):
-                if j == c.j or after_comma or self._direct_quote_at(j, limit):
+                if self._direct_quote_at(j, limit) or (
+                    (j == c.j or after_comma) and not self._quoted_name_at(j, limit)
+                ):
                     return Compl(j, t.start, j, "quote")
             if opening and in_quote and self._quoted_words(j) >= 6:
                 return None  # never look for the complementiser inside a long quotation
@@ -278,6 +283,21 @@ class _Paragraph:
             return True
         b, e, _ = cut_region(self.lex, self.toks, a, j)
         return sum(1 for t in self.toks[b:e] if t.word) <= 6
+
+    def _quoted_name_at(self, j: int, limit: int) -> bool:
+        """"وذكرت "واشنطن بوست" ان ...": a short quotation followed by a complementiser is a name."""
+        if self._quoted_words(j) > 4:
+            return False
+        toks = self.toks
+        k = j + 1
+        while k < limit and toks[k].text not in QUOTE_CLOSE:
+            k += 1
+        for m in range(k + 1, min(limit, k + 12)):
+            if toks[m].f in COMPL_FREE or toks[m].f in COMPL_FUSED or toks[m].text == ":":
+                return True
+            if toks[m].text in SENT_END:
+                break
+        return False
 
     def _quoted_words(self, j: int) -> int:
         """Words between the quotation mark at j and its closing mark."""
@@ -650,13 +670,16 @@ class _Paragraph:
                 cues = [cues[0]] + [c for c in cues[1:] if not (c.kind == "verb" and self._apodosis(c.i))]
             cut_idx = sorted([
                 c.i for c in cues
-                if self.cuts(c, i0) and (c.kind == "nominal" or self.find_complement(c, i1, c.kind == "part"))
+                if self.cuts(c, i0) and (
+                    c.kind == "nominal" or self.find_complement(c, i1, c.kind == "part")
+                    or (c.i > i0 and toks[c.i - 1].f == F_KAMA)
+                )
             ] + self.contrast_cuts(i0, i1))
             covered = -1
             sent_ent: Entity | None = None
             for c in cues:
                 nested = c.i < covered
-                if nested and not (c.kind == "verb" and c.i > i0 and self.toks[c.i - 1].f in RELATIVES):
+                if nested and c.kind != "verb":
                     continue
                 limit = next((x for x in cut_idx if x > c.i), i1)
                 if c.kind == "nominal":
@@ -665,7 +688,7 @@ class _Paragraph:
                     res = self.participle(c, i0, limit, sent_ent)
                 else:
                     self.sent_ent = sent_ent
-                    res = self.verb(c, i0, limit)
+                    res = self.verb(c, i0, limit, nested)
                 if res is not None and not nested:
                     ent, end_tok = res
                     sent_ent = ent
@@ -678,9 +701,17 @@ class _Paragraph:
                 return k
         return len(self.toks)
 
-    def verb(self, c: Cue, i0: int, limit: int) -> tuple[Entity, int] | None:
+    def verb(self, c: Cue, i0: int, limit: int, nested: bool = False) -> tuple[Entity, int] | None:
         relative = c.i > i0 and self.toks[c.i - 1].f in RELATIVES  # "وزير التربية الذي دعا إلى ..."
         comp = self.find_complement(c, limit, participle=relative)
+        if nested and not relative:  # "إن السلطات حددت أن ...": only with a subject of its own
+            keep = list(self.reg.entities)
+            self.nested = True
+            res = self._verb(c, i0, limit, comp, relative)
+            self.nested = False
+            new = [e for e in self.reg.entities if e not in keep]
+            self.reg.entities[:] = new + keep
+            return res
         if relative:
             keep = list(self.reg.entities)
             res = self._verb(c, i0, limit, comp, relative)
@@ -725,6 +756,8 @@ class _Paragraph:
                 return None  # an unknown word right after the verb is more likely a subject we cannot read
             p = self.subject_before(i0, c.i)
         speaker = ""
+        if self.nested and p is None and self.toks[c.i].text[:1] != "و":
+            return None
         if c.form is not None and c.form.tense == "present":
             clitic = self.toks[c.i].text[:1] == "و" and comp.mode in ("clause", "fused") and comp.tok <= c.j + 1
             if (p is None and not clitic) or (comp.mode == "noun" and (p is None or c.lemma not in DIRECTIVES)):

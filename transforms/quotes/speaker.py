@@ -45,6 +45,8 @@ MONTHS = frozenset(fold(w) for w in (
     "يناير", "فبراير", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر",
 ))
 DANGLING = frozenset(fold(w) for w in ("من", "في", "على", "إلى", "عن", "مع", "و", "لدى", "عبر", "أمام"))
+ADDRESSEES = frozenset(fold(w) for w in ("اعضاء", "أعضاء", "الصحفيين", "الصحافيين", "الصحافة", "الإعلاميين",
+                                         "وسائل", "المراسلين", "مراسل", "مراسلة", "النواب"))
 PLURAL_FEM = ("ه", "ات", "ون", "ين")  # folded endings (ة -> ه) of feminine and plural nouns/adjectives
 STOP_NAME_SCAN = frozenset(fold(w) for w in (
     "أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "الذي", "التي", "الذين", "قد", "وقد", "لقد",
@@ -197,8 +199,8 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
             if (toks[j].f == F_AN or toks[j].f == F_ILA and channel) and j + 1 < b:
                 src = j + 1  # "نقلت الوكالة عن مصدر", "نسبت الصحيفة إلى وزير المالية"
                 break
-    # trailing setting
-    j = a + 1
+    # trailing setting (after the source when a channel relays it)
+    j = max(a, src) + 1
     while j < b:
         t = toks[j]
         if t.word and (is_time(lex, t) and not _inside_role_number(toks, j)):
@@ -266,6 +268,8 @@ def _is_addressee(lex: Lexicon, toks: list[Tok], j: int, b: int) -> bool:
         rest = "ا" + rest  # للصحفيين -> الصحفيين
     if rest in lex.media_heads or ("ال" + rest) in lex.media_heads or rest in lex.media_tail:
         return True
+    if rest in lex.unnamed_heads or rest in ADDRESSEES:
+        return True  # "مسؤولو السي آي ايه لأعضاء مجلس الشيوخ", "للصحفيين"
     return j + 1 < b and toks[j + 1].text in QUOTE_OPEN and not toks[j + 1].space_before
 
 
@@ -391,6 +395,12 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
                 break
         return p
     if hc == "org" or hc == "media":
+        words = [k for k in range(first_a, first_b) if toks[k].word]
+        if len(words) > 4:  # "فريق ترامب التعليق على نتائج ...": the name ends before the verbal noun
+            for x, y in zip(words[1:], words[2:]):
+                if not is_definite(toks[x].f) and is_definite(toks[y].f) and head_class(lex, toks, x) == "":
+                    surface, s, e = _text(text, toks, first_a, x + 1)
+                    break
         return Parsed("organisation", surface, s, e, head=head)
     if hc in ("role", "unnamed"):
         # a separate name chunk after the role ("القيادي ...، لزهر العكرمي")

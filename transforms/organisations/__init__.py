@@ -116,6 +116,9 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
             cands.append((s, ext, 0.7, None))
             continue
         generic = bool(analyse(toks[s])[3])
+        while e < hi and toks[e][0].isalpha() and lx.TYPE_CUES.get(analyse(toks[e])[2]) == typ \
+                and analyse(toks[e])[2].startswith("ال"):
+            e += 1  # "الترجي" + "الرياضي": a same-type descriptor belongs to the listed name
         # a head noun just before a known name belongs to it ("صحيفة نيويورك تايمز", "فريق الوداد")
         head = analyse(toks[s - 1])[3] if s > lo else ""
         if head and (head == typ or head == "international") and e - s <= 3:

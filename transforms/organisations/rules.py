@@ -83,6 +83,14 @@ def _verbish(rest: str) -> bool:
     return rest[0] in "يتن" or (rest[0] == "س" and rest[1] in "يتن" and len(rest) > 4)
 
 
+def _nisba_pair(rest: str, toks: list[str], k: int, hi: int) -> bool:
+    """Two adjectives, the second regional or national: "النادي الثقافي العربي"."""
+    if not rest.endswith(("ي", "يه")) or k >= hi or not toks[k][0].isalpha():
+        return False
+    nrest = analyse(toks[k])[2]
+    return nrest in lx.REGIONAL_ADJ or is_nat(nrest)
+
+
 def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
     """End of the name opened by the head noun at i, and whether the chain looks like a name.
 
@@ -130,7 +138,7 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
             cue = bool(lx.TYPE_CUES.get(rest))
             if h and not first and rest in lx.BARE_BAD and not is_nat(rest):
                 break
-            if first and head_definite and not (adj or cue):
+            if first and head_definite and not (adj or cue or _nisba_pair(rest, toks, j + 1, hi)):
                 break
             if last_adj and not adj and not rest.endswith(lx.NAT_SUFFIXES):
                 break  # "منظمة الصحة العالمية الوصول": a noun after the adjective starts the clause

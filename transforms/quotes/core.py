@@ -35,6 +35,7 @@ from transforms.quotes.speaker import (
     parse_region,
 )
 from transforms.quotes.speaker import (
+    _is_addressee,
     _skip_media_name as _skip_media,
 )
 from transforms.quotes.text import (
@@ -977,6 +978,11 @@ class _Paragraph:
                 if toks[k].text in SENT_END:
                     break
                 k += 1
+            if k < limit and toks[k].f.startswith("ل") and _is_addressee(lex, toks, k, limit):
+                while k < limit and toks[k].text not in COMMAS:  # "، للجوهرة أف أم، فقد ..."
+                    k += 1
+                while k < limit and not toks[k].word:
+                    k += 1
             if k >= limit:
                 return None
             start = toks[k].start

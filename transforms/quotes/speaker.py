@@ -200,6 +200,7 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
                 src = j + 1  # "نقلت الوكالة عن مصدر", "نسبت الصحيفة إلى وزير المالية"
                 break
     # trailing setting (after the source when a channel relays it)
+    is_doc = a < b and head_class(lex, toks, a) == "doc"
     j = max(a, src) + 1
     while j < b:
         t = toks[j]
@@ -211,8 +212,8 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
         )):  # "المرصد المغربي حول التطرف" keeps its حول
             b = j
             break
-        if t.word and t.f.startswith(F_LI) and j > a and _is_addressee(lex, toks, j, b):
-            b = j
+        if t.word and t.f.startswith(F_LI) and j > a and _is_addressee(lex, toks, j, b) and not is_doc:
+            b = j  # (a document's ل names its issuer: "تقييم سري لوكالة الاستخبارات")
             break
         if t.word and t.f.endswith("ا") and t.f[:-1] in lex.event_nouns:
             b = j  # "وأبلغ فينغر مؤتمرا صحفيا:"
@@ -581,8 +582,9 @@ class Registry:
         if not cands:  # "مخرج الفيلم" for "المخرج X": the head alone, when only one person has it
             head = _bare(light_stem(fold(role.split()[0])))
             cands = [m for m in self.mentions if m[2] and head in _role_tokens(m[2]) and len(m[0]) >= 2]
-            if len({m[1] for m in cands}) != 1:
-                cands = []
+            best = max(cands, key=lambda m: len(m[0]), default=None)
+            if best is None or any(not (m[0] <= best[0]) for m in cands):
+                cands = []  # several different people carry that title: do not guess
         m = self._nearest(cands, order)
         return (m[1], m[2]) if m else None
 

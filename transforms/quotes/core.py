@@ -560,7 +560,7 @@ class _Paragraph:
             return None
         if k > i0 and not relative and not (
             toks[k - 1].text in COMMAS or toks[k - 1].f in CLAUSE_STARTERS or toks[k - 1].f in COMPL_FREE
-            or toks[k - 1].f in SUBJECT_OPENERS
+            or toks[k - 1].f in SUBJECT_OPENERS or toks[k - 1].text in QUOTE_OPEN
         ):
             return None
         p = parse_region(self.lex, self.text, toks, k, end)

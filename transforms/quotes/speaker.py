@@ -98,7 +98,7 @@ def _head_class(lex: Lexicon, f: str, nxt: str, is_ala: bool) -> str:
         return "ref"
     if len(stems) > 1 and stems[1] in lex.continuation_refs:
         return "ref"
-    if _in(stems, lex.doc_heads):
+    if _in(stems, lex.doc_heads) or (f.endswith("ا") and f[:-1] in lex.doc_heads):  # "تقييما سريا"
         return "doc"
     if _in(stems, lex.unnamed_heads) and not _in(stems, lex.role_heads):
         return "unnamed"

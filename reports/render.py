@@ -600,9 +600,14 @@ akhbar sql   # interactive shell</pre></footer>
 # Markdown
 # ------------------------------------------------------------------------------------------
 
+MD_MAX_CHARS = 160  # long quotes and headlines are cut in the summary (the HTML has them whole)
+
+
 def md_cell(value: Any, column: str = "") -> str:
     """Markdown table cell: no pipe, newline or HTML can break out of it."""
     text = " ".join(fmt(value, column).split())
+    if len(text) > MD_MAX_CHARS:
+        text = text[: MD_MAX_CHARS - 1].rstrip() + "…"
     return html.escape(text, quote=False).replace("|", "\\|").replace("`", "\\`").replace("*", "\\*").replace("_", "\\_")
 
 

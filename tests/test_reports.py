@@ -444,3 +444,12 @@ def test_write_report_outside_prefect(catalog: Path, tmp_path: Path) -> None:
 
     path = write_report(str(catalog), str(tmp_path / "r" / "report.html"), date_from=date(2022, 6, 1))
     assert Path(path).exists() and (tmp_path / "r" / "report.md").exists()
+
+
+def test_catalog_file_defines_the_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """refresh_catalog stores the macros in the catalog itself, so `akhbar sql` users have them."""
+    stored = {r[0] for r in con.execute(
+        "SELECT function_name FROM duckdb_functions() WHERE database_name <> 'temp' AND function_name IN "
+        "('ar_norm', 'ar_norm_name', 'quotes_by_speaker', 'organisation_timeline', 'organisation_quotes', "
+        "'organisation_mentions', 'organisations_named', 'headlines_matching')").fetchall()}
+    assert len(stored) == 8

@@ -76,15 +76,31 @@ def head_class(lex: Lexicon, toks: list[Tok], i: int) -> str:
     t = toks[i]
     if not t.word:
         return ""
-    nxt = toks[i + 1].f if i + 1 < len(toks) and toks[i + 1].word else ""
-    return _head_class(lex, t.f, nxt, t.f == F_ALI and t.text.endswith("ى"))
+    f = t.f
+    if _needs_next(lex, f):
+        nxt = toks[i + 1].f if i + 1 < len(toks) and toks[i + 1].word else ""
+        hit = _head_multi(lex, f, nxt)
+        if hit:
+            return hit
+    return _head_single(lex, f, f == F_ALI and t.text.endswith("ى"))
+
+
+@lru_cache(maxsize=4)
+def _multi_firsts(lex: Lexicon) -> frozenset[str]:
+    """First words of multi-word heads and references: only these need a look at the next word."""
+    refs = {r.split()[0] for r in lex.continuation_refs if " " in r}
+    return frozenset(lex.role_heads_multi) | frozenset(lex.org_heads_multi) | frozenset(refs)
 
 
 @lru_cache(maxsize=200_000)
-def _head_class(lex: Lexicon, f: str, nxt: str, is_ala: bool) -> str:
-    """Cached per (word, next word): a page repeats most of its words, and this is the hot path."""
+def _needs_next(lex: Lexicon, f: str) -> bool:
+    firsts = _multi_firsts(lex)
+    return any(x in firsts for x in strip_proclitics(f))
+
+
+@lru_cache(maxsize=50_000)
+def _head_multi(lex: Lexicon, f: str, nxt: str) -> str:
     stems = strip_proclitics(f)
-    # multi-word heads first ("الأمين العام", "كاتب الدولة", "الأمم المتحدة")
     if nxt:
         for s in stems:
             for ws in lex.role_heads_multi.get(s, ()):
@@ -93,10 +109,16 @@ def _head_class(lex: Lexicon, f: str, nxt: str, is_ala: bool) -> str:
             for ws in lex.org_heads_multi.get(s, ()):
                 if len(ws) == 2 and ws[1] == nxt:
                     return "org"
-    pair = " ".join((stems[-1], nxt)) if nxt else ""
-    if stems[0] in lex.continuation_refs or pair in lex.continuation_refs:
-        return "ref"
-    if len(stems) > 1 and stems[1] in lex.continuation_refs:
+        if " ".join((stems[-1], nxt)) in lex.continuation_refs:
+            return "ref"
+    return ""
+
+
+@lru_cache(maxsize=200_000)
+def _head_single(lex: Lexicon, f: str, is_ala: bool) -> str:
+    """Cached per word: a page repeats most of its words, and this is the hot path."""
+    stems = strip_proclitics(f)
+    if stems[0] in lex.continuation_refs or (len(stems) > 1 and stems[1] in lex.continuation_refs):
         return "ref"
     if _in(stems, lex.doc_heads) or (f.endswith("ا") and f[:-1] in lex.doc_heads):  # "تقييما سريا"
         return "doc"

@@ -230,14 +230,12 @@ def test_invariants_on_real_articles() -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     from antcorpus import ANT_V11, iter_docs
 
-    n = 0
-    for doc in iter_docs(ANT_V11, ["politic", "society"]):
+    for n, doc in enumerate(iter_docs(ANT_V11, ["politic", "society"])):
+        if n >= 300:
+            break
         for q in extract_quotes(doc.title, doc.paragraphs):
             text = doc.title if q.paragraph == -1 else doc.paragraphs[q.paragraph]
             assert text[q.start:q.end] == q.quote and q.quote == q.quote.strip()
             assert q.kind in {"direct", "indirect", "mixed"}
             assert q.speaker_type in {"person", "organisation", "unnamed"} and q.speaker_canonical
             assert not q.speaker or q.speaker in text
-        n += 1
-        if n >= 300:
-            break

@@ -25,6 +25,7 @@ from transforms.quotes.speaker import (
     Parsed,
     Registry,
     _bare,
+    _is_addressee,
     chunks,
     cut_region,
     head_class,
@@ -35,7 +36,6 @@ from transforms.quotes.speaker import (
     parse_region,
 )
 from transforms.quotes.speaker import (
-    _is_addressee,
     _skip_media_name as _skip_media,
 )
 from transforms.quotes.text import (
@@ -237,11 +237,13 @@ class _Paragraph:
             opening = t.text in QUOTE_OPEN and not (t.text == '"' and in_quote)
             if t.text in QUOTE_MARKS:
                 in_quote = opening
-            if opening and nxt is not None and (participle or self._short_region(c.j, j)):
-                if self._direct_quote_at(j, limit) or (
+            if (
+                opening and nxt is not None and (participle or self._short_region(c.j, j))
+                and (self._direct_quote_at(j, limit) or (
                     (j == c.j or after_comma) and not self._quoted_name_at(j, limit)
-                ):
-                    return Compl(j, t.start, j, "quote")
+                ))
+            ):
+                return Compl(j, t.start, j, "quote")
             if opening and in_quote and self._quoted_words(j) >= 6:
                 return None  # never look for the complementiser inside a long quotation
             if not t.word:
@@ -966,9 +968,11 @@ class _Paragraph:
             p.surface = self.text[p.s:p.e]
             if p.name.startswith("ل"):
                 p.name = p.name[1:]
-        if p is None or (p.kind == "person" and hc not in ("name", "role") and len(p.name.split()) < 2):
-            if p is None or self.reg.find_person(p.name) is None:
-                return None
+        if p is None or (
+            p.kind == "person" and hc not in ("name", "role") and len(p.name.split()) < 2
+            and self.reg.find_person(p.name) is None
+        ):
+            return None
         if p.kind == "organisation" and hc == "media" and c.lemma == fold("في تصريح ل"):
             return None
         # content: the clause after the source when the cue opens the sentence, else the clause before it
@@ -1136,9 +1140,10 @@ def _title(para: _Paragraph) -> list[Pending]:
     if p.kind == "person":
         known = reg.find_person(p.name)
         single = len(p.name.split()) == 1
-        if known is None and (single or not any(t.f in lex.name_tokens for t in toks[a:colon] if t.word)):
-            if not p.role:
-                return []
+        if known is None and not p.role and (
+            single or not any(t.f in lex.name_tokens for t in toks[a:colon] if t.word)
+        ):
+            return []
         if single and known is None:
             return []
         if any(light_stem(t.f) in lex.place_tokens for t in toks[a:colon] if t.word) and known is None:

@@ -420,7 +420,7 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
     if hc == "org" or hc == "media":
         words = [k for k in range(first_a, first_b) if toks[k].word]
         if len(words) > 4:  # "فريق ترامب التعليق على نتائج ...": the name ends before the verbal noun
-            for x, y in zip(words[1:], words[2:]):
+            for x, y in zip(words[1:], words[2:], strict=False):
                 if not is_definite(toks[x].f) and is_definite(toks[y].f) and head_class(lex, toks, x) == "":
                     surface, s, e = _text(text, toks, first_a, x + 1)
                     break
@@ -439,7 +439,7 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
                     return Parsed("person", name, ns, ne, name=name, role=surface, role_s=s, role_e=e, head=head)
                 continue
             f0 = toks[ra].f
-            if f0 in SETTING_PREPS or (f0[0] in "بل" and not toks[ra].f in lex.name_tokens):
+            if f0 in SETTING_PREPS or (f0[0] in "بل" and toks[ra].f not in lex.name_tokens):
                 break  # "بمطار الخرطوم لدى ...": a place or setting, not a name
             if head_class(lex, toks, ra) in ("name", "") and rb - ra <= 5 and _looks_like_name(lex, toks, ra, rb):
                 name, ns, ne = _text(text, toks, ra, rb)

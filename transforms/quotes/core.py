@@ -87,6 +87,8 @@ COMPL_FUSED = frozenset(
     for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "ك", "كم")
 )
 F_ALA = fold("على")
+RELAY_NOMINALS = frozenset(fold(w) for w in ("نقلا عن", "على لسان"))
+RELAY_WORDS = frozenset(fold(w) for w in ("نقلا", "نقلاً", "ونقلا"))
 CHANNEL_VERBS = frozenset(fold(w) for w in ("نقل", "نسب"))
 SETTING_NOMINALS = frozenset(fold(w) for w in ("في تصريح ل", "في بيان ل", "في بلاغ ل"))
 RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
@@ -249,6 +251,8 @@ class _Paragraph:
             if not t.word:
                 after_comma = t.text in COMMAS
                 continue
+            if in_quote:
+                continue  # "شبكة التلفزة اليابانية "ان.تي.في" إن": a quoted name, not إن
             f = t.f
             if f in COMPL_FREE and nxt is not None:
                 return Compl(j, nxt.start, j + 1, "clause")
@@ -540,6 +544,8 @@ class _Paragraph:
         end = v
         while end > i0 and toks[end - 1].f in PARTICLES:
             end -= 1
+        if end > i0 and toks[end - 1].text in COMMAS:
+            end -= 1
         k = end
         while (
             k > i0
@@ -667,6 +673,10 @@ class _Paragraph:
             cues = self.find_cues(i0, i1)
             if any(c.kind != "nominal" for c in cues):
                 cues = [c for c in cues if not (c.kind == "nominal" and c.lemma in SETTING_NOMINALS)]
+            cues = [
+                c for k, c in enumerate(cues)
+                if not (c.kind == "nominal" and c.lemma in RELAY_NOMINALS and any(x.kind == "verb" for x in cues[:k]))
+            ]
             if cues and cues[0].kind == "nominal" and cues[0].position == "before" and all(
                 not t.word or t.f in CLAUSE_STARTERS for t in toks[i0:cues[0].i]
             ):  # "وبحسب تقارير فلسطينية فيرجّح أن ...": the ف-verb is the attributed clause, not a new cue
@@ -725,7 +735,7 @@ class _Paragraph:
 
     def _verb(self, c: Cue, i0: int, limit: int, comp: Compl | None, relative: bool) -> tuple[Entity, int] | None:
         a, b, src = cut_region(self.lex, self.toks, c.j, comp.region_end if comp else limit,
-                               channel=c.lemma in CHANNEL_VERBS)
+                               channel=c.lemma in CHANNEL_VERBS or self._relay_in(c.j, comp.region_end if comp else limit))
         if src >= 0:
             a = src
         if c.lemma in DIRECTIVES and a < b:
@@ -874,6 +884,10 @@ class _Paragraph:
                 return a, k
         return a, b
 
+    def _relay_in(self, a: int, b: int) -> bool:
+        """"قالت الوكالة، نقلاً عن ..." — the speaker region names a channel and then its source."""
+        return any(self.toks[k].f in RELAY_WORDS for k in range(a, b))
+
     def _known_name(self, name: str) -> bool:
         f = fold(name)
         return (
@@ -961,8 +975,8 @@ class _Paragraph:
         if c.lemma == fold("في تصريح ل") and hc in ("media", ""):
             return None
         p = parse_region(lex, self.text, toks, a, b)
-        if p is not None and a == c.j and toks[a].f.startswith("ل") and p.s == toks[a].start and c.j < c.i + 2 and (
-            toks[c.j - 1].f != "ل"
+        if p is not None and a == c.j and toks[a].f.startswith("ل") and not toks[a].f.startswith("لل") and (
+            p.s == toks[a].start and c.j < c.i + 2 and toks[c.j - 1].f != "ل"
         ):  # "وفقا لمصادر أمنية": the source is written after the glued ل
             p.s += 1
             p.surface = self.text[p.s:p.e]

@@ -402,6 +402,10 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
         return p
     if hc == "doc":
         p = Parsed("doc", surface, s, e, head=head)
+        if first_a + 1 < first_b and head_class(lex, toks, first_a + 1) == "org" and not is_definite(toks[first_a].f):
+            iss, i_s, i_e = _text(text, toks, first_a + 1, first_b)  # "بيان الخارجية الباكستانية"
+            p.issuer, p.issuer_s, p.issuer_e = iss, i_s, i_e
+            return p
         # issuer: "بلاغ لوزارة الداخلية", "بيان صادر عن الحزب", "بلاغ للوزارة"
         for j in range(first_a + 1, first_b):
             t = toks[j]
@@ -496,7 +500,8 @@ def name_end(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
             break
         f = t.f
         if (
-            f in STOP_NAME_SCAN or f in PARTICLES or f in lex.verbs or f in lex.not_names or is_time(lex, t)
+            f in STOP_NAME_SCAN or f in PARTICLES or f in lex.verbs or f in lex.not_names
+            or (is_time(lex, t) and f not in MONTHS)  # "كيم كاي جوان" (جوان is also June)
             or f in SETTING_PREPS or head_class(lex, toks, k) in ("role", "org", "doc", "media", "unnamed")
             or f.startswith(("بال", "لل"))
             or (len(f) > 3 and f.endswith(("ها", "ه", "هم")) and f not in lex.name_tokens and k > j + 1)

@@ -26,6 +26,7 @@ from transforms.quotes.speaker import (
     Registry,
     _bare,
     _is_addressee,
+    _role_tokens,
     chunks,
     cut_region,
     head_class,
@@ -144,6 +145,7 @@ class Cue:
     lemma: str
     form: VerbForm | None = None
     position: str = ""  # nominal: before | after_content | statement
+    glued: bool = False  # nominal ending in ل written on the source ("وفقا لمصادر")
 
 
 @dataclass(slots=True)
@@ -190,6 +192,7 @@ class _Paragraph:
                     hit = Cue(i, i + n, "nominal", lemma, position=pos)
                     if words[-1] == "ل" and toks[i + n - 1].f != "ل":
                         hit.j = i + n - 1  # the clitic ل is glued to the source
+                        hit.glued = True
                     break
             if hit:
                 cues.append(hit)
@@ -462,6 +465,7 @@ class _Paragraph:
                 if known is not None:
                     if p.role:
                         known.role, known.org = p.role, self.role_org(p.role, p.role_s, p.role_e)
+                        known.role_tokens = known.role_tokens | _role_tokens(p.role)
                     return reg.touch(known), p.surface, 0.85
                 m = self.reg.mention_for_name(p.name, self.order(0))
                 if m is not None:
@@ -771,6 +775,8 @@ class _Paragraph:
         speaker = ""
         if self.nested and p is None and self.toks[c.i].text[:1] != "و":
             return None
+        if self.nested and c.form is not None and c.form.tense == "present" and a < b:
+            return None  # "... يقر ومبدأ الأرض ...": only subject-first present verbs inside a statement
         if c.form is not None and c.form.tense == "present":
             clitic = self.toks[c.i].text[:1] == "و" and comp.mode in ("clause", "fused") and comp.tok <= c.j + 1
             if (p is None and not clitic) or (comp.mode == "noun" and (p is None or c.lemma not in DIRECTIVES)):
@@ -975,9 +981,7 @@ class _Paragraph:
         if c.lemma == fold("في تصريح ل") and hc in ("media", ""):
             return None
         p = parse_region(lex, self.text, toks, a, b)
-        if p is not None and a == c.j and toks[a].f.startswith("ل") and not toks[a].f.startswith("لل") and (
-            p.s == toks[a].start and c.j < c.i + 2 and toks[c.j - 1].f != "ل"
-        ):  # "وفقا لمصادر أمنية": the source is written after the glued ل
+        if p is not None and c.glued and a == c.j and not toks[a].f.startswith("لل") and p.s == toks[a].start:  # "وفقا لمصادر أمنية": the source is written after the glued ل
             p.s += 1
             p.surface = self.text[p.s:p.e]
             if p.name.startswith("ل"):

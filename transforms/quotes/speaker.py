@@ -352,6 +352,7 @@ def name_start_in_role(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
             and f not in lex.not_names
             and f not in SETTING_PREPS
             and f not in lex.place_tokens
+            and toks[j - 1].f not in DANGLING  # "مصادر من داخل ...": after a preposition, no name
             and not (f == F_ALI and t.text.endswith("ى"))
             and hc not in ("role", "org", "unnamed", "doc", "media", "ref")
             and not f.isdigit()
@@ -630,8 +631,8 @@ class Registry:
             if toks <= ent.tokens or ent.tokens <= toks:
                 if len(toks) > len(ent.tokens) and len(ent.tokens) == 1:
                     ent.canonical, ent.tokens = name, toks
-                if role:
-                    ent.role, ent.org, ent.role_tokens = role, org, _role_tokens(role)
+                if role:  # the latest title is shown; every title seen still resolves "شيخ الأزهر"
+                    ent.role, ent.org, ent.role_tokens = role, org, ent.role_tokens | _role_tokens(role)
                 return self.touch(ent)
         ent = Entity(name, "person", role, org, gender, "s", toks, _role_tokens(role))
         return self.touch(ent)

@@ -239,3 +239,59 @@ def test_invariants_on_real_articles() -> None:
             assert q.kind in {"direct", "indirect", "mixed"}
             assert q.speaker_type in {"person", "organisation", "unnamed"} and q.speaker_canonical
             assert not q.speaker or q.speaker in text
+
+
+def test_nested_subject_first_and_as_clause() -> None:
+    paras = [
+        "ونقلت تقارير لصحيفتي \"حرييت\" و\"كرار\"، الاثنين، عن مسؤولين أمنيين، قولهم إن السلطات حددت أن الإرهابيين"
+        " جاءوا من دولة بآسيا الوسطى، وتعتقد أنهم من أوزبكستان.",
+        "وذكر مسؤولو السي آي ايه لاعضاء مجلس الشيوخ انه من الواضح جداً ان هدف موسكو كان مساعدة ترامب، كما قال"
+        " مسؤولون للصحيفة.",
+    ]
+    qs = extract_quotes("", paras)
+    relay = only(qs, "ونقلت")
+    assert (relay.speaker_canonical, relay.speaker_type) == ("مسؤولين أمنيين", "unnamed")  # not the newspapers
+    assert only(qs, "حددت").speaker == "السلطات"  # a statement inside a statement, with its own subject
+    assert only(qs, "وذكر").speaker == "مسؤولو السي آي ايه"  # "لاعضاء مجلس الشيوخ" is the audience
+    assert only(qs, "وذكر").quote.endswith("مساعدة ترامب")  # "، كما قال مسؤولون للصحيفة" is not content
+
+
+def test_topic_fronted_subject_and_apodosis_after_nominal_cue() -> None:
+    paras = [
+        "أما شركة الاستثمار الأولى، فقد قالت إن الصفقة ستمنح المساهمين عائدا أفضل.",
+        "وبحسب تقارير فلسطينية فيرجّح أن يكون منفذ هذه العملية احد عناصر الجبهة.",
+    ]
+    qs = extract_quotes("", paras)
+    assert only(qs, "قالت").speaker_canonical == "شركة الاستثمار الأولى"
+    b = only(qs, "وبحسب")
+    assert b.speaker == "تقارير فلسطينية" and b.quote.startswith("يرجّح أن يكون")
+
+
+def test_after_content_cue_and_title_with_director_resolution() -> None:
+    paras = [
+        "يروي الفيلم قصة مجموعة من الشباب و قام المخرج بتسليط الضوء على ملف الهجرة بأسلوب مغاير حسب قوله."
+        " انطلق التصوير سنة 2012 عندما كان المخرج هيفل بن يوسف يقيم معرض صور في باريس.",
+        "وحسب ما أكده مخرج الفيلم، للجوهرة أف أم، فقد تم قبول هذا العمل في المسابقة الرسمية.",
+    ]
+    qs = extract_quotes("", paras)
+    h = only(qs, "حسب")
+    assert h.quote.startswith("قام المخرج") and h.quote.endswith("مغاير")
+    v = only(qs, "وحسب")
+    assert v.speaker_canonical == "هيفل بن يوسف" and v.quote.startswith("قد تم قبول")
+
+
+def test_hashtag_names_and_role_inside_name_chunk() -> None:
+    paras = ["قالت #كريستين_لاغارد مديرة #صندوق_النقد الدولي اليوم الأربعاء، إن الحروب التجارية لا يربحها أحد.",
+             "وأضافت لاغارد أن العواقب ستكون خطيرة."]
+    qs = extract_quotes("", paras)
+    assert [q.speaker_canonical for q in qs] == ["كريستين لاغارد", "كريستين لاغارد"]
+    assert qs[0].speaker_role.startswith("مديرة")
+
+
+def test_present_tense_needs_a_subject_or_a_continuation() -> None:
+    paras = ["أكد المكتب التنفيذي للاتحاد العام التونسي للشغل، وقوفه مع التحركات السلمية.",
+             "ويرى أن ملامح أزمة سياسية هي في طور التشكل. يذكر أن الاجتماع انعقد بالعاصمة."]
+    qs = extract_quotes("", paras)
+    assert [q.verb for q in qs] == ["أكد", "ويرى"]  # "يذكر أن" is the journalist's note
+    assert qs[0].quote.startswith("وقوفه") and qs[0].speaker_type == "organisation"
+    assert qs[1].speaker_canonical == qs[0].speaker_canonical

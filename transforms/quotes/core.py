@@ -28,6 +28,7 @@ from transforms.quotes.speaker import (
     _is_addressee,
     _role_tokens,
     chunks,
+    clean_name,
     cut_region,
     head_class,
     is_definite,
@@ -686,7 +687,7 @@ class _Paragraph:
             ):  # "وبحسب تقارير فلسطينية فيرجّح أن ...": the ف-verb is the attributed clause, not a new cue
                 cues = [cues[0]] + [c for c in cues[1:] if not (c.kind == "verb" and self._apodosis(c.i))]
             cut_idx = sorted([
-                c.i for c in cues
+                c.i - 1 if c.i - 1 > i0 and toks[c.i - 1].f in CLAUSE_STARTERS else c.i for c in cues
                 if self.cuts(c, i0) and (
                     c.kind == "nominal" or self.find_complement(c, i1, c.kind == "part")
                     or (c.i > i0 and toks[c.i - 1].f == F_KAMA)
@@ -745,7 +746,11 @@ class _Paragraph:
         if c.lemma in DIRECTIVES and a < b:
             a, b = self._directive_speaker(a, b, c.form)
         p = parse_region(self.lex, self.text, self.toks, a, b) if a < b else None
-        if p is not None and p.kind == "person" and " " not in p.name and a != c.j and not self._known_name(p.name):
+        first_word = next((k for k in range(c.j, b) if self.toks[k].word), b)
+        if (
+            p is not None and p.kind == "person" and " " not in clean_name(p.name) and a != first_word
+            and not self._known_name(p.name)
+        ):
             p = None  # a lone unknown word after a setting phrase ("على هامش زيارة، ادتها ...") is no name
         if comp is None and c.lemma in NP_OBJECT and c.form is not None and c.form.tense == "past":
             comp = self.np_object(c, limit)
@@ -941,10 +946,16 @@ class _Paragraph:
                 return None  # "قال X إن ...، وفق تعبيره": already attributed
             ent = self.reg.recent(prefer="person") or self.reg.recent()
             if ent is None:
-                return None
+                m = self.reg.nearest_titled(self.order(c.i))
+                if m is None:
+                    return None
+                ent = self.reg.add_person(m[1], m[2], self.role_org(m[2], -1, -1), "")
             k0 = i0
-            for k in range(c.i - 1, i0, -1):
-                if toks[k].f in CLAUSE_BOUNDARY and toks[k].space_before:
+            for k in range(c.i - 2, i0, -1):
+                nf = toks[k + 1].f
+                if toks[k].f in CLAUSE_BOUNDARY and toks[k].space_before and toks[k + 1].word and (
+                    toks[k].f != "و" or nf in self.lex.verbs or nf in PARTICLES or (len(nf) <= 4 and not is_definite(nf))
+                ):  # "... و قام المخرج بتسليط الضوء ... و مغاير للتجارب، حسب قوله": the clause, not the adjective
                     k0 = k + 1
                     break
             span = self.content(toks[k0].start if k0 > i0 else self._clause_start(i0), c.i, "clause")

@@ -581,6 +581,10 @@ class Registry:
             return max(before, key=lambda m: (m[3], len(m[0])))
         return min(cands, key=lambda m: m[3]) if cands else None
 
+    def nearest_titled(self, order: int) -> tuple[frozenset[str], str, str, int] | None:
+        """"... حسب قوله" before anyone spoke: the person introduced with a title nearest to the cue."""
+        return self._nearest([m for m in self.mentions if m[2] and len(m[0]) >= 2], order)
+
     def mention_for_name(self, name: str, order: int) -> tuple[str, str] | None:
         """A surname used before (or without) a full-name speaker: the fuller name mentioned in the article."""
         name = clean_name(name)

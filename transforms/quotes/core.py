@@ -110,7 +110,7 @@ SUBJECT_OPENERS = frozenset(fold(w) for w in ("لكن", "ولكن", "بل", "إ�
                                              "كانت", "وكانت", "فكان", "فكانت"))
 F_KAMA = fold("كما")
 AMMA = frozenset(fold(w) for w in ("أما", "وأما"))
-CLOSE_FOR = {'"': '"', "«": "»", "“": "”", "„": "”", "‟": "”"}
+CLOSE_FOR = {'"': '"', "«": "»", "“": "”", "„": "”", "‟": "”", "»": "«"}  # » … « in some Moroccan pages
 
 
 @dataclass(slots=True)
@@ -240,7 +240,7 @@ class _Paragraph:
                 if nxt is None:
                     return None
                 return Compl(j, nxt.start, j + 1, "colon")
-            opening = t.text in QUOTE_OPEN and not (t.text == '"' and in_quote)
+            opening = (t.text in QUOTE_OPEN or t.text == "»") and not (t.text in ('"', "»") and in_quote)
             if t.text in QUOTE_MARKS:
                 in_quote = opening
             if (
@@ -279,7 +279,7 @@ class _Paragraph:
                         continue
                     if f == pr[0] and (nxt.word or nxt.text in QUOTE_OPEN):  # "بـ"الخطيرة"", "لـ ..."
                         return Compl(j, nxt.start, j + 1, "noun")
-                    if f.startswith(pr[0]) and len(f) > 3 and self._masdar(f[1:]) and (
+                    if f.startswith(pr[0]) and len(f) > 3 and self._masdar(f[1:]) and head_class(lex, toks, j) == "" and (
                         participle or after_comma or c.lemma in DIRECTIVES or self._closes_speaker(c.j, j)
                     ):
                         return Compl(j, t.start + 1, j, "noun")
@@ -324,7 +324,7 @@ class _Paragraph:
         """An indefinite verbal noun after ب/ل ("بمنح", "لتطبيق"), not a role's "بمركز", "بولاية", "بتونس"."""
         lex = self.lex
         return not (
-            stem.startswith("ال")
+            stem.startswith(("ال", "ل"))  # للدكاترة = ل + الدكاترة
             or stem in lex.org_heads
             or stem in lex.place_tokens
             or stem in lex.name_tokens
@@ -369,7 +369,7 @@ class _Paragraph:
         start += lead
         if end <= start:
             return None
-        if text[start] in QUOTE_OPEN:
+        if text[start] in QUOTE_OPEN or text[start] == "»":
             close = CLOSE_FOR.get(text[start], '"')
             q = text.find(close, start + 1)
             if q > start + 1:
@@ -382,6 +382,9 @@ class _Paragraph:
                     if e2 > s2:
                         return s2, e2, "direct"
         seg = text[start:end]
+        if seg[:1] in QUOTE_MARKS and sum(seg.count(m) for m in QUOTE_MARKS) % 2 == 1:
+            start += 1  # a stray mark opening the content ("بـ »فبراير: »هذه الدعوة ...")
+            seg = text[start:end]
         n_straight = seg.count('"')
         if n_straight % 2 == 1:
             if seg.endswith('"'):
@@ -593,6 +596,12 @@ class _Paragraph:
             if not t.word or t.f in lex.verbs:
                 continue
             hc = head_class(lex, toks, k)
+            if t.f[:1] in "بل" and t.f[1:] in lex.name_tokens and hc == "":
+                p = parse_region(lex, self.text, toks, k, chunks(toks, k, i1)[0][1])
+                if p is not None and p.kind == "person" and p.s == t.start:  # "في اتصال ... بمحمد كريم"
+                    p.s += 1
+                    p.name = p.surface = self.text[p.s:p.e]
+                    return p
             if hc in ("name", "role", "org", "unnamed", "ref") and not (k > i0 and toks[k - 1].f in (F_AN,)):
                 if hc != "name" and t.f[:1] in "بل" and not t.f.startswith("ال"):
                     continue

@@ -277,7 +277,7 @@ class _Paragraph:
                 for pr in noun_preps:
                     if not pr.endswith("-"):
                         continue
-                    if f == pr[0] and (nxt.word or nxt.text in QUOTE_OPEN):  # "بـ"الخطيرة"", "لـ ..."
+                    if f == pr[0] and (nxt.word or nxt.text in QUOTE_MARKS):  # "بـ"الخطيرة"", "لـ ..."
                         return Compl(j, nxt.start, j + 1, "noun")
                     if f.startswith(pr[0]) and len(f) > 3 and self._masdar(f[1:]) and head_class(lex, toks, j) == "" and (
                         participle or after_comma or c.lemma in DIRECTIVES or self._closes_speaker(c.j, j)
@@ -605,6 +605,8 @@ class _Paragraph:
             if hc in ("name", "role", "org", "unnamed", "ref") and not (k > i0 and toks[k - 1].f in (F_AN,)):
                 if hc != "name" and t.f[:1] in "بل" and not t.f.startswith("ال"):
                     continue
+                if any(x in lex.media_heads for x in strip_proclitics(t.f)):
+                    continue  # "في اتصال موقع فبراير بـ...": the outlet is not the speaker
                 parts = [c for c in chunks(toks, k, i1)]
                 end = parts[0][1]
                 if len(parts) > 1 and head_class(lex, toks, parts[1][0]) == "role":

@@ -155,6 +155,15 @@ def test_viterbi_matches_brute_force() -> None:
         tt = tokenize(s)[0]
         g = gaz_tags(tt, 0, len(tt))
         assert crf.tag(tt, 0, len(tt), g) == crf.tag_full(tt, 0, len(tt), g)
+        # the vectorised emissions equal the per-token definition (own + neighbours' views + list tag)
+        sc = [crf.word_scores(x) for x in tt]
+        for i, e in enumerate(crf.emissions(tt, 0, len(tt), g)):
+            parts = [sc[i][0], sc[i - 1][1] if i else crf._const("BOS"),
+                     sc[i + 1][2] if i + 1 < len(tt) else crf._const("EOS")]
+            parts += [sc[i - 2][3]] if i > 1 else []
+            parts += [sc[i + 2][4]] if i + 2 < len(tt) else []
+            parts += [crf._const(g[i])] if g[i] else []
+            assert all(abs(e[k] - sum(p[k] for p in parts)) < 1e-9 for k in range(3))
 
 
 # ------------------------------------------------------------------ seed page (../shared)

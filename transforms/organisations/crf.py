@@ -66,30 +66,38 @@ def emissions(toks: list[str], lo: int, hi: int, gaz: list[str]) -> list[Vec]:
     """Per-token label scores of toks[lo:hi], exactly as crfsuite sums its attribute weights."""
     sc = [word_scores(t) for t in toks[lo:hi]]
     n = len(sc)
+    if n < 3:
+        return _emissions_short(sc, gaz)
     bos, eos = _const("BOS"), _const("EOS")
+    z = _ZERO
+    own = [s[0] for s in sc]
+    prev = [bos] + [s[1] for s in sc[:-1]]
+    nxt = [s[2] for s in sc[1:]] + [eos]
+    m2 = [z, z] + [s[3] for s in sc[:-2]]
+    p2 = [s[4] for s in sc[2:]] + [z, z]
+    em = [
+        (a[0] + b[0] + c[0] + d[0] + e[0], a[1] + b[1] + c[1] + d[1] + e[1], a[2] + b[2] + c[2] + d[2] + e[2])
+        for a, b, c, d, e in zip(own, prev, nxt, m2, p2, strict=True)
+    ]
+    for i, g in enumerate(gaz):
+        if g:
+            x, v = _const(g), em[i]
+            em[i] = (v[0] + x[0], v[1] + x[1], v[2] + x[2])
+    return em
+
+
+def _emissions_short(sc: list, gaz: list[str]) -> list[Vec]:
+    n = len(sc)
     out: list[Vec] = []
     for i in range(n):
-        a, b, c = sc[i][0]
-        if i:
-            x = sc[i - 1][1]
-            a, b, c = a + x[0], b + x[1], c + x[2]
-            if i > 1:
-                x = sc[i - 2][3]
-                a, b, c = a + x[0], b + x[1], c + x[2]
-        else:
-            a, b, c = a + bos[0], b + bos[1], c + bos[2]
-        if i + 1 < n:
-            x = sc[i + 1][2]
-            a, b, c = a + x[0], b + x[1], c + x[2]
-            if i + 2 < n:
-                x = sc[i + 2][4]
-                a, b, c = a + x[0], b + x[1], c + x[2]
-        else:
-            a, b, c = a + eos[0], b + eos[1], c + eos[2]
+        parts = [sc[i][0], sc[i - 1][1] if i else _const("BOS"), sc[i + 1][2] if i + 1 < n else _const("EOS")]
+        if i > 1:
+            parts.append(sc[i - 2][3])
+        if i + 2 < n:
+            parts.append(sc[i + 2][4])
         if gaz[i]:
-            x = _const(gaz[i])
-            a, b, c = a + x[0], b + x[1], c + x[2]
-        out.append((a, b, c))
+            parts.append(_const(gaz[i]))
+        out.append((sum(p[0] for p in parts), sum(p[1] for p in parts), sum(p[2] for p in parts)))
     return out
 
 

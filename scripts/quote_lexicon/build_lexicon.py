@@ -44,7 +44,7 @@ def words_list(name: str) -> list[str]:
 
 
 def verb_forms() -> dict[str, list[str]]:
-    """form -> [lemma, class, tense, gender, number]."""
+    """form -> [folded lemma, class, tense, gender, number, lemma as shown (transforms.arabic.normalize)]."""
     forms: dict[str, list[str]] = {}
 
     def add(form: str, lemma: str, cls: str, tense: str, gender: str, number: str) -> None:
@@ -53,7 +53,7 @@ def verb_forms() -> dict[str, list[str]]:
         clitics = CLITICS if tense != "participle" else ("", "و")
         for c in clitics:
             key = norm(c + form)
-            forms.setdefault(key, [norm(lemma), cls, tense, gender, number])
+            forms.setdefault(key, [norm(lemma), cls, tense, gender, number, normalize(lemma)])
 
     for lemma, m, f, mp, pres, part, cls in rows("verbs.tsv"):
         add(m, lemma, cls, "past", "m", "s")
@@ -84,7 +84,7 @@ def nominal() -> list[list[str]]:
     for cue, lemma, pos in rows("nominal_cues.tsv"):
         ws = [norm(w) for w in cue.split()]
         for c in ("", "و", "ف"):
-            out.append([" ".join([norm(c + ws[0]), *ws[1:]]), norm(lemma), pos])
+            out.append([" ".join([norm(c + ws[0]), *ws[1:]]), norm(lemma), pos, normalize(lemma)])
     return sorted({tuple(r) for r in out})  # type: ignore[return-value]
 
 

@@ -621,6 +621,7 @@ class _Paragraph:
     def emit(self, span: tuple[int, int, str], verb: str, lemma: str, ent: Entity, speaker: str,
              conf: float) -> Pending:
         s, e, kind = span
+        lemma = self.lex.shown.get(lemma, lemma)
         q = Pending(self.pi, s, e, self.text[s:e], kind, verb, lemma, speaker, ent, ent.role, ent.org,
                     round(conf, 2))
         self.out.append(q)

@@ -22,12 +22,14 @@ class VerbForm:
     tense: str  # past | present | participle
     gender: str  # m | f
     number: str  # s | d | p
+    shown: str  # lemma as written in the quotes table (transforms.arabic.normalize: "أضاف" -> "اضاف")
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity (one per process)
 class Lexicon:
     verbs: dict[str, VerbForm]
     nominal: dict[str, list[tuple[tuple[str, ...], str, str]]]  # first word -> [(words, lemma, position)]
+    shown: dict[str, str]  # folded lemma -> lemma as shown
     unnamed_heads: frozenset[str]
     role_heads: frozenset[str]
     role_heads_multi: dict[str, list[tuple[str, ...]]]
@@ -61,9 +63,13 @@ def _multi(entries: list[str]) -> tuple[frozenset[str], dict[str, list[tuple[str
 def lexicon() -> Lexicon:
     raw = json.loads(RESOURCE.read_text(encoding="utf-8"))
     nominal: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-    for words, lemma, pos in raw["nominal"]:
+    shown: dict[str, str] = {}
+    for words, lemma, pos, display in raw["nominal"]:
         ws = tuple(words.split())
         nominal.setdefault(ws[0], []).append((ws, lemma, pos))
+        shown[lemma] = display
+    for v in raw["verbs"].values():
+        shown[v[0]] = v[5]
     for v in nominal.values():
         v.sort(key=lambda x: len(x[0]), reverse=True)
     roles, roles_multi = _multi(raw["role_heads"])
@@ -71,6 +77,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs={k: VerbForm(*v) for k, v in raw["verbs"].items()},
         nominal=nominal,
+        shown=shown,
         unnamed_heads=frozenset(w.split()[0] for w in raw["unnamed_heads"]),
         role_heads=roles,
         role_heads_multi=roles_multi,

@@ -295,3 +295,26 @@ def test_present_tense_needs_a_subject_or_a_continuation() -> None:
     assert [q.verb for q in qs] == ["أكد", "ويرى"]  # "يذكر أن" is the journalist's note
     assert qs[0].quote.startswith("وقوفه") and qs[0].speaker_type == "organisation"
     assert qs[1].speaker_canonical == qs[0].speaker_canonical
+
+
+MOROCCAN = SHARED / "datasets" / "moroccan-news-corpus-issa" / "febrayer_feb.txt"
+
+
+@pytest.mark.skipif(not MOROCCAN.exists(), reason="needs ../shared (Moroccan corpus: read at run time, never copied)")
+def test_invariants_on_moroccan_outlet_text() -> None:
+    import ast
+
+    n_quotes = 0
+    for line in MOROCCAN.read_text(encoding="utf-8").splitlines()[:600]:
+        if not line.startswith("content:"):
+            continue
+        try:
+            paras = [p.strip() for p in ast.literal_eval(line[len("content:"):].strip()) if p.strip()]
+        except (ValueError, SyntaxError):
+            continue
+        for q in extract_quotes("", paras):
+            n_quotes += 1
+            text = paras[q.paragraph]
+            assert text[q.start:q.end] == q.quote and q.quote.strip() == q.quote
+            assert q.speaker_canonical and (not q.speaker or q.speaker in text)
+    assert n_quotes > 100  # febrayer.com reports speech on most pages

@@ -582,7 +582,10 @@ class _Paragraph:
         p = parse_region(self.lex, self.text, toks, k, end)
         if p is None:
             return None
-        if p.kind == "person" and len(p.name.split()) == 1 and self.reg.find_person(p.name) is None:
+        if (
+            p.kind == "person" and len(p.name.split()) == 1 and self.reg.find_person(p.name) is None
+            and fold(p.name) not in self.lex.place_tokens
+        ):
             return None
         return p
 
@@ -775,7 +778,15 @@ class _Paragraph:
             if p is not None and p.kind == "person" and len(p.name.split()) > 1 and (
                 p.role or any(fold(w) in self.lex.name_tokens for w in p.name.split())
             ):
-                self.resolve(p, c.form)  # remember who was introduced ("ونوه X، منسق ...، بأهمية ...")
+                r = self.resolve(p, c.form)  # remember who was introduced ("ونوه X، منسق ...، بأهمية ...")
+                if r is not None and not self.nested:
+                    return r[0], c.j  # ... so that "، مستعرضا/قائلة ..." in this sentence continues them
+            elif p is not None and a == first_word and b - a <= 3 and not self.nested and p.kind in (
+                "person", "organisation", "unnamed"
+            ):
+                r = self.resolve(p, c.form)  # "وعلقت شيرين على صورها قائلة: ..."
+                if r is not None:
+                    return r[0], c.j
             return None
         if comp.mode == "noun" and a >= b and c.form and c.form.tense != "participle":
             pass

@@ -6,6 +6,7 @@ Every subcommand documents itself: `akhbar --help`, `akhbar run --help`, ...
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -131,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_ops_options(p: argparse.ArgumentParser, lock: bool = True) -> None:
+    p.add_argument("--workers", type=int, default=1,
+                   help="processes running shard tasks on this machine (default 1; parsing and extraction are "
+                   "CPU-bound Python, so use the number of cores for large inputs)")
     p.add_argument("--dask-address", metavar="ADDR",
                    help="run the shard tasks on this Dask cluster (e.g. tcp://10.0.0.5:8786); the lake must be "
                    "storage every worker reaches (a shared folder or s3://)")
@@ -139,19 +143,15 @@ def _add_ops_options(p: argparse.ArgumentParser, lock: bool = True) -> None:
                        help="seconds to wait while another run writes the lake (default 600)")
 
 
-def _ingest_flow(dask_address: str | None):  # noqa: ANN202 - the Prefect flow, on threads or on Dask
-    from flows.pipeline import ingest
+def _ingest_flow(dask_address: str | None, workers: int = 1):  # noqa: ANN202 - the flow on its task runner
+    from flows.pipeline import flow_for
 
-    if not dask_address:
-        return ingest
-    from prefect_dask import DaskTaskRunner
-
-    return ingest.with_options(task_runner=DaskTaskRunner(address=dask_address))
+    return flow_for(dask_address=dask_address, workers=workers)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     _prefect_defaults(args.verbose)
-    ingest = _ingest_flow(args.dask_address)
+    ingest = _ingest_flow(args.dask_address, args.workers)
 
     inputs = args.inputs or [DEFAULT_SAMPLES]
     unknown = {e.strip() for e in args.extractors.split(",") if e.strip()} - set(EXTRACTORS_ALL)
@@ -173,6 +173,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         extractors=tuple(e.strip() for e in args.extractors.split(",") if e.strip()),
         progress=sys.stderr.isatty(),
         lock_timeout=args.lock_timeout,
+        workers=max(1, args.workers),
     )
     wall = time.perf_counter() - started
     summary["seconds"]["wall_total"] = round(wall, 3)
@@ -245,10 +246,8 @@ def _print_result(rel, fmt: str, max_rows: int) -> None:  # noqa: ANN001
 def _shell(con, max_rows: int) -> int:  # noqa: ANN001
     import duckdb
 
-    try:
+    with contextlib.suppress(ImportError):
         import readline  # noqa: F401 - line editing and history for input()
-    except ImportError:
-        pass
     print("akhbar SQL shell on the catalog. End statements with ';'. .tables lists views, .quit leaves.")
     buffer: list[str] = []
     while True:
@@ -327,7 +326,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
         return 0
     _prefect_defaults(args.verbose)
     started = time.perf_counter()
-    summary = _ingest_flow(args.dask_address)(
+    summary = _ingest_flow(args.dask_address, args.workers)(
         inputs=sel.files,
         lake=args.lake,
         catalog=args.catalog,
@@ -336,6 +335,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
         shard_pages=args.shard_pages,
         extractors=tuple(e.strip() for e in args.extractors.split(",") if e.strip()),
         lock_timeout=args.lock_timeout,
+        workers=max(1, args.workers),
     )
     summary["seconds"]["wall_total"] = round(time.perf_counter() - started, 3)
     summary["backfill"] = {"matched_pages": sel.pages, "files": len(sel.files), "missing_files": sel.missing}

@@ -138,6 +138,7 @@ def ingest(
     extractors: Sequence[str] = EXTRACTORS,
     progress: bool = False,
     lock_timeout: float = 600.0,
+    workers: int = 2,
 ) -> dict:
     """Ingest files and folders into the lake, refresh the catalog and write the report."""
     logger = get_run_logger()
@@ -155,7 +156,7 @@ def ingest(
         in_flight: list[PrefectFuture] = []
         results: list[ShardResult] = []
         bar = _progress(progress)
-        max_in_flight = 2 * max(1, int(os.environ.get("AKHBAR_WORKERS", "2")))
+        max_in_flight = 2 * max(1, workers)
 
         def collect(done: list[PrefectFuture]) -> None:
             for fut in done:
@@ -204,3 +205,22 @@ def ingest(
 def default_paths(root: str | os.PathLike[str] = ".") -> dict[str, str]:
     base = Path(root)
     return {"lake": str(base / "data/lake"), "catalog": str(base / "data/akhbar.duckdb")}
+
+
+def flow_for(dask_address: str | None = None, workers: int = 1):  # noqa: ANN201 - a Prefect Flow
+    """The ingest flow on the right task runner: Dask cluster, local processes, or one thread.
+
+    Parsing and extraction are CPU-bound Python, so threads cannot use a second core: more than
+    one worker means processes (each imports the extractors' models once and keeps them).
+    """
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return ingest.with_options(task_runner=DaskTaskRunner(address=dask_address))
+    if workers > 1:
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return ingest.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers))
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return ingest.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))

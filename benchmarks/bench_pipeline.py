@@ -51,19 +51,20 @@ def generate(n: int, out: Path, seed: int = 11) -> float:
 CHILD = r"""
 import json, os, resource, sys, time
 t0 = time.perf_counter()
-from flows.pipeline import ingest
+from flows.pipeline import flow_for
 args = json.loads(sys.argv[1])
-s = ingest(inputs=[args["inputs"]], lake=args["lake"], catalog=args["catalog"], report=None,
-           extractors=tuple(args["extractors"]), shard_pages=args["shard_pages"])
+s = flow_for(workers=args["workers"])(inputs=[args["inputs"]], lake=args["lake"], catalog=args["catalog"],
+           report=None, extractors=tuple(args["extractors"]), shard_pages=args["shard_pages"], workers=args["workers"])
 s["seconds"]["wall_total"] = time.perf_counter() - t0
 s["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+s["children_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print("RESULT " + json.dumps(s))
 """
 
 
-def run_flow(inputs: Path, work: Path, extractors: list[str], shard_pages: int) -> dict:
+def run_flow(inputs: Path, work: Path, extractors: list[str], shard_pages: int, workers: int) -> dict:
     args = {"inputs": str(inputs), "lake": str(work / "lake"), "catalog": str(work / "c.duckdb"),
-            "extractors": extractors, "shard_pages": shard_pages}
+            "extractors": extractors, "shard_pages": shard_pages, "workers": workers}
     env = dict(os.environ, PREFECT_LOGGING_LEVEL="WARNING", PREFECT_SERVER_ANALYTICS_ENABLED="false")
     env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     out = subprocess.run([sys.executable, "-c", CHILD, json.dumps(args)], cwd=ROOT, env=env,
@@ -79,6 +80,7 @@ def main() -> None:
     ap.add_argument("--pages", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--extractors", default="headlines", help="comma list (default: headlines, issue 2's scope)")
     ap.add_argument("--shard-pages", type=int, default=2000)
+    ap.add_argument("--workers", type=int, default=2, help="shard-task processes (default 2: this machine's cores)")
     ap.add_argument("--keep", help="folder to keep generated pages and lakes in (default: a temp folder)")
     args = ap.parse_args()
     base = Path(args.keep or tempfile.mkdtemp(prefix="akhbar-bench-"))
@@ -91,7 +93,7 @@ def main() -> None:
         work = base / f"run-{n}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
-        s = run_flow(pages, work, args.extractors.split(","), args.shard_pages)
+        s = run_flow(pages, work, args.extractors.split(","), args.shard_pages, args.workers)
         sec = s["seconds"]
         stages = {k: v for k, v in sec.items() if k not in ("flow_total", "wall_total", "catalog", "state")}
         lake_mb = sum(f.stat().st_size for f in (work / "lake").rglob("*") if f.is_file()) / 2**20
@@ -106,6 +108,7 @@ def main() -> None:
             "wall_s": round(sec["wall_total"], 1),
             "prefect_startup_s": round(sec["wall_total"] - sec["flow_total"], 1),
             "peak_rss_mb": round(s["peak_rss_mb"]),
+            "worker_peak_rss_mb": round(s["children_peak_rss_mb"]),
             "lake_mb": round(lake_mb, 1),
         }
         rows.append(row)

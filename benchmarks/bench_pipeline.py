@@ -49,15 +49,29 @@ def generate(n: int, out: Path, seed: int = 11) -> float:
 
 
 CHILD = r"""
-import json, os, resource, sys, time
+import json, os, resource, sys, threading, time
+import psutil
 t0 = time.perf_counter()
+peak = {"workers": 0}
+def sample():
+    me = psutil.Process()
+    while True:
+        for c in me.children(recursive=True):
+            try:
+                if "uvicorn" in " ".join(c.cmdline()):
+                    continue  # Prefect's temporary API server, not pipeline work
+                peak["workers"] = max(peak["workers"], c.memory_info().rss)
+            except psutil.Error:
+                pass
+        time.sleep(0.5)
+threading.Thread(target=sample, daemon=True).start()
 from flows.pipeline import flow_for
 args = json.loads(sys.argv[1])
 s = flow_for(workers=args["workers"])(inputs=[args["inputs"]], lake=args["lake"], catalog=args["catalog"],
            report=None, extractors=tuple(args["extractors"]), shard_pages=args["shard_pages"], workers=args["workers"])
 s["seconds"]["wall_total"] = time.perf_counter() - t0
 s["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-s["children_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+s["children_peak_rss_mb"] = peak["workers"] / 2**20
 print("RESULT " + json.dumps(s))
 """
 

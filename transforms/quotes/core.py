@@ -17,6 +17,7 @@ from typing import Protocol
 
 from transforms.quotes.lexicon import Lexicon, VerbForm, lexicon
 from transforms.quotes.speaker import (
+    CIRCUMSTANTIAL,
     F_AN,
     F_BIHI,
     F_MA,
@@ -292,8 +293,10 @@ class _Paragraph:
         """A quotation opens the content only after a plausible speaker phrase (short, or with an apposition)."""
         if any(t.text in COMMAS for t in self.toks[a:j]):
             return True
+        if sum(1 for t in self.toks[a:j] if t.word) > 12:
+            return False
         b, e, _ = cut_region(self.lex, self.toks, a, j)
-        return sum(1 for t in self.toks[b:e] if t.word) <= 6
+        return sum(1 for t in self.toks[b:e] if t.word) <= 6 and self.toks[j - 1].f not in CIRCUMSTANTIAL
 
     def _quoted_name_at(self, j: int, limit: int) -> bool:
         """"وذكرت "واشنطن بوست" ان ...": a short quotation followed by a complementiser is a name."""
@@ -582,11 +585,11 @@ class _Paragraph:
         p = parse_region(self.lex, self.text, toks, k, end)
         if p is None:
             return None
-        if (
-            p.kind == "person" and len(p.name.split()) == 1 and self.reg.find_person(p.name) is None
-            and fold(p.name) not in self.lex.place_tokens
+        if p.kind == "person" and not p.role and self.reg.find_person(p.name) is None and not (
+            fold(p.name) in self.lex.place_tokens or head_class(self.lex, toks, k) == "name"
+            or self.reg.mention_for_name(p.name, 10**9) is not None
         ):
-            return None
+            return None  # "ونشر المنتخب الأرجنتيني تغريدة ذكر ...": an unknown phrase is no subject
         return p
 
     def scan_subject(self, i0: int, i1: int) -> Parsed | None:

@@ -48,6 +48,7 @@ MONTHS = frozenset(fold(w) for w in (
 DANGLING = frozenset(fold(w) for w in ("من", "في", "على", "إلى", "عن", "مع", "و", "لدى", "عبر", "أمام"))
 ADDRESSEES = frozenset(fold(w) for w in ("اعضاء", "أعضاء", "الصحفيين", "الصحافيين", "الصحافة", "الإعلاميين",
                                          "وسائل", "المراسلين", "مراسل", "مراسلة", "النواب"))
+CIRCUMSTANTIAL = frozenset(fold(w) for w in ("وهو", "وهي", "وهم", "وهما"))  # "وقال البشير وهو يتحدث ..."
 PLURAL_FEM = ("ه", "ات", "ون", "ين")  # folded endings (ة -> ه) of feminine and plural nouns/adjectives
 STOP_NAME_SCAN = frozenset(fold(w) for w in (
     "أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "الذي", "التي", "الذين", "قد", "وقد", "لقد",
@@ -241,7 +242,7 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
         if t.word and t.f.endswith("ا") and t.f[:-1] in lex.event_nouns:
             b = j  # "وأبلغ فينغر مؤتمرا صحفيا:"
             break
-        if t.f in F_QAWL or (t.word and t.f in lex.verbs and j > a):
+        if t.f in F_QAWL or t.f in CIRCUMSTANTIAL or (t.word and t.f in lex.verbs and j > a):
             b = j
             break
         j += 1

@@ -102,7 +102,7 @@ TRAIL = " \t\u00a0\u200f\u200e.،,؛;:-–—"
 SPEAKERISH = frozenset(("role", "unnamed", "org", "name", "ref", "doc", "media"))
 SETTING_WORDS = frozenset(fold(w) for w in ("في", "من", "عن", "على", "إلى", "مع", "خلال", "بعد", "قبل", "حسب",
                                              "وفق", "و", "أو", "الذي", "التي", "أمام", "لدى", "عند"))
-DIRECTIVES = frozenset(fold(w) for w in ("دعا", "طالب", "ناشد", "حث", "اتهم", "طلب"))
+DIRECTIVES = frozenset(fold(w) for w in ("دعا", "طالب", "ناشد", "حث", "اتهم", "طلب", "أبلغ", "أخبر"))
 QUANTIFIERS = frozenset(fold(w) for w in ("كافة", "جميع", "كل", "مختلف", "سائر"))
 NP_OBJECT = frozenset(fold(w) for w in ("أكد", "نفى", "أعلن", "كشف", "توقع", "أبرز", "جدد", "رجح", "حدد"))
 CLAUSE_BOUNDARY = frozenset(fold(w) for w in ("و", "حيث", "كما", "بينما", "فيما", "إذ", "ثم"))
@@ -909,6 +909,13 @@ class _Paragraph:
             and head_class(lex, toks, a) == "org"
         ):
             return a, a  # "ودعا الحكومة لتطبيق ...": a feminine institution cannot be the subject of دعا
+        stem = light_stem(first.f)
+        if (
+            form is not None and form.gender == "f" and form.number == "s" and is_definite(stem)
+            and not stem.endswith(("ه", "ات")) and head_class(lex, toks, a) not in ("org", "unnamed", "doc", "media")
+            and stem not in lex.place_tokens and stem not in lex.name_tokens
+        ):
+            return a, a  # "أبلغت الجانب التركي ...": a masculine noun after a feminine verb is its object
         for k in range(a + 1, b):
             t, prev = toks[k], toks[k - 1]
             if t.text in COMMAS:

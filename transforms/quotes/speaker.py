@@ -40,7 +40,8 @@ SETTING_PREPS = frozenset(fold(w) for w in ("في", "وفي", "خلال", "عب�
 TOPIC_PREPS = frozenset(fold(w) for w in ("حول", "بشأن", "بخصوص"))  # "وأردف كيش حول عدم حصوله ...:"
 PARTICLES = frozenset(fold(w) for w in ("قد", "وقد", "كما", "فيما", "بينما", "ثم", "أيضا", "بدوره", "بدورها",
                                           "بدورهم", "كذلك", "قولا", "قائلا", "قائلة", "له", "لها", "لهم", "فيه",
-                                          "فيها", "عنه", "عنها", "منه", "منها", "عبرها", "عبره"))
+                                          "فيها", "عنه", "عنها", "منه", "منها", "عبرها", "عبره", "لنا", "لي",
+                                          "لك", "لكم", "لهن"))
 MONTHS = frozenset(fold(w) for w in (
     "جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
     "يناير", "فبراير", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر",
@@ -377,8 +378,8 @@ def _name_may_follow(lex: Lexicon, toks: list[Tok], k: int, b: int) -> bool:
     f = toks[k].f
     if f in STOP_NAME_SCAN:
         return True
-    if len(f) > 3 and f.endswith(("ه", "ها", "هم")) and f not in lex.name_tokens:
-        return False  # "قصد تمكينه"
+    if len(f) > 3 and f.endswith(("ه", "ها", "هم", "نا")) and f not in lex.name_tokens:
+        return False  # "قصد تمكينه", "هيو هددنا"
     return f not in lex.not_names and f not in lex.verbs and not is_time(lex, toks[k]) and f not in SETTING_PREPS
 
 
@@ -507,7 +508,7 @@ def name_end(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
             or (is_time(lex, t) and f not in MONTHS)  # "كيم كاي جوان" (جوان is also June)
             or f in SETTING_PREPS or head_class(lex, toks, k) in ("role", "org", "doc", "media", "unnamed")
             or f.startswith(("بال", "لل"))
-            or (len(f) > 3 and f.endswith(("ها", "ه", "هم")) and f not in lex.name_tokens and k > j + 1)
+            or (len(f) > 3 and f.endswith(("ها", "ه", "هم", "نا")) and f not in lex.name_tokens and k > j + 1)
             or (f[0] == "ي" and len(f) > 3 and f not in lex.name_tokens and k > j + 1)  # "... يقيم معرض"
         ):
             break

@@ -50,6 +50,7 @@ DANGLING = frozenset(fold(w) for w in ("من", "في", "على", "إلى", "عن
 ADDRESSEES = frozenset(fold(w) for w in ("اعضاء", "أعضاء", "الصحفيين", "الصحافيين", "الصحافة", "الإعلاميين",
                                          "وسائل", "المراسلين", "مراسل", "مراسلة", "النواب"))
 CIRCUMSTANTIAL = frozenset(fold(w) for w in ("وهو", "وهي", "وهم", "وهما"))  # "وقال البشير وهو يتحدث ..."
+NAME_LINKS = frozenset(fold(w) for w in ("آل", "بن", "ابن", "بنت", "أبو", "ابو", "عبد", "أم", "ولد"))
 PLURAL_FEM = ("ه", "ات", "ون", "ين")  # folded endings (ة -> ه) of feminine and plural nouns/adjectives
 STOP_NAME_SCAN = frozenset(fold(w) for w in (
     "أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "الذي", "التي", "الذين", "قد", "وقد", "لقد",
@@ -187,7 +188,8 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
     # leading particles, time words, addressees and setting PPs ("الثلاثاء", "لمراسل ...", "في تصريح لـ ...، ")
     while a < b:
         t = toks[a]
-        if not t.word or t.f in PARTICLES or is_time(lex, t):
+        setting = t.f in SETTING_PREPS and a + 1 < b and (_is_setting(lex, toks, a + 1) or t.f in TOPIC_PREPS)
+        if not setting and (not t.word or t.f in PARTICLES or is_time(lex, t)):
             a += 1
             continue
         if t.f.startswith(F_LI) and _is_addressee(lex, toks, a, b):
@@ -503,6 +505,9 @@ def name_end(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
                 continue
             break
         f = t.f
+        if toks[k - 1].word and toks[k - 1].f in NAME_LINKS:
+            k += 1  # "عبداللطيف آل الشيخ", "محمد بن سلمان": the word after آل/بن is part of the name
+            continue
         if (
             f in STOP_NAME_SCAN or f in PARTICLES or f in lex.verbs or f in lex.not_names
             or (is_time(lex, t) and f not in MONTHS)  # "كيم كاي جوان" (جوان is also June)

@@ -1,0 +1,110 @@
+"""Evaluate the topic model on splits users would trust; every figure here is printed, none stored.
+
+Splits (each evaluation model is trained inside this script on the split's training side only, with
+the same features and recipe as the shipped model, ``scripts/train_topics.fit``):
+  1. cross-outlet: train on JawharaFM, test on AlArabiya, and back, on the five shared categories
+     (sport, international, economy, culture, technology);
+  2. time: per outlet, the latest 20% of articles by date are the test side, all seven topics;
+  3. headline-only: the test sides above, scored from titles alone.
+Prints accuracy, macro-F1, per-class F1, confusion matrices, and calibration (log loss, ECE).
+
+Usage: .venv/bin/python scripts/eval_topics.py
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, log_loss
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from train_topics import Example, Fitted, fit, load_examples, training_rows  # noqa: E402
+
+SHARED = ("culture", "economy", "international", "sport", "technology")
+TEST_SHARE = 0.2
+
+
+def ece(probs: np.ndarray, y_idx: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error of the top-1 probability."""
+    conf = probs.max(axis=1)
+    correct = probs.argmax(axis=1) == y_idx
+    edges = np.linspace(0, 1, bins + 1)
+    total = 0.0
+    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+        sel = (conf > lo) & (conf <= hi)
+        if sel.any():
+            total += sel.mean() * abs(conf[sel].mean() - correct[sel].mean())
+    return float(total)
+
+
+def report(name: str, model: Fitted, test: list[Example], *, detail: bool = True) -> dict[str, float]:
+    """Scores of one split on full articles and on titles alone."""
+    y = np.array([e.label for e in test])
+    out: dict[str, float] = {}
+    for kind, texts in (("article", [e.text for e in test]), ("headline", [e.title for e in test])):
+        probs = model.predict_proba(texts)
+        pred = np.array(model.classes)[probs.argmax(axis=1)]
+        labels = [c for c in model.classes if c in set(y) | set(pred)]
+        macro = f1_score(y, pred, labels=sorted(set(y)), average="macro", zero_division=0)
+        acc = accuracy_score(y, pred)
+        y_idx = np.array([model.classes.index(v) for v in y])
+        ll = log_loss(y_idx, probs, labels=list(range(len(model.classes))))
+        out[f"{kind}_macro_f1"] = macro
+        print(f"\n== {name} [{kind}] n={len(y)}  accuracy={acc:.3f}  macro-F1={macro:.3f}  "
+              f"log-loss={ll:.3f}  ECE={ece(probs, y_idx):.3f}")
+        if not detail and kind == "headline":
+            continue
+        per = f1_score(y, pred, labels=labels, average=None, zero_division=0)
+        print("per-class F1: " + ", ".join(f"{c}={f:.3f}" for c, f in zip(labels, per, strict=True)))
+        cm = confusion_matrix(y, pred, labels=labels)
+        width = max(len(c) for c in labels) + 1
+        print("confusion (rows = gold, columns = predicted):")
+        print(" " * width + "".join(f"{c[:7]:>8}" for c in labels))
+        for c, row in zip(labels, cm, strict=True):
+            print(f"{c:<{width}}" + "".join(f"{v:>8}" for v in row))
+    return out
+
+
+def train_on(examples: list[Example]) -> Fitted:
+    return fit(*training_rows(examples))
+
+
+def time_split(examples: list[Example]) -> tuple[list[Example], list[Example]]:
+    """Per outlet: articles before the 80th date percentile train, the later ones test."""
+    train: list[Example] = []
+    test: list[Example] = []
+    for outlet in sorted({e.outlet for e in examples}):
+        dated = sorted((e for e in examples if e.outlet == outlet and e.day), key=lambda e: (e.day, e.rel))
+        cut = dated[int(len(dated) * (1 - TEST_SHARE))].day
+        train += [e for e in dated if e.day < cut]
+        test += [e for e in dated if e.day >= cut]
+        print(f"time split {outlet}: train < {cut} ({sum(e.day < cut for e in dated)}), "
+              f"test >= {cut} ({sum(e.day >= cut for e in dated)})")
+    return train, test
+
+
+def main() -> None:
+    t0 = time.time()
+    examples = load_examples()
+    shared = [e for e in examples if e.label in SHARED]
+    jawhara = [e for e in shared if e.outlet == "jawharafm"]
+    alarabiya = [e for e in shared if e.outlet == "alarabiya"]
+    summary: dict[str, dict[str, float]] = {}
+    summary["JawharaFM -> AlArabiya"] = report("cross-outlet JawharaFM -> AlArabiya", train_on(jawhara), alarabiya)
+    summary["AlArabiya -> JawharaFM"] = report("cross-outlet AlArabiya -> JawharaFM", train_on(alarabiya), jawhara)
+    train, test = time_split(examples)
+    summary["time split (7 topics)"] = report("time split, both outlets, 7 topics", train_on(train), test)
+    print("\n== summary (macro-F1)")
+    for name, scores in summary.items():
+        print(f"{name:<26} article={scores['article_macro_f1']:.3f}  headline={scores['headline_macro_f1']:.3f}")
+    cross = [summary[k]["article_macro_f1"] for k in ("JawharaFM -> AlArabiya", "AlArabiya -> JawharaFM")]
+    print(f"{'cross-outlet mean':<26} article={np.mean(cross):.3f}")
+    print(f"({time.time() - t0:.0f}s)")
+
+
+if __name__ == "__main__":
+    main()

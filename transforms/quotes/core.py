@@ -766,9 +766,9 @@ class _Paragraph:
         p = parse_region(self.lex, self.text, self.toks, a, b) if a < b else None
         first_word = next((k for k in range(c.j, b) if self.toks[k].word), b)
         if (
-            p is not None and p.kind == "person" and " " not in clean_name(p.name) and a != first_word
-            and not self._known_name(p.name)
-        ):
+            p is not None and p.kind == "person" and " " not in clean_name(p.name) and not self._known_name(p.name)
+            and (a != first_word or (is_definite(fold(p.name)) and not fold(p.name).endswith("ي")))
+        ):  # "على هامش زيارة، ادتها ...", "وأكدت القبض على ...": an unknown word is no name (nisba surnames are)
             p = None  # a lone unknown word after a setting phrase ("على هامش زيارة، ادتها ...") is no name
         if comp is None and c.lemma in NP_OBJECT and c.form is not None and c.form.tense == "past":
             comp = self.np_object(c, limit)

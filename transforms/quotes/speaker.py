@@ -469,6 +469,16 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
         if ra < rb and head_class(lex, toks, ra) == "name" and rb - ra <= 5 and _looks_like_name(lex, toks, ra, rb):
             name, ns, ne = _text(text, toks, ra, rb)
             return Parsed("person", name, ns, ne, name=name, role=surface, role_s=s, role_e=e, head=head)
+    # a nationality before the name ("الاسباني غوارديولا", "البرازيلي نيمار")
+    words = [k for k in range(first_a, first_b) if toks[k].word]
+    if len(words) >= 2 and is_definite(toks[words[0]].f) and toks[words[0]].f.endswith("ي") and not is_definite(
+        toks[words[1]].f
+    ) and toks[words[1]].f not in lex.not_names and toks[words[0]].f not in lex.name_tokens:
+        nb2 = name_end(lex, toks, words[1], first_b)
+        if _looks_like_name(lex, toks, words[1], nb2):
+            name, ns, ne = _text(text, toks, words[1], nb2)
+            role, rs, re_ = _text(text, toks, first_a, words[1])
+            return Parsed("person", name, ns, ne, name=name, role=role, role_s=rs, role_e=re_, head=head)
     # a name first; the apposition is the rest ("محمد بلكبير، رئيس مركز ...، إن")
     nb = name_end(lex, toks, first_a, first_b)
     if first_a < nb < first_b:

@@ -507,7 +507,9 @@ class _Paragraph:
         if p.kind == "ref":
             bare = p.head[2:] if p.head.startswith("ال") else p.head
             prefer = "unnamed" if bare.startswith(("مصدر", "مصادر")) or p.head == fold("ذات") else ""
-            ent = reg.recent(gender, number, prefer=prefer) or reg.recent()
+            ent = (reg.recent_by_head(bare) if prefer else None) or reg.recent(gender, number, prefer=prefer) or (
+                reg.recent()
+            )
             if ent is None:
                 return None
             return reg.touch(ent), p.surface, 0.8

@@ -239,7 +239,12 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
         )):  # "المرصد المغربي حول التطرف" keeps its حول
             b = j
             break
-        if t.word and t.f.startswith(F_LI) and j > a and _is_addressee(lex, toks, j, b) and not is_doc:
+        if t.word and t.f.startswith(F_LI) and j > a and (
+            _is_addressee(lex, toks, j, b) or (
+                head_class(lex, toks, a) == "name" and head_class(lex, toks, j) == "org"
+                and all(head_class(lex, toks, k) in ("name", "") for k in range(a, j))
+            )  # "وقالت ميركل لمجلس النواب": a name has no ل-organisation after it, its audience does
+        ) and not is_doc:
             b = j  # (a document's ل names its issuer: "تقييم سري لوكالة الاستخبارات")
             break
         if t.word and t.f.endswith("ا") and t.f[:-1] in lex.event_nouns:
@@ -428,6 +433,11 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
                 break
         return p
     if hc == "org" or hc == "media":
+        for k in range(first_a + 1, first_b):
+            if toks[k].f in STOP_NAME_SCAN:  # "الموقع الذي تأسس ...": the relative clause is not the name
+                first_b = k
+                surface, s, e = _text(text, toks, first_a, first_b)
+                break
         words = [k for k in range(first_a, first_b) if toks[k].word]
         if len(words) > 4:  # "فريق ترامب التعليق على نتائج ...": the name ends before the verbal noun
             for x, y in zip(words[1:], words[2:], strict=False):
@@ -715,6 +725,14 @@ class Registry:
             if ent.type == "unnamed" and fold(ent.canonical) == key:
                 return self.touch(ent)
         return self.touch(Entity(desc, "unnamed", number=number, head=_bare(head)))
+
+    def recent_by_head(self, head: str) -> Entity | None:
+        """"المصدر" -> the latest unnamed source whose description starts with مصدر/مصادر."""
+        h = _bare(head)
+        for ent in reversed(self.entities):
+            if ent.type == "unnamed" and ent.head and (ent.head == h or ent.head[:3] == h[:3]):
+                return ent
+        return None
 
     def recent(self, gender: str = "", number: str = "", prefer: str = "") -> Entity | None:
         """Most recent speaker, agreeing in gender/number when the cue tells (وأضافت, وأضافوا)."""

@@ -8,6 +8,7 @@ shows what the report says.
 from __future__ import annotations
 
 import logging
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -20,10 +21,12 @@ ARTIFACT_TABLE = "akhbar-top-organisations"
 
 
 def _in_prefect_run() -> bool:
-    try:
-        from prefect.context import FlowRunContext, TaskRunContext
-    except ImportError:
+    """True inside a flow or task run. A process that has not imported Prefect cannot be in one,
+    and importing it only to ask costs seconds (the `akhbar report` command never needs it)."""
+    if "prefect" not in sys.modules:
         return False
+    from prefect.context import FlowRunContext, TaskRunContext
+
     return FlowRunContext.get() is not None or TaskRunContext.get() is not None
 
 

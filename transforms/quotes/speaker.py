@@ -354,7 +354,10 @@ def name_start_in_role(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
         if f in STOP_NAME_SCAN or f in lex.verbs:
             return -1
         hc = head_class(lex, toks, j)
-        if f == F_BISM and head_class(lex, toks, j - 1) in ("role", "unnamed"):
+        nxt_f = toks[j + 1].f if j + 1 < len(toks) and toks[j + 1].word else ""
+        if f == F_BISM and (head_class(lex, toks, j - 1) in ("role", "unnamed") or is_definite(nxt_f) or (
+            j + 1 < len(toks) and head_class(lex, toks, j + 1) in ("org", "role")
+        )):
             prev_closes = False
             continue  # "متحدث باسم الحكومة": باسم is "on behalf of", not the name Bassem
         starts_name = (
@@ -434,7 +437,11 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
         return p
     if hc == "org" or hc == "media":
         for k in range(first_a + 1, first_b):
-            if toks[k].f in STOP_NAME_SCAN:  # "الموقع الذي تأسس ...": the relative clause is not the name
+            f = toks[k].f
+            if f in STOP_NAME_SCAN or (  # "الموقع الذي تأسس ...", "تنظيم داعش مسؤوليته": not the name
+                k > first_a + 1 and len(f) > 4 and f.endswith(("ه", "ها", "هم")) and not is_definite(f)
+                and head_class(lex, toks, k) == ""
+            ):
                 first_b = k
                 surface, s, e = _text(text, toks, first_a, first_b)
                 break
@@ -639,8 +646,8 @@ class Registry:
         if not rt:
             return None
         cands = [m for m in self.mentions if m[2] and rt <= _role_tokens(m[2])]
-        if not cands:  # "مخرج الفيلم" for "المخرج X": the head alone, when only one person has it
-            head = _bare(light_stem(fold(role.split()[0])))
+        head = _bare(light_stem(fold(role.split()[0])))
+        if not cands and not any(t.endswith("ي") and len(t) >= 4 for t in rt - {head}):  # "مخرج الفيلم" = "المخرج X"
             cands = [m for m in self.mentions if m[2] and head in _role_tokens(m[2]) and len(m[0]) >= 2]
             best = max(cands, key=lambda m: len(m[0]), default=None)
             if best is None or any(not (m[0] <= best[0]) for m in cands):
@@ -686,6 +693,8 @@ class Registry:
             if ent.type == "person" and ent.role_tokens and rt <= ent.role_tokens:
                 return ent
         head = _bare(light_stem(fold(role.split()[0]))) if role.split() else ""
+        if any(t.endswith("ي") and len(t) >= 4 for t in rt - {head}):
+            return None  # "السفير الفلسطيني" is not "سفير الكويت": a different nationality is a different person
         same = [e for e in self.entities if e.type == "person" and head in e.role_tokens]
         return same[-1] if len(same) == 1 else None
 

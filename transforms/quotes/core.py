@@ -1033,10 +1033,11 @@ class _Paragraph:
             if p.name.startswith("ل"):
                 p.name = p.name[1:]
         if p is None or (
-            p.kind == "person" and hc not in ("name", "role") and len(p.name.split()) < 2
-            and self.reg.find_person(p.name) is None
+            p.kind == "person" and hc not in ("name", "role") and not p.role and self.reg.find_person(p.name) is None
+            and not any(fold(w) in lex.name_tokens for w in clean_name(p.name).split())
+            and self.reg.mention_for_name(p.name, 10**9) is None
         ):
-            return None
+            return None  # "وفق أحداث مسرحية ...": not a source
         if p.kind == "organisation" and hc == "media" and c.lemma == fold("في تصريح ل"):
             return None
         # content: the clause after the source when the cue opens the sentence, else the clause before it

@@ -51,12 +51,19 @@ ADDRESSEES = frozenset(fold(w) for w in ("اعضاء", "أعضاء", "الصحف
                                          "وسائل", "المراسلين", "مراسل", "مراسلة", "النواب"))
 CIRCUMSTANTIAL = frozenset(fold(w) for w in ("وهو", "وهي", "وهم", "وهما"))  # "وقال البشير وهو يتحدث ..."
 NAME_LINKS = frozenset(fold(w) for w in ("آل", "بن", "ابن", "بنت", "أبو", "ابو", "عبد", "أم", "ولد"))
+LEADING_MODIFIERS = frozenset(fold(w) for w in ("أحدث", "آخر", "أبرز", "أهم", "أغلب", "معظم"))  # "أحدث إحصائيات"
 PLURAL_FEM = ("ه", "ات", "ون", "ين")  # folded endings (ة -> ه) of feminine and plural nouns/adjectives
 STOP_NAME_SCAN = frozenset(fold(w) for w in (
     "أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "الذي", "التي", "الذين", "قد", "وقد", "لقد",
 ))
 DEFINITE_PREFIXES = ("ال", "بال", "لل", "وال", "فال", "كال", "وبال", "ولل")
 FEMININE_HINT = ("ة",)
+
+
+def has_pronoun(raw: str) -> bool:
+    """An attached pronoun (ـه، ـها، ـهم) on the word as written: ة is not ه ("هالة" has none)."""
+    w = raw.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return w.endswith(("ه", "ها", "هم", "هما")) and fold(w) not in ("الله", "لله")  # "خير الله"
 
 
 def is_definite(f: str) -> bool:
@@ -189,7 +196,7 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
     while a < b:
         t = toks[a]
         setting = t.f in SETTING_PREPS and a + 1 < b and (_is_setting(lex, toks, a + 1) or t.f in TOPIC_PREPS)
-        if not setting and (not t.word or t.f in PARTICLES or is_time(lex, t)):
+        if not setting and (not t.word or t.f in PARTICLES or t.f in LEADING_MODIFIERS or is_time(lex, t)):
             a += 1
             continue
         if t.f.startswith(F_LI) and _is_addressee(lex, toks, a, b):
@@ -360,6 +367,10 @@ def name_start_in_role(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
         )):
             prev_closes = False
             continue  # "متحدث باسم الحكومة": باسم is "on behalf of", not the name Bassem
+        if hc == "role" and f in lex.name_tokens and prev_closes and j + 1 < b and toks[j + 1].word and not (
+            is_definite(toks[j + 1].f)
+        ) and head_class(lex, toks, j + 1) in ("", "name"):
+            return j  # "معتمد المنطقة أمير خير الله": أمير is a first name here
         starts_name = (
             not is_definite(f)
             and f not in lex.not_names
@@ -371,7 +382,7 @@ def name_start_in_role(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
             and not f.isdigit()
             and not (f[0] in "وبلف" and len(f) > 2 and (f[1:] in lex.role_heads or f[1:] in lex.org_heads))
             and (hc == "name" or (
-                prev_closes and f[0] not in "بل" and not (len(f) > 3 and f.endswith(("ه", "ها", "هم")))
+                prev_closes and f[0] not in "بل" and not (len(f) > 3 and has_pronoun(t.text))
                 and _name_may_follow(lex, toks, j + 1, b)
             ))
         )
@@ -388,7 +399,7 @@ def _name_may_follow(lex: Lexicon, toks: list[Tok], k: int, b: int) -> bool:
     f = toks[k].f
     if f in STOP_NAME_SCAN:
         return True
-    if len(f) > 3 and f.endswith(("ه", "ها", "هم", "نا")) and f not in lex.name_tokens:
+    if len(f) > 3 and (has_pronoun(toks[k].text) or f.endswith("نا")) and f not in lex.name_tokens:
         return False  # "قصد تمكينه", "هيو هددنا"
     return f not in lex.not_names and f not in lex.verbs and not is_time(lex, toks[k]) and f not in SETTING_PREPS
 
@@ -439,7 +450,7 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
         for k in range(first_a + 1, first_b):
             f = toks[k].f
             if f in STOP_NAME_SCAN or (  # "الموقع الذي تأسس ...", "تنظيم داعش مسؤوليته": not the name
-                k > first_a + 1 and len(f) > 4 and f.endswith(("ه", "ها", "هم")) and not is_definite(f)
+                k > first_a + 1 and len(f) > 4 and has_pronoun(toks[k].text) and not is_definite(f)
                 and head_class(lex, toks, k) == ""
             ):
                 first_b = k
@@ -540,7 +551,7 @@ def name_end(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
             or (is_time(lex, t) and f not in MONTHS)  # "كيم كاي جوان" (جوان is also June)
             or f in SETTING_PREPS or head_class(lex, toks, k) in ("role", "org", "doc", "media", "unnamed")
             or f.startswith(("بال", "لل"))
-            or (len(f) > 3 and f.endswith(("ها", "ه", "هم", "نا")) and f not in lex.name_tokens and k > j + 1)
+            or (len(f) > 3 and (has_pronoun(t.text) or f.endswith("نا")) and f not in lex.name_tokens and k > j + 1)
             or (f[0] == "ي" and len(f) > 3 and f not in lex.name_tokens and k > j + 1)  # "... يقيم معرض"
         ):
             break
@@ -561,6 +572,10 @@ def _looks_like_name(lex: Lexicon, toks: list[Tok], a: int, b: int) -> bool:
             return False
         if t.f == F_ALI and t.text.endswith("ى"):  # على
             return False
+        if t.f not in lex.name_tokens and (t.f.startswith(("بال", "لل", "وال", "كال")) or (
+            len(t.f) > 4 and t.f.endswith("ات")
+        )) and t.f not in ("الله", "لله"):
+            return False  # "دعم إنتاج للأفلام الطويلة": a noun phrase, not a name
     return True
 
 

@@ -257,7 +257,9 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
         if t.word and t.f.endswith("ا") and t.f[:-1] in lex.event_nouns:
             b = j  # "وأبلغ فينغر مؤتمرا صحفيا:"
             break
-        if t.f in F_QAWL or t.f in CIRCUMSTANTIAL or (t.word and t.f in lex.verbs and j > a):
+        if t.f in F_QAWL or t.f in CIRCUMSTANTIAL or (t.word and t.f in lex.verbs and j > a) or (
+            t.word and t.text.endswith("\u064b") and not is_definite(t.f)
+        ):  # "اعترفت قطر علناً ورسمياً": an adverb with tanwin is never part of a name
             b = j
             break
         j += 1

@@ -54,8 +54,10 @@ def report(name: str, model: Fitted, test: list[Example], *, detail: bool = True
         y_idx = np.array([model.classes.index(v) for v in y])
         ll = log_loss(y_idx, probs, labels=list(range(len(model.classes))))
         out[f"{kind}_macro_f1"] = macro
-        print(f"\n== {name} [{kind}] n={len(y)}  accuracy={acc:.3f}  macro-F1={macro:.3f}  "
-              f"log-loss={ll:.3f}  ECE={ece(probs, y_idx):.3f}")
+        print(
+            f"\n== {name} [{kind}] n={len(y)}  accuracy={acc:.3f}  macro-F1={macro:.3f}  "
+            f"log-loss={ll:.3f}  ECE={ece(probs, y_idx):.3f}"
+        )
         if not detail and kind == "headline":
             continue
         per = f1_score(y, pred, labels=labels, average=None, zero_division=0)
@@ -82,8 +84,10 @@ def time_split(examples: list[Example]) -> tuple[list[Example], list[Example]]:
         cut = dated[int(len(dated) * (1 - TEST_SHARE))].day
         train += [e for e in dated if e.day < cut]
         test += [e for e in dated if e.day >= cut]
-        print(f"time split {outlet}: train < {cut} ({sum(e.day < cut for e in dated)}), "
-              f"test >= {cut} ({sum(e.day >= cut for e in dated)})")
+        print(
+            f"time split {outlet}: train < {cut} ({sum(e.day < cut for e in dated)}), "
+            f"test >= {cut} ({sum(e.day >= cut for e in dated)})"
+        )
     return train, test
 
 
@@ -94,13 +98,19 @@ def main() -> None:
     jawhara = [e for e in shared if e.outlet == "jawharafm"]
     alarabiya = [e for e in shared if e.outlet == "alarabiya"]
     summary: dict[str, dict[str, float]] = {}
-    summary["JawharaFM -> AlArabiya"] = report("cross-outlet JawharaFM -> AlArabiya", train_on(jawhara), alarabiya)
-    summary["AlArabiya -> JawharaFM"] = report("cross-outlet AlArabiya -> JawharaFM", train_on(alarabiya), jawhara)
+    summary["JawharaFM -> AlArabiya"] = report(
+        "cross-outlet JawharaFM -> AlArabiya", train_on(jawhara), alarabiya
+    )
+    summary["AlArabiya -> JawharaFM"] = report(
+        "cross-outlet AlArabiya -> JawharaFM", train_on(alarabiya), jawhara
+    )
     train, test = time_split(examples)
     summary["time split (7 topics)"] = report("time split, both outlets, 7 topics", train_on(train), test)
     print("\n== summary (macro-F1)")
     for name, scores in summary.items():
-        print(f"{name:<26} article={scores['article_macro_f1']:.3f}  headline={scores['headline_macro_f1']:.3f}")
+        print(
+            f"{name:<26} article={scores['article_macro_f1']:.3f}  headline={scores['headline_macro_f1']:.3f}"
+        )
     cross = [summary[k]["article_macro_f1"] for k in ("JawharaFM -> AlArabiya", "AlArabiya -> JawharaFM")]
     print(f"{'cross-outlet mean':<26} article={np.mean(cross):.3f}")
     print(f"({time.time() - t0:.0f}s)")

@@ -151,7 +151,9 @@ def fit(texts: list[str], labels: list[str], weights: np.ndarray, groups: np.nda
         svm = _svm(x[tr], y[tr], weights[tr])
         assert list(svm.classes_) == classes
         oof[te] = svm.decision_function(x[te])
-    cal = LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000).fit(oof, y, sample_weight=weights)
+    cal = LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000).fit(
+        oof, y, sample_weight=weights
+    )
     svm = _svm(x, y, weights)
     return Fitted(
         classes=classes,
@@ -215,7 +217,9 @@ def main() -> None:
     }
     (OUT / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     size = (OUT / "model.npz").stat().st_size
-    print(f"trained on {len(examples)} articles {counts} in {time.time() - t0:.0f}s; model.npz {size / 1e6:.1f} MB")
+    print(
+        f"trained on {len(examples)} articles {counts} in {time.time() - t0:.0f}s; model.npz {size / 1e6:.1f} MB"
+    )
 
 
 if __name__ == "__main__":

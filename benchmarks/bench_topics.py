@@ -1,0 +1,66 @@
+"""Throughput of topic classification and keyword extraction on one core (batch calls, as the pipeline).
+
+Articles: ANT v1.1 and AlArabiya from ../shared when present (all categories, read at run time), else a
+synthetic shard built from the test sentences. The first call (model loading) is timed separately.
+
+Usage: .venv/bin/python benchmarks/bench_topics.py [n_articles]   (OMP/BLAS threads pinned to 1)
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from transforms import keywords, topics  # noqa: E402
+
+
+def load_articles(n: int) -> list[tuple[str, list[str]]]:
+    try:
+        from antcorpus import ALARABIYA, ANT_V11, iter_docs
+
+        if ANT_V11.exists():
+            docs = [(d.title, d.paragraphs) for root in (ANT_V11, ALARABIYA) for d in iter_docs(root)]
+            return (docs * (n // len(docs) + 1))[:n]
+    except ImportError:
+        pass
+    sample = ("نتائج الجولة الخامسة من البطولة", ["فاز الرجاء على المغرب الفاسي بهدفين دون رد."] * 8)
+    return [sample] * n
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    articles = load_articles(n)
+    words = sum(len(" ".join(p).split()) for _, p in articles) / len(articles)
+    print(f"{len(articles)} articles, {words:.0f} body words on average, one core")
+    t = time.perf_counter()
+    topics.classify_articles(articles[:1])
+    keywords.extract_keywords_batch(articles[:1])
+    print(f"load (model + tables): {time.perf_counter() - t:.2f}s")
+    for name, fn in (
+        ("classify_articles", lambda b: topics.classify_articles(b)),
+        ("classify_headlines", lambda b: topics.classify_headlines([t for t, _ in b])),
+        ("extract_keywords_batch", lambda b: keywords.extract_keywords_batch(b)),
+    ):
+        best = 0.0
+        for _ in range(3):
+            t = time.perf_counter()
+            for i in range(0, len(articles), 2000):
+                fn(articles[i : i + 2000])
+            best = max(best, len(articles) / (time.perf_counter() - t))
+        print(f"{name:<24} {best:>8.0f} per second (best of 3, shards of 2,000)")
+
+
+if __name__ == "__main__":
+    main()

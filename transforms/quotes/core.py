@@ -31,6 +31,7 @@ from transforms.quotes.speaker import (
     chunks,
     clean_name,
     cut_region,
+    has_pronoun,
     head_class,
     is_definite,
     is_time,
@@ -165,6 +166,7 @@ class _Paragraph:
         self.out: list[Pending] = []
         self.sent_ent: Entity | None = None  # speaker of the last statement in the current sentence
         self.nested = False  # processing a cue inside another statement's content
+        self.nested_ent: Entity | None = None  # speaker of the last statement inside that content
 
     # ---- cues -------------------------------------------------------------------------------------------
     def find_cues(self, i0: int, i1: int) -> list[Cue]:
@@ -268,8 +270,8 @@ class _Paragraph:
                     return Compl(j, toks[j + 2].start, j + 2, "clause")
                 if nxt.f in COMPL_FUSED:
                     return Compl(j, nxt.start, j + 1, "fused")
-            if participle and j == c.j and "-" in noun_preps and f not in lex.not_names and not is_definite(f) and (
-                f not in lex.verbs
+            if participle and j == c.j and "-" in noun_preps and f not in lex.not_names and f not in lex.verbs and (
+                head_class(lex, toks, j) == ""
             ):
                 return Compl(j, t.start, j, "noun")  # "متعهدا القضاء على ..."
             if noun_preps and nxt is not None and (participle or j > c.j):
@@ -715,6 +717,7 @@ class _Paragraph:
             ] + self.contrast_cuts(i0, i1))
             covered = -1
             sent_ent: Entity | None = None
+            self.nested_ent = None
             for c in cues:
                 nested = c.i < covered
                 if nested and c.kind != "verb":
@@ -747,6 +750,8 @@ class _Paragraph:
             self.nested = True
             res = self._verb(c, i0, limit, comp, relative)
             self.nested = False
+            if res is not None:
+                self.nested_ent = res[0]
             new = [e for e in self.reg.entities if e not in keep]
             self.reg.entities[:] = new + keep
             return res
@@ -815,7 +820,10 @@ class _Paragraph:
             if (p is None and not clitic) or (comp.mode == "noun" and (p is None or c.lemma not in DIRECTIVES)):
                 return None  # "يدعو إلى ..." without a subject, "ويؤكد ... الدور" are rarely reported speech
         if p is None:
-            ent = self.sent_ent if self.sent_ent is not None and not relative else self._implicit(c, i0)
+            if self.nested and self.nested_ent is not None:
+                ent = self.nested_ent  # "إن السلطات حددت أن ...، وتعتقد أنهم ...": the embedded speaker goes on
+            else:
+                ent = self.sent_ent if self.sent_ent is not None and not relative else self._implicit(c, i0)
             if ent is None:
                 return None
             conf = 0.7
@@ -857,6 +865,13 @@ class _Paragraph:
             break
         if not parts:
             return None
+        if len(parts) > 1 and head_class(lex, toks, parts[-1][0]) == "role":  # "...، زعيمة حزب ... مارين لوبان رفضها"
+            la, lb = parts[-1]
+            j = name_start_in_role(lex, toks, la, lb)
+            if j > 0:
+                ne = name_end(lex, toks, j, lb)
+                if ne < lb and toks[ne].word and has_pronoun(toks[ne].text):
+                    return Compl(ne, toks[ne].start, ne, "noun")
         # 2. one chunk: the speaker ends at a setting phrase or after a known name; the content follows
         a0, b0 = parts[0]
         a, b, _ = cut_region(lex, toks, a0, b0)
@@ -1184,6 +1199,9 @@ def _strip_clitic(s: str) -> str:
         return s[1:]
     if f.startswith("لل") and len(w[0]) > 4:
         return "ا" + s[1:]
+    lex = lexicon()
+    if len(f) > 3 and f[0] in "لبوف" and (f[1:] in lex.org_heads or f[1:] in lex.media_heads):
+        return s[1:]  # "لوكالة الاستخبارات" -> "وكالة الاستخبارات"
     return s
 
 

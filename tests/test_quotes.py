@@ -252,6 +252,7 @@ def test_nested_subject_first_and_as_clause() -> None:
     relay = only(qs, "ونقلت")
     assert (relay.speaker_canonical, relay.speaker_type) == ("مسؤولين أمنيين", "unnamed")  # not the newspapers
     assert only(qs, "حددت").speaker == "السلطات"  # a statement inside a statement, with its own subject
+    assert only(qs, "وتعتقد").speaker_canonical == "السلطات"  # ... which the embedded "وتعتقد" continues
     assert only(qs, "وذكر").speaker == "مسؤولو السي آي ايه"  # "لاعضاء مجلس الشيوخ" is the audience
     assert only(qs, "وذكر").quote.endswith("مساعدة ترامب")  # "، كما قال مسؤولون للصحيفة" is not content
 

@@ -167,6 +167,7 @@ class _Paragraph:
         self.sent_ent: Entity | None = None  # speaker of the last statement in the current sentence
         self.nested = False  # processing a cue inside another statement's content
         self.nested_ent: Entity | None = None  # speaker of the last statement inside that content
+        self.outer: Pending | None = None  # the statement whose content holds the embedded ones
 
     # ---- cues -------------------------------------------------------------------------------------------
     def find_cues(self, i0: int, i1: int) -> list[Cue]:
@@ -718,6 +719,7 @@ class _Paragraph:
             covered = -1
             sent_ent: Entity | None = None
             self.nested_ent = None
+            self.outer = None
             for c in cues:
                 nested = c.i < covered
                 if nested and c.kind != "verb":
@@ -734,6 +736,8 @@ class _Paragraph:
                     ent, end_tok = res
                     sent_ent = ent
                     covered = max(covered, end_tok)
+                    if self.out and self.out[-1].paragraph == self.pi and self.nested_ent is None:
+                        self.outer = self.out[-1]
         return self.out
 
     def _end_tok(self, e: int) -> int:
@@ -819,9 +823,11 @@ class _Paragraph:
             clitic = self.toks[c.i].text[:1] == "و" and comp.mode in ("clause", "fused") and comp.tok <= c.j + 1
             if (p is None and not clitic) or (comp.mode == "noun" and (p is None or c.lemma not in DIRECTIVES)):
                 return None  # "يدعو إلى ..." without a subject, "ويؤكد ... الدور" are rarely reported speech
+        continues_embedded = False
         if p is None:
-            if self.nested and self.nested_ent is not None:
+            if self.nested_ent is not None and (self.nested or self.toks[c.i].text[:1] == "و"):
                 ent = self.nested_ent  # "إن السلطات حددت أن ...، وتعتقد أنهم ...": the embedded speaker goes on
+                continues_embedded = not self.nested
             else:
                 ent = self.sent_ent if self.sent_ent is not None and not relative else self._implicit(c, i0)
             if ent is None:
@@ -836,6 +842,11 @@ class _Paragraph:
         if span is None:
             return None
         q = self.emit(span, self.toks[c.i].text, c.lemma, ent, speaker, conf)
+        if continues_embedded and self.outer is not None:  # ... and the relaying statement covers it too
+            o = self.outer
+            o.end = q.end
+            o.quote = self.text[o.start:o.end]
+            return self.outer.ent, self._end_tok(q.end)
         return ent, self._end_tok(q.end)
 
     def np_object(self, c: Cue, limit: int) -> Compl | None:

@@ -55,7 +55,7 @@ def verb_forms() -> dict[str, list[str]]:
             key = norm(c + form)
             forms.setdefault(key, [norm(lemma), cls, tense, gender, number, normalize(lemma)])
 
-    for lemma, m, f, mp, pres, part, cls in rows("verbs.tsv"):
+    for lemma, m, f, mp, pres, part, cls in rows("verbs.tsv"):  # "-" = no such form (اعتقد: 1sg أعتقد)
         add(m, lemma, cls, "past", "m", "s")
         add(f, lemma, cls, "past", "f", "s")
         add(mp, lemma, cls, "past", "m", "p")

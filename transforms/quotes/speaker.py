@@ -41,7 +41,7 @@ TOPIC_PREPS = frozenset(fold(w) for w in ("حول", "بشأن", "بخصوص"))  
 PARTICLES = frozenset(fold(w) for w in ("قد", "وقد", "كما", "فيما", "بينما", "ثم", "أيضا", "بدوره", "بدورها",
                                           "بدورهم", "كذلك", "قولا", "قائلا", "قائلة", "له", "لها", "لهم", "فيه",
                                           "فيها", "عنه", "عنها", "منه", "منها", "عبرها", "عبره", "لنا", "لي",
-                                          "لك", "لكم", "لهن"))
+                                          "لك", "لكم", "لهن", "منك", "منكم"))
 MONTHS = frozenset(fold(w) for w in (
     "جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
     "يناير", "فبراير", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر",
@@ -594,6 +594,25 @@ class Entity:
     head: str = ""
 
 
+def name_key(name: str) -> frozenset[str]:
+    """Comparable tokens of a person's name: folded, article-less, with أبو/عبد glued to the next word."""
+    out: list[str] = []
+    glue = ""
+    for w in clean_name(name).split():
+        f = _bare(fold(w))
+        if glue:
+            f = glue + f
+            glue = ""
+        elif f in ("ابو", "عبد") :
+            glue = f
+            continue
+        if len(f) > 1:
+            out.append(f)
+    if glue:
+        out.append(glue)
+    return frozenset(out)
+
+
 def clean_name(s: str) -> str:
     """Canonical spelling of a name written as a hashtag ("#كريستين_لاغارد" -> "كريستين لاغارد")."""
     if "#" in s or "_" in s:
@@ -623,7 +642,7 @@ class Registry:
 
     def add_mention(self, name: str, role: str, order: int) -> None:
         name = clean_name(name)
-        toks = frozenset(_bare(fold(w)) for w in name.split() if len(w) > 1)
+        toks = name_key(name)
         if toks:
             self.mentions.append((toks, name, role, order))
 
@@ -640,7 +659,7 @@ class Registry:
     def mention_for_name(self, name: str, order: int) -> tuple[str, str] | None:
         """A surname used before (or without) a full-name speaker: the fuller name mentioned in the article."""
         name = clean_name(name)
-        toks = frozenset(_bare(fold(w)) for w in name.split() if len(w) > 1)
+        toks = name_key(name)
         cands = [m for m in self.mentions if toks and toks < m[0]]
         m = self._nearest(cands, order)
         return (m[1], m[2]) if m else None
@@ -650,7 +669,7 @@ class Registry:
         words = role.split()
         for n in (3, 2):
             if len(words) > n:
-                tail = frozenset(_bare(fold(w)) for w in words[-n:])
+                tail = name_key(" ".join(words[-n:]))
                 if any(m[0] == tail for m in self.mentions) or any(
                     e.type == "person" and e.tokens == tail for e in self.entities
                 ):
@@ -680,7 +699,7 @@ class Registry:
 
     def add_person(self, name: str, role: str, org: str, gender: str) -> Entity:
         name = clean_name(name)
-        toks = frozenset(_bare(fold(w)) for w in name.split() if len(w) > 1)
+        toks = name_key(name)
         for ent in reversed(self.entities):
             if ent.type != "person" or not ent.tokens:
                 continue
@@ -695,7 +714,7 @@ class Registry:
 
     def find_person(self, name: str) -> Entity | None:
         name = clean_name(name)
-        toks = frozenset(_bare(fold(w)) for w in name.split() if len(w) > 1)
+        toks = name_key(name)
         for ent in reversed(self.entities):
             if ent.type == "person" and ent.tokens and toks and (toks <= ent.tokens):
                 return ent

@@ -190,6 +190,20 @@ def link_pairs(pairs: list) -> tuple[float, float]:
     return (tp / n_pred if n_pred else 1.0), (tp / n_gold if n_gold else 1.0)
 
 
+def crf_only(r: dict) -> list:
+    """Mentions the CRF alone would report (same OrgMention shape, no linking): for the ablation row."""
+    from transforms.organisations import OrgMention
+    from transforms.organisations.tokens import sentence_bounds
+
+    out = []
+    for pidx, text in [(-1, r["title"]), *enumerate(r["paragraphs"])]:
+        toks, starts, ends = tokenize(text or "")
+        for lo, hi in sentence_bounds(toks):
+            for s, e, _c in _crf_spans(toks, lo, hi):
+                out.append(OrgMention(pidx, starts[s], ends[e - 1], text[starts[s] : ends[e - 1]], "", "", 0.0))
+    return out
+
+
 def news_eval() -> None:
     path = GOLD / "organisations_news.jsonl"
     if not path.exists():
@@ -212,6 +226,12 @@ def news_eval() -> None:
         tacc = sum(g["org_type"] == p.org_type for _s, g, p in res["pairs"]) / max(len(res["pairs"]), 1)
         print(f"{src:28} {res['tp'] + res['fn']:5d} {sum(map(len, ps)):5d} {P:6.3f} {R:6.3f} {F:6.3f} | "
               f"{rP:.3f} {rR:.3f} {rF:.3f} | {tacc:.3f}")
+    crf_preds = [crf_only(r) for r in recs]
+    res = match(recs, crf_preds)
+    rP, rR, rF = prf(res["rtp"], res["rfp"], res["rfn"])
+    P, R, F = prf(res["tp"], res["fp"], res["fn"])
+    print(f"{'all, CRF alone (ablation)':28} {res['tp'] + res['fn']:5d} {sum(map(len, crf_preds)):5d} {P:6.3f} {R:6.3f} "
+          f"{F:6.3f} | {rP:.3f} {rR:.3f} {rF:.3f} |")
     lp, lr = link_pairs(match(recs, preds)["pairs"])
     print(f"within-article linking on matched mentions (pairwise): precision {lp:.3f} recall {lr:.3f}")
     gold_types = Counter(m["org_type"] for r in recs for m in r["mentions"])

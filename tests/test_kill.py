@@ -3,16 +3,20 @@
 A pool of runs is kept alive against one long-running Prefect server (a temporary server per run
 would cost ~15 s each): the one holding the lake's lock is killed after a random delay while the
 others wait for the lock, so kills land in staging, in commit records and in the moves after them.
+The killed runs are forked from a process that imported akhbar and Prefect once (tests/zygote.py:
+each is a real process running what the `akhbar` script runs); the final run is the console script.
 New pages keep arriving in the inbox meanwhile. After every kill the lake must read back with no
 duplicate; after the final run every input page must be in it exactly once, with every headline.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
 import subprocess
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -34,6 +38,53 @@ KILLS = 32
 POOL = 3
 INITIAL_PAGES = 2000
 NEW_PAGES_PER_KILL = 50
+
+
+class ForkedRun:
+    """A run forked by the zygote: enough of Popen's interface for the loop below."""
+
+    def __init__(self, pid: int, rc_dir: Path) -> None:
+        self.pid, self.rc_file, self.returncode = pid, rc_dir / f"{pid}.rc", None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            if self.rc_file.exists() and self.rc_file.read_text():
+                self.returncode = int(self.rc_file.read_text())
+            elif not _alive(self.pid):
+                self.returncode = -signal.SIGKILL
+        return self.returncode
+
+    def wait(self, timeout: float = 60) -> int:
+        deadline = time.monotonic() + timeout
+        while self.poll() is None:
+            assert time.monotonic() < deadline, f"run {self.pid} did not end"
+            time.sleep(0.02)
+        return self.returncode
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+class Zygote:
+    def __init__(self, env: dict[str, str], rc_dir: Path) -> None:
+        rc_dir.mkdir(parents=True, exist_ok=True)
+        self.rc_dir = rc_dir
+        self.proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("zygote.py")), str(rc_dir)],
+                                     env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def spawn(self, argv: list[str]) -> ForkedRun:
+        self.proc.stdin.write(json.dumps(argv) + "\n")
+        self.proc.stdin.flush()
+        return ForkedRun(json.loads(self.proc.stdout.readline())["pid"], self.rc_dir)
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(30)
 
 
 def _holder(lake: Path) -> int | None:
@@ -63,7 +114,7 @@ def _at_commit_point(lake: Path) -> bool:
         return False
 
 
-def _wait_for(mode: str, lake: Path, proc: subprocess.Popen, rng: random.Random) -> bool:
+def _wait_for(mode: str, lake: Path, proc: ForkedRun, rng: random.Random) -> bool:
     """Sleep until the moment to kill; False if the run ended first."""
     if mode == "random":
         time.sleep(rng.uniform(0.0, 2.0))
@@ -95,7 +146,7 @@ def _snapshot(lake: Path) -> str:
     return "between batches"
 
 
-def _kill_loop(cmd: list[str], env: dict[str, str], pool: list[subprocess.Popen], lake: Path, inbox: Path,
+def _kill_loop(cmd: list[str], zygote: Zygote, pool: list[ForkedRun], lake: Path, inbox: Path,
                ids: list[str], started: float) -> tuple[int, Counter[str], int, int]:
     rng = random.Random(7)
     landed: Counter[str] = Counter()
@@ -109,7 +160,7 @@ def _kill_loop(cmd: list[str], env: dict[str, str], pool: list[subprocess.Popen]
             assert p.returncode == 0, f"a run failed with code {p.returncode}"
             finished_alone += 1
         while len(pool) < POOL:
-            pool.append(subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            pool.append(zygote.spawn(cmd[1:]))
         holder = _holder(lake)
         ours = {p.pid: p for p in pool}
         if holder not in ours or holder == last_holder:
@@ -144,16 +195,18 @@ def test_sigkill_runs_many_times(tmp_path: Path) -> None:
     started = time.monotonic()
     with prefect_server(tmp_path) as server_env:
         env = child_env(server_env)
-        pool: list[subprocess.Popen] = []
+        pool: list[ForkedRun] = []
         waiting_killed = 0
+        zygote = Zygote(env, tmp_path / "rc")
         try:
-            kills, landed, finished_alone, dup_seen = _kill_loop(cmd, env, pool, lake, inbox, ids, started)
+            kills, landed, finished_alone, dup_seen = _kill_loop(cmd, zygote, pool, lake, inbox, ids, started)
         finally:
             for p in pool:  # runs still waiting for the lock (or running): killed too, never left behind
                 if p.poll() is None:
                     os.kill(p.pid, signal.SIGKILL)
                     waiting_killed += 1
                 p.wait()
+            zygote.close()
         rows_before_final = len(read_column(lake, "articles", "page_id"))
         final = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
         assert final.returncode == 0, final.stderr[-3000:]

@@ -772,6 +772,9 @@ class _Paragraph:
                                channel=c.lemma in CHANNEL_VERBS or self._relay_in(c.j, comp.region_end if comp else limit))
         if src >= 0:
             a = src
+        words = [k for k in range(a, b) if self.toks[k].word]
+        if len(words) == 1 and self._circumstantial(words[0]):
+            a = b  # "وقال ضاحكا: ..." (the speaker is implicit)
         if c.lemma in DIRECTIVES and a < b:
             a, b = self._directive_speaker(a, b, c.form)
         p = parse_region(self.lex, self.text, self.toks, a, b) if a < b else None
@@ -959,6 +962,14 @@ class _Paragraph:
     def _relay_in(self, a: int, b: int) -> bool:
         """"قالت الوكالة، نقلاً عن ..." — the speaker region names a channel and then its source."""
         return any(self.toks[k].f in RELAY_WORDS for k in range(a, b))
+
+    def _circumstantial(self, k: int) -> bool:
+        """An indefinite accusative participle after the verb ("ضاحكا", "مبتسما"), not a name."""
+        t = self.toks[k]
+        f = t.f
+        return (
+            len(f) >= 5 and f.endswith("ا") and f[0] == "م" or t.text.endswith("\u064b") or f in ("ضاحكا", "ساخرا")
+        ) and not is_definite(f) and f not in self.lex.name_tokens
 
     def _known_name(self, name: str) -> bool:
         f = fold(name)

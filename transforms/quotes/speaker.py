@@ -254,6 +254,11 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
         ) and not is_doc:
             b = j  # (a document's ل names its issuer: "تقييم سري لوكالة الاستخبارات")
             break
+        if t.word and len(t.f) > 3 and has_pronoun(t.text) and not is_definite(t.f) and t.f not in lex.name_tokens and (
+            head_class(lex, toks, a) == "unnamed"
+        ):
+            b = j  # "عن طبيب وصفته بأنه ..."
+            break
         if t.word and t.f.endswith("ا") and t.f[:-1] in lex.event_nouns:
             b = j  # "وأبلغ فينغر مؤتمرا صحفيا:"
             break
@@ -429,7 +434,10 @@ def parse_region(lex: Lexicon, text: str, toks: list[Tok], a: int, b: int) -> Pa
         return p
     if hc == "doc":
         p = Parsed("doc", surface, s, e, head=head)
-        if first_a + 1 < first_b and head_class(lex, toks, first_a + 1) == "org" and not is_definite(toks[first_a].f):
+        if (
+            first_a + 1 < first_b and head_class(lex, toks, first_a + 1) == "org" and not is_definite(toks[first_a].f)
+            and not toks[first_a + 1].f.startswith(("ل", "ب"))
+        ):
             iss, i_s, i_e = _text(text, toks, first_a + 1, first_b)  # "بيان الخارجية الباكستانية"
             p.issuer, p.issuer_s, p.issuer_e = iss, i_s, i_e
             return p

@@ -104,6 +104,7 @@ SPEAKERISH = frozenset(("role", "unnamed", "org", "name", "ref", "doc", "media")
 SETTING_WORDS = frozenset(fold(w) for w in ("في", "من", "عن", "على", "إلى", "مع", "خلال", "بعد", "قبل", "حسب",
                                              "وفق", "و", "أو", "الذي", "التي", "أمام", "لدى", "عند"))
 DIRECTIVES = frozenset(fold(w) for w in ("دعا", "طالب", "ناشد", "حث", "اتهم", "طلب", "أبلغ", "أخبر"))
+TELL = frozenset(fold(w) for w in ("أبلغ", "أخبر"))
 QUANTIFIERS = frozenset(fold(w) for w in ("كافة", "جميع", "كل", "مختلف", "سائر"))
 NP_OBJECT = frozenset(fold(w) for w in ("أكد", "نفى", "أعلن", "كشف", "توقع", "أبرز", "جدد", "رجح", "حدد"))
 CLAUSE_BOUNDARY = frozenset(fold(w) for w in ("و", "حيث", "كما", "بينما", "فيما", "إذ", "ثم"))
@@ -135,8 +136,9 @@ class Pending:
     def final(self) -> Quote:
         e = self.ent
         person = e.type == "person"
+        role = clean_name(self.role or e.role) if person else ""
         return Quote(self.paragraph, self.start, self.end, self.quote, self.kind, self.verb, self.lemma,
-                     self.speaker, e.canonical, e.type, (self.role or e.role) if person else "",
+                     self.speaker, e.canonical, e.type, role.strip(" #"),
                      (self.org or e.org) if person else "", self.conf)
 
 
@@ -775,6 +777,8 @@ class _Paragraph:
         words = [k for k in range(a, b) if self.toks[k].word]
         if len(words) == 1 and self._circumstantial(words[0]):
             a = b  # "وقال ضاحكا: ..." (the speaker is implicit)
+        if c.lemma in TELL and a < b and head_class(self.lex, self.toks, a) == "media":
+            a = b  # "(مهاتير محمد) أبلغ رويترز ...": the outlet is told, the speaker is the subject
         if c.lemma in DIRECTIVES and a < b:
             a, b = self._directive_speaker(a, b, c.form)
         p = parse_region(self.lex, self.text, self.toks, a, b) if a < b else None
@@ -951,6 +955,8 @@ class _Paragraph:
             t, prev = toks[k], toks[k - 1]
             if t.text in COMMAS:
                 break
+            if t.f in QUANTIFIERS:
+                return a, k  # "دعا محافظ البيضاء كافة المغرر بهم إلى ..."
             if (
                 t.word and prev.word and is_definite(prev.f) and k > a
                 and head_class(lex, toks, k) in ("org", "unnamed", "role")

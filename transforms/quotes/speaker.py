@@ -254,6 +254,9 @@ def cut_region(lex: Lexicon, toks: list[Tok], a: int, b: int, channel: bool = Fa
         ) and not is_doc:
             b = j  # (a document's ل names its issuer: "تقييم سري لوكالة الاستخبارات")
             break
+        if t.f == F_AN and j + 1 < b and toks[j + 1].word and has_pronoun(toks[j + 1].text) and len(toks[j + 1].f) > 3:
+            b = j  # "أكد اللاعب عن سعادته ...": what he spoke about, not who he is
+            break
         if t.word and len(t.f) > 3 and has_pronoun(t.text) and not is_definite(t.f) and t.f not in lex.name_tokens and (
             head_class(lex, toks, a) == "unnamed"
         ):

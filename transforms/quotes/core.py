@@ -104,6 +104,7 @@ SPEAKERISH = frozenset(("role", "unnamed", "org", "name", "ref", "doc", "media")
 SETTING_WORDS = frozenset(fold(w) for w in ("في", "من", "عن", "على", "إلى", "مع", "خلال", "بعد", "قبل", "حسب",
                                              "وفق", "و", "أو", "الذي", "التي", "أمام", "لدى", "عند"))
 DIRECTIVES = frozenset(fold(w) for w in ("دعا", "طالب", "ناشد", "حث", "اتهم", "طلب", "أبلغ", "أخبر"))
+DANGLING_WORDS = frozenset(fold(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "و", "ب", "ل"))
 TELL = frozenset(fold(w) for w in ("أبلغ", "أخبر"))
 QUANTIFIERS = frozenset(fold(w) for w in ("كافة", "جميع", "كل", "مختلف", "سائر"))
 NP_OBJECT = frozenset(fold(w) for w in ("أكد", "نفى", "أعلن", "كشف", "توقع", "أبرز", "جدد", "رجح", "حدد"))
@@ -137,6 +138,9 @@ class Pending:
         e = self.ent
         person = e.type == "person"
         role = clean_name(self.role or e.role) if person else ""
+        for rel in (" الذي ", " التي ", " الذين "):  # "المدير الفني لتوتنهام الذي لم يتلق أي هزيمة"
+            if rel in role:
+                role = role.split(rel)[0]
         return Quote(self.paragraph, self.start, self.end, self.quote, self.kind, self.verb, self.lemma,
                      self.speaker, e.canonical, e.type, role.strip(" #"),
                      (self.org or e.org) if person else "", self.conf)
@@ -1290,6 +1294,8 @@ def extract_quotes(title: str, paragraphs: Sequence[str], organisations: Sequenc
     for m in organisations:
         by_par[m.paragraph].append(m)
         full = _strip_clitic(m.surface.strip())
+        while len(full.split()) > 1 and fold(full.split()[-1]) in DANGLING_WORDS:
+            full = full.rsplit(" ", 1)[0]  # "المندوبية السامية للتخطيط في"
         if len(full) > len(reg.org_full.get(m.canonical, "")):
             reg.org_full[m.canonical] = full
     for m in by_par.get(-1, ()):

@@ -143,7 +143,7 @@ def _head_single(lex: Lexicon, f: str, is_ala: bool) -> str:
         return "media"
     if _in(stems, lex.unnamed_heads):
         return "unnamed"
-    if f in lex.name_tokens and not is_ala:  # على is not علي
+    if f in lex.name_tokens and not is_ala and f not in lex.not_names:  # على is not علي, كان is no name
         return "name"
     return ""
 
@@ -566,6 +566,10 @@ def name_end(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
             or f.startswith(("بال", "لل"))
             or (len(f) > 3 and (has_pronoun(t.text) or f.endswith("نا")) and f not in lex.name_tokens and k > j + 1)
             or (f[0] == "ي" and len(f) > 3 and f not in lex.name_tokens and k > j + 1)  # "... يقيم معرض"
+            or (f[0] == "و" and f not in lex.name_tokens and (
+                f[1:] in STOP_NAME_SCAN or f[1:].startswith("ال") or f.endswith("ات")
+            ))  # "العويران وقفات ...", "الهريفي والتي ..."
+            or (is_definite(f) and t.text.endswith("ة") and f not in lex.name_tokens)  # "بارو العقلية اللامعة"
         ):
             break
         k += 1

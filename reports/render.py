@@ -30,7 +30,7 @@ from reports import charts
 from reports import labels as L
 
 PARAMS = ("date_from", "date_to", "outlet")
-RECENT_DAYS = 30  # the default period of top_organisations.sql and ticker_headlines.sql
+RECENT_DAYS = 30  # default period of the sections about organisations, speakers, quotes and the ticker
 EXTRACTED = ("articles", "headlines", "topics", "organisations", "quotes")
 
 
@@ -353,7 +353,10 @@ def _empty(msg: str) -> str:
 
 
 def _source_note(*names: str) -> str:
-    files = "، ".join(f"<code>reports/sql/{html.escape(n)}.sql</code>" for n in names)
+    files = "، ".join(
+        f'<code title="{html.escape(query_question(n), quote=True)}">reports/sql/{html.escape(n)}.sql</code>'
+        for n in names
+    )
     return f'<p class="note">الاستعلام: {files}</p>'
 
 

@@ -186,7 +186,7 @@ def main() -> None:
             "n_features": topics.N_FEATURES,
             "stem_len": topics.STEM_LEN,
             "min_len": topics.MIN_LEN,
-            "max_tokens": topics.MAX_TOKENS,
+            "max_chars": topics.MAX_CHARS,
             "weighting": "log1p(tf), L2 row norm",
         },
         "classifier": {

@@ -80,6 +80,7 @@ def _table() -> _Table:
 
 
 _CANON: dict[str, str] = {}
+_CANON_MAX = 500_000
 
 
 def canonical(word: str) -> str:
@@ -106,6 +107,8 @@ def canonical(word: str) -> str:
                     best, best_df = cand, df[cand]
     if best.startswith("ال") and len(best) > 4:  # article behind a proclitic (وللحكومة -> حكومة)
         best = _ARTICLE.sub("", best)
+    if len(_CANON) > _CANON_MAX:  # bounded memory on long pipeline runs
+        _CANON.clear()
     _CANON[word] = best
     return best
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +27,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction import FeatureHasher
+from sklearn.preprocessing import normalize as l2_normalize
 
 from transforms.arabic import normalize
 
@@ -43,7 +45,7 @@ MODEL_VERSION = "topics-hashsvm-1.0.0"
 N_FEATURES = 2**18
 STEM_LEN = 4
 MIN_LEN = 3
-MAX_TOKENS = 600  # long articles: the first 600 words decide the topic; keeps speed bounded
+MAX_CHARS = 4000  # about 650 words: the start of an article decides its topic; keeps speed bounded
 
 _RESOURCES = Path(__file__).resolve().parent / "resources"
 _MODEL_DIR = _RESOURCES / "topics"
@@ -53,6 +55,7 @@ _JUNK = re.compile(r"[#_\d]+")
 # The article (with a leading conjunction or preposition): وال، فال، بال، كال، لل...
 _ARTICLE = re.compile(r"(?<!\w)(?:[وف]?(?:[بكل]?ال|لل))(?=\w{2,})")
 _TOKEN = re.compile(r"[^\W\d_]+")
+_WORD3 = re.compile(rf"[^\W\d_]{{{MIN_LEN},}}")
 _CURRENCIES = ("دينار", "دنانير", "ريال", "درهم", "دراهم", "دولار", "دولارات", "يورو", "جنيه", "ليره", "ين")
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 _NISBA = ("", "ي", "يه", "يون", "يين", "يا", "ان")
@@ -105,25 +108,24 @@ def _token_map() -> dict[str, str]:
     return table
 
 
-def feature_tokens(text: str) -> list[str]:
-    """Hashed-feature strings of one text: masked words plus their 4-letter prefixes."""
+def feature_counts(text: str) -> Counter[str]:
+    """Hashed-feature counts of one text: masked words plus their 4-letter prefixes."""
     table = _token_map()
-    toks = _TOKEN.findall(prepare(text))[:MAX_TOKENS]
-    kept = [table.get(w, w) for w in toks if len(w) >= MIN_LEN]
+    kept = [table.get(w, w) for w in _WORD3.findall(prepare(text[:MAX_CHARS]))]
     kept = [w for w in kept if w]
-    return kept + ["~" + w[:STEM_LEN] for w in kept if len(w) > STEM_LEN]
+    counts = Counter(kept)
+    counts.update("~" + w[:STEM_LEN] for w in kept if len(w) > STEM_LEN)
+    return counts
 
 
-_HASHER = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
+_HASHER = FeatureHasher(n_features=N_FEATURES, input_type="dict", alternate_sign=False)
 
 
 def featurize(texts: Sequence[str]) -> sparse.csr_matrix:
     """Rows of log-TF, L2-normalised hashed features (the model's input)."""
-    x = _HASHER.transform(feature_tokens(t) for t in texts).tocsr()
+    x = _HASHER.transform(feature_counts(t) for t in texts).tocsr()
     x.data = np.log1p(x.data)
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ x
+    return l2_normalize(x, copy=False)
 
 
 def article_text(title: str, paragraphs: Sequence[str]) -> str:

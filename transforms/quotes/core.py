@@ -113,6 +113,7 @@ CONTRAST = frozenset(fold(w) for w in ("بينما", "فيما", "في حين", 
 SUBJECT_OPENERS = frozenset(fold(w) for w in ("لكن", "ولكن", "بل", "إلا", "كما", "فيما", "بينما", "كان", "وكان",
                                              "كانت", "وكانت", "فكان", "فكانت"))
 F_KAMA = fold("كما")
+F_HADHA = fold("هذا")
 AMMA = frozenset(fold(w) for w in ("أما", "وأما"))
 CLOSE_FOR = {'"': '"', "«": "»", "“": "”", "„": "”", "‟": "”", "»": "«"}  # » … « in some Moroccan pages
 
@@ -220,9 +221,16 @@ class _Paragraph:
         return cues
 
     def contrast_cuts(self, i0: int, i1: int) -> list[int]:
-        """"...، بينما أمر الرئيس ..." — a contrastive clause after a comma is the journalist's, not the cue's."""
+        """"...، بينما أمر الرئيس ..." — a contrastive clause after a comma is the journalist's, not the cue's;
+        so is "، هذا وأحيل ..."."""
         toks = self.toks
-        return [k for k in range(i0 + 1, i1) if toks[k].f in CONTRAST and toks[k - 1].text in COMMAS]
+        return [
+            k for k in range(i0 + 1, i1)
+            if toks[k - 1].text in COMMAS and (
+                toks[k].f in CONTRAST
+                or (toks[k].f == F_HADHA and k + 1 < i1 and toks[k + 1].word and toks[k + 1].f[:1] == "و")
+            )
+        ]
 
     def cuts(self, c: Cue, i0: int) -> bool:
         """Does this cue end the content of the previous one (a new clause), or is it nested inside it?"""
@@ -281,9 +289,9 @@ class _Paragraph:
                 head_class(lex, toks, j) == ""
             ):
                 return Compl(j, t.start, j, "noun")  # "متعهدا القضاء على ..."
-            if noun_preps and nxt is not None and (participle or j > c.j):
+            if noun_preps and nxt is not None:
                 if f in noun_preps and nxt.word and nxt.f not in COMPL_FREE:
-                    return Compl(j, nxt.start, j + 1, "noun")
+                    return Compl(j, nxt.start, j + 1, "noun")  # "وأشار إلى أهمية القانون" (implicit speaker)
                 for pr in noun_preps:
                     if not pr.endswith("-"):
                         continue
@@ -336,7 +344,7 @@ class _Paragraph:
         """An indefinite verbal noun after ب/ل ("بمنح", "لتطبيق"), not a role's "بمركز", "بولاية", "بتونس"."""
         lex = self.lex
         return not (
-            stem.startswith(("ال", "ل"))  # للدكاترة = ل + الدكاترة
+            stem.startswith(("ال", "ل", "ي"))  # للدكاترة = ل + الدكاترة; "ليبرمان" is no ل + masdar
             or stem in lex.org_heads
             or stem in lex.place_tokens
             or stem in lex.name_tokens
@@ -826,17 +834,17 @@ class _Paragraph:
                 return None  # an unknown word right after the verb is more likely a subject we cannot read
             p = self.subject_before(i0, c.i)
         speaker = ""
-        if self.nested and p is None and self.toks[c.i].text[:1] != "و":
+        if self.nested and p is None and not self._clitic_wa(c.i):
             return None
         if self.nested and c.form is not None and c.form.tense == "present" and a < b:
             return None  # "... يقر ومبدأ الأرض ...": only subject-first present verbs inside a statement
         if c.form is not None and c.form.tense == "present":
-            clitic = self.toks[c.i].text[:1] == "و" and comp.mode in ("clause", "fused") and comp.tok <= c.j + 1
+            clitic = self._clitic_wa(c.i) and comp.mode in ("clause", "fused") and comp.tok <= c.j + 1
             if (p is None and not clitic) or (comp.mode == "noun" and (p is None or c.lemma not in DIRECTIVES)):
                 return None  # "يدعو إلى ..." without a subject, "ويؤكد ... الدور" are rarely reported speech
         continues_embedded = False
         if p is None:
-            if self.nested_ent is not None and (self.nested or self.toks[c.i].text[:1] == "و"):
+            if self.nested_ent is not None and (self.nested or self._clitic_wa(c.i)):
                 ent = self.nested_ent  # "إن السلطات حددت أن ...، وتعتقد أنهم ...": the embedded speaker goes on
                 continues_embedded = not self.nested
             else:
@@ -972,6 +980,11 @@ class _Paragraph:
     def _relay_in(self, a: int, b: int) -> bool:
         """"قالت الوكالة، نقلاً عن ..." — the speaker region names a channel and then its source."""
         return any(self.toks[k].f in RELAY_WORDS for k in range(a, b))
+
+    def _clitic_wa(self, k: int) -> bool:
+        """"وأضاف" (و + أضاف), not "وعدوا" (the verb وعد itself)."""
+        t = self.toks[k]
+        return t.text[:1] == "و" and len(t.f) > 2 and t.f[1:] in self.lex.verbs
 
     def _circumstantial(self, k: int) -> bool:
         """An indefinite accusative participle after the verb ("ضاحكا", "مبتسما"), not a name."""

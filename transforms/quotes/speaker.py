@@ -698,7 +698,8 @@ class Registry:
             return None
         cands = [m for m in self.mentions if m[2] and rt <= _role_tokens(m[2])]
         head = _bare(light_stem(fold(role.split()[0])))
-        if not cands and not any(t.endswith("ي") and len(t) >= 4 for t in rt - {head}):  # "مخرج الفيلم" = "المخرج X"
+        if not cands and len(rt) <= 3 and not any(t.endswith("ي") and len(t) >= 4 for t in rt - {head}):
+            # "مخرج الفيلم" = "المخرج X"
             cands = [m for m in self.mentions if m[2] and head in _role_tokens(m[2]) and len(m[0]) >= 2]
             best = max(cands, key=lambda m: len(m[0]), default=None)
             if best is None or any(not (m[0] <= best[0]) for m in cands):
@@ -744,8 +745,8 @@ class Registry:
             if ent.type == "person" and ent.role_tokens and rt <= ent.role_tokens:
                 return ent
         head = _bare(light_stem(fold(role.split()[0]))) if role.split() else ""
-        if any(t.endswith("ي") and len(t) >= 4 for t in rt - {head}):
-            return None  # "السفير الفلسطيني" is not "سفير الكويت": a different nationality is a different person
+        if any(t.endswith("ي") and len(t) >= 4 for t in rt - {head}) or len(rt) > 3:
+            return None  # "السفير الفلسطيني" is not "سفير الكويت"; a long title names its own holder
         same = [e for e in self.entities if e.type == "person" and head in e.role_tokens]
         return same[-1] if len(same) == 1 else None
 
@@ -813,4 +814,4 @@ class Registry:
 
 
 def _role_tokens(role: str) -> frozenset[str]:
-    return frozenset(_bare(light_stem(fold(w))) for w in role.split() if len(w) > 1)
+    return frozenset(_bare(light_stem(fold(w))) for w in role.split() if len(w) > 1 and fold(w) not in DANGLING)

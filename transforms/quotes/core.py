@@ -1261,6 +1261,9 @@ def _title(para: _Paragraph) -> list[Pending]:
         a -= 1
     if a >= colon:
         return []
+    if any(t.word and (t.f in lex.verbs or (t.f[:1] == "و" and t.f[1:2] in "تي" and len(t.f) > 4))
+           for t in toks[a:colon]):
+        return []  # "... وتتوعد بدر: ...": a clause, not a speaker, before the colon
     p = parse_region(lex, title, toks, a, colon)
     if p is None:
         return []

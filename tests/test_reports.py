@@ -456,3 +456,18 @@ def test_catalog_file_defines_the_macros(con: duckdb.DuckDBPyConnection) -> None
         "('ar_norm', 'ar_norm_name', 'quotes_by_speaker', 'organisation_timeline', 'organisation_quotes', "
         "'organisation_mentions', 'organisations_named', 'headlines_matching')").fetchall()}
     assert len(stored) == 8
+
+
+def test_akhbar_report_command(catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`akhbar report --from --to --outlet --out` end to end (any spelling of the outlet)."""
+    from flows.cli import main
+
+    out = tmp_path / "cli" / "r.html"
+    assert main(["report", "--catalog", str(catalog), "--out", str(out), "--from", "2022-06-01", "--to", "2022-06-08",
+                 "--outlet", "القناه"]) == 0
+    assert str(out) in capsys.readouterr().out
+    doc = out.read_text(encoding="utf-8")
+    assert "المنبر: القناة" in doc and "(طُلب: القناه)" in doc
+    assert '<bdi dir="ltr">2022-06-01</bdi>' in doc
+    md = out.with_suffix(".md").read_text(encoding="utf-8")
+    assert "- المقالات: 2 " in md  # the seed page and the hostile story, both from القناة

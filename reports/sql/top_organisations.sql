@@ -15,25 +15,30 @@ w AS (
            (period_start - 1)::DATE AS prev_end
     FROM p
 ),
-counts AS (
-    SELECT o.canonical,
-           mode(o.org_type) AS org_type,
-           count(DISTINCT o.article_id) FILTER (WHERE o.published_date >= w.period_start) AS articles,
-           count(*) FILTER (WHERE o.published_date >= w.period_start) AS mentions,
-           count(DISTINCT o.outlet) FILTER (WHERE o.published_date >= w.period_start) AS outlets,
-           count(DISTINCT o.article_id) FILTER (WHERE o.published_date < w.period_start) AS previous_articles
+m AS MATERIALIZED (
+    SELECT o.canonical, o.article_id, o.outlet, o.org_type, o.published_date >= w.period_start AS cur
     FROM organisations AS o, w
     WHERE o.canonical IS NOT NULL AND o.canonical <> ''
       AND o.published_date BETWEEN w.prev_start AND w.period_end
       AND ($outlet IS NULL OR o.outlet = $outlet)
-    GROUP BY o.canonical
+),
+per_article AS (  -- one row per organisation, article and period: counting them needs no DISTINCT
+    SELECT canonical, cur, count(*) AS mentions FROM m GROUP BY canonical, article_id, cur
+),
+counts AS (
+    SELECT canonical, count(*) FILTER (WHERE cur) AS articles, coalesce(sum(mentions) FILTER (WHERE cur), 0) AS mentions,
+           count(*) FILTER (WHERE NOT cur) AS previous_articles
+    FROM per_article GROUP BY canonical
+),
+top AS (SELECT * FROM counts WHERE articles > 0 ORDER BY articles DESC, mentions DESC, canonical LIMIT 25),
+detail AS (  -- only for the 25 shown: outlets, and the type the extractor gives most often
+    SELECT canonical, count(DISTINCT outlet) AS outlets, mode(org_type) AS org_type
+    FROM m WHERE cur AND canonical IN (SELECT canonical FROM top) GROUP BY canonical
 )
-SELECT canonical AS organisation, org_type, articles, mentions, outlets, previous_articles,
-       articles - previous_articles AS change,
-       CASE WHEN previous_articles > 0 THEN round(100.0 * (articles - previous_articles) / previous_articles, 1) END
-           AS change_pct,
+SELECT top.canonical AS organisation, detail.org_type, top.articles, top.mentions, detail.outlets,
+       top.previous_articles, top.articles - top.previous_articles AS change,
+       CASE WHEN top.previous_articles > 0
+            THEN round(100.0 * (top.articles - top.previous_articles) / top.previous_articles, 1) END AS change_pct,
        w.period_start, w.period_end, w.prev_start, w.prev_end
-FROM counts, w
-WHERE articles > 0
-ORDER BY articles DESC, mentions DESC, organisation
-LIMIT 25
+FROM top JOIN detail USING (canonical) CROSS JOIN w
+ORDER BY top.articles DESC, top.mentions DESC, organisation

@@ -113,6 +113,7 @@ CONTRAST = frozenset(fold(w) for w in ("بينما", "فيما", "في حين", 
 SUBJECT_OPENERS = frozenset(fold(w) for w in ("لكن", "ولكن", "بل", "إلا", "كما", "فيما", "بينما", "كان", "وكان",
                                              "كانت", "وكانت", "فكان", "فكانت"))
 F_KAMA = fold("كما")
+NAME_PREFIXES = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل"))
 F_HADHA = fold("هذا")
 AMMA = frozenset(fold(w) for w in ("أما", "وأما"))
 CLOSE_FOR = {'"': '"', "«": "»", "“": "”", "„": "”", "‟": "”", "»": "«"}  # » … « in some Moroccan pages
@@ -627,6 +628,10 @@ class _Paragraph:
                     p.s += 1
                     p.name = p.surface = self.text[p.s:p.e]
                     return p
+            if hc == "role" and k - 1 > i0 and toks[k - 1].text in COMMAS:
+                p = self._name_before_apposition(i0, k - 1, i1)
+                if p is not None:  # "استعرض المصطفى الرزرازي، رئيس المرصد ...": name, then its title
+                    return p
             if hc in ("name", "role", "org", "unnamed", "ref") and not (k > i0 and toks[k - 1].f in (F_AN,)):
                 if hc != "name" and t.f[:1] in "بل" and not t.f.startswith("ال"):
                     continue
@@ -640,6 +645,28 @@ class _Paragraph:
                 p = parse_region(lex, self.text, toks, a, b)
                 if p is not None:
                     return p
+        return None
+
+    def _name_before_apposition(self, i0: int, comma: int, i1: int) -> Parsed | None:
+        """Two or three words before "، <title>" that read as a name ending in a nisba surname (ـي)."""
+        toks, lex = self.toks, self.lex
+        for n in (3, 2):
+            a = comma - n
+            if a < i0 or not all(t.word for t in toks[a:comma]):
+                continue
+            ws = toks[a:comma]
+            if not ws[-1].f.endswith("ي") or any(
+                t.f in lex.not_names or t.f in lex.verbs or t.f in PARTICLES or head_class(lex, toks, a + x) != ""
+                and head_class(lex, toks, a + x) != "name" for x, t in enumerate(ws)
+            ):
+                continue
+            if n == 3 and ws[0].f not in NAME_PREFIXES and ws[1].f not in NAME_PREFIXES:
+                continue
+            end = chunks(toks, comma + 1, i1)
+            role_end = end[0][1] if end else comma + 1
+            p = parse_region(lex, self.text, toks, a, role_end)
+            if p is not None and p.kind == "person" and p.role:
+                return p
         return None
 
     # ---- statements -------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@
    and clitic-insensitive (annotators may leave a leading و/ب/ل/لل out of the span), type accuracy.
 4. Per-type counts of what the extractor finds on ANT v1.1 articles.
 
-    .venv/bin/python scripts/eval_organisations.py [--dev] [--errors N]
+    .venv/bin/python scripts/eval_organisations.py [--errors N] [--docs N]   (--dev scores the dev split, which
+    the shipped model was trained on: only meaningful for a model retrained on the train split alone)
 """
 
 from __future__ import annotations
@@ -260,7 +261,7 @@ def type_counts(n_docs: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--dev", action="store_true", help="score the dev split instead of test (for tuning)")
+    ap.add_argument("--dev", action="store_true", help="score the dev split instead of test (in the shipped model's training data)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors per dataset")
     ap.add_argument("--docs", type=int, default=1000, help="ANT articles for the per-type counts")
     args = ap.parse_args()

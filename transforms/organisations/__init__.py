@@ -204,6 +204,8 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
 def _paren_acronyms(raw: list[dict], pidx: int, text: str, toks: list[str], starts: list[int],
                     ends: list[int]) -> None:
     """Add "(إيسيسكو)" after a known mention as a mention of the same organisation."""
+    if "(" not in text:
+        return
     have = {(m["paragraph"], m["start"]) for m in raw}
     by_end = {m["end"]: m for m in raw if m["paragraph"] == pidx}
     for i in range(1, len(toks) - 2):
@@ -221,7 +223,7 @@ def _paren_acronyms(raw: list[dict], pidx: int, text: str, toks: list[str], star
             "key": mention_key([t]), "conf": 0.85, "list": None, "acr_of": src,
         }
         raw.insert(raw.index(src) + 1, m)
-    raw.sort(key=lambda m: (m["paragraph"] if m["paragraph"] >= 0 else -1, m["start"]))
+        raw.sort(key=lambda m: (m["paragraph"], m["start"]))
 
 
 _ = names  # re-exported for scripts that warm the caches

@@ -146,20 +146,24 @@ def _starts(word: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, in
         sk = skeleton(cand)
         if sk in nm.skel_len:
             fuzzy.append((sk, nm.skel_len[sk]))
+    if not exact and not fuzzy:
+        return _NONE
     return tuple(exact), tuple(fuzzy)
+
+
+_NONE: tuple[tuple, tuple] = ((), ())
 
 
 def match_all(toks: list[str], lo: int, hi: int, max_tier: int = 2) -> list[tuple[int, int, str, str, int]]:
     """Longest non-overlapping list matches in toks[lo:hi]: (start, end, canonical, type, tier)."""
     nm = names()
     out: list[tuple[int, int, str, str, int]] = []
-    i = lo
-    while i < hi:
+    done = lo
+    for i in [k for k in range(lo, hi) if _starts(toks[k]) is not _NONE]:
+        if i < done:
+            continue
         best = None
         exact, fuzzy = _starts(toks[i])
-        if not exact and not fuzzy:
-            i += 1
-            continue
         for cand, ml in exact:
             key: tuple[str, ...] = (cand,)
             if ml == 1:
@@ -180,9 +184,7 @@ def match_all(toks: list[str], lo: int, hi: int, max_tier: int = 2) -> list[tupl
             best = _fuzzy(toks, i, hi, nm, fuzzy)
         if best:
             out.append(best)
-            i = best[1]
-        else:
-            i += 1
+            done = best[1]
     return out
 
 

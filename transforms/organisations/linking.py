@@ -167,6 +167,8 @@ def link(mentions: list[dict]) -> None:
             m["canonical"] = display(m["toks"], m["surface"])
             m["org_type"] = ""
     fulls = sorted(mentions, key=lambda m: -len(m["key"]))
+    for m in mentions:
+        m["skel"] = tuple(skeleton(w) for w in m["key"])
     # 2. Parenthesised acronyms: "X (إيسيسكو)".
     alias: dict[str, dict] = {}
     for m in mentions:
@@ -195,14 +197,14 @@ def link(mentions: list[dict]) -> None:
                 ok = o["key"]
                 if o is m or len(ok) <= len(key):
                     continue
-                osk = tuple(skeleton(w) for w in ok)
+                osk = o["skel"]
                 trusted = len(key) >= 3 or o.get("list") or nm.by_key.get(ok)
                 if len(key) >= 2 and trusted and (ok[: len(key)] == key or osk[: len(sk)] == sk):
                     target = o
                     break
         if target is None:
             for o in fulls:
-                if (o is not m and len(o["key"]) == len(key) >= 2 and tuple(skeleton(w) for w in o["key"]) == sk
+                if (o is not m and len(o["key"]) == len(key) >= 2 and o["skel"] == sk
                         and (o.get("list") or nm.by_key.get(o["key"]))):
                     target = o
                     break

@@ -260,6 +260,11 @@ _AJL = fold("أجل")
 _TOPIC_JOIN = frozenset({fold("في"), fold("حول")})
 
 
+@lru_cache(maxsize=200_000)
+def _head_of(tok: str) -> str:
+    return analyse(tok)[3]
+
+
 def _proper(tok: str) -> bool:
     """A word that makes a company phrase a name: foreign/rare word, place, nationality, Latin, quote."""
     if not tok[0].isalpha():
@@ -273,15 +278,13 @@ def _proper(tok: str) -> bool:
 def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
     """Candidate names opened by head nouns, with a rule confidence."""
     out: list[tuple[int, int, float]] = []
-    i = lo
-    while i < hi:
-        _f, _cl, rest, head = analyse(toks[i])
-        if not head:
-            i += 1
+    done = lo
+    for i in [k for k in range(lo, hi) if _head_of(toks[k])]:
+        if i < done:
             continue
+        _f, _cl, rest, head = analyse(toks[i])
         if rest in _PORTFOLIO and i > lo and (analyse(toks[i - 1])[2] in lx.TITLES
                                               or analyse(toks[i - 1])[2] in _PORTFOLIO_NOUNS):
-            i += 1
             continue  # "وزير الخارجية الفرنسي", "للشؤون الخارجية السعودية": a portfolio, not the ministry
         end, strong = chain_end(toks, i, hi)
         n = end - i
@@ -292,9 +295,7 @@ def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]
                 ok = False  # "شركة التواصل الاجتماعي", "شركة الأبحاث": a description, not a company name
         if ok:
             out.append((i, end, 0.8 if strong else 0.65))
-            i = end
-        else:
-            i += 1
+            done = end
     return out
 
 

@@ -56,6 +56,9 @@ def test_stop_words_digits_and_clitics_are_handled() -> None:
     assert canonical("لمكافحة") == "مكافحة"
     assert canonical("وزير") == "وزير"
     assert canonical("لجنة") == "لجنة"
+    kws = extract_keywords("جائزة أفضل لاعب", ["منحت الجائزة للاعب الوداد.", "وصوت المدربون للاعب الشاب."])
+    assert "لاعب" in {w for k in kws for w in k.term.split(" ")}
+    assert not any(w == "اعب" for k in kws for w in k.term.split(" "))
 
 
 def test_unknown_name_with_conjunction_merges_with_bare_form() -> None:

@@ -105,6 +105,9 @@ def canonical(word: str) -> str:
                 cand = best[: -len(suf)]
                 if df.get(cand, 0) >= max(5, best_df):
                     best, best_df = cand, df[cand]
+    # لل + a word starting with ل (للاعب = ل + ال + لاعب) lost that ل when the article was stripped.
+    if best.startswith("ا") and df.get("ل" + best, 0) >= max(5, 3 * best_df):
+        best, best_df = "ل" + best, df["ل" + best]
     if best.startswith("ال") and len(best) > 4:  # article behind a proclitic (وللحكومة -> حكومة)
         best = _ARTICLE.sub("", best)
     if len(_CANON) > _CANON_MAX:  # bounded memory on long pipeline runs

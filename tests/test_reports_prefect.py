@@ -2,13 +2,15 @@
 artifacts (the Markdown summary, and the top organisations as a table) so that the run page in the
 Prefect UI shows it; outside a run it publishes nothing.
 
-Prefect's API is replaced by recorders here: a real flow run needs Prefect's temporary server, which
-takes 20-40 s to start on a fresh PREFECT_HOME (more than this file's time budget). The pipeline's
-end-to-end test runs the real flow, report task included.
+Prefect's API is replaced by recorders in the default tests: a real flow run needs Prefect's temporary
+server, which takes 20-90 s to start on a fresh PREFECT_HOME here (more than this file's time budget).
+AKHBAR_PREFECT_E2E=1 also runs the report in a real flow and reads the artifacts back from Prefect.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from pathlib import Path
 
@@ -79,3 +81,26 @@ def test_artifact_failure_does_not_lose_the_report(catalog: Path, tmp_path: Path
     monkeypatch.setattr(prefect.artifacts, "create_markdown_artifact", boom)
     path = reporting.write_report(str(catalog), str(tmp_path / "report.html"))
     assert Path(path).exists()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.environ.get("AKHBAR_PREFECT_E2E"),
+                    reason="starts Prefect's temporary server (20-90 s here); set AKHBAR_PREFECT_E2E=1 to run")
+def test_artifacts_in_a_real_flow_run(catalog: Path, tmp_path: Path) -> None:
+    from prefect import flow
+    from prefect.artifacts import Artifact
+
+    from flows.reporting import ARTIFACT_MARKDOWN, ARTIFACT_TABLE, write_report
+
+    @flow(name="akhbar-report-artifacts-test")
+    def report_flow() -> str:
+        return write_report(str(catalog), str(tmp_path / "out" / "report.html"))
+
+    path = report_flow()
+    markdown = Artifact.get(ARTIFACT_MARKDOWN)
+    assert markdown is not None and markdown.type == "markdown"
+    assert "# تقرير أخبار" in markdown.data and "الأمم المتحدة" in markdown.data and path in markdown.data
+    table = Artifact.get(ARTIFACT_TABLE)
+    assert table is not None and table.type == "table"
+    rows = json.loads(table.data) if isinstance(table.data, str) else table.data
+    assert {r["organisation"] for r in rows} >= {"الأمم المتحدة", ISESCO}

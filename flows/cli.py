@@ -289,12 +289,17 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:
-    from flows.catalog import refresh_catalog
-    from flows.lake import Lake
+    from flows.storage import open_lake, refresh_any_catalog
 
-    lake = Lake(args.lake)
+    lake = open_lake(args.lake)
     lake.recover()
-    print(f"catalog written: {refresh_catalog(lake, args.catalog)}")
+    written = refresh_any_catalog(lake, args.catalog)
+    if not written:  # an s3:// lake and a DuckDB without httpfs
+        sql = Path(args.catalog).with_suffix(".s3.sql")
+        print(f"akhbar catalog: this DuckDB cannot read s3:// (no httpfs extension); wrote {sql} "
+              "for a DuckDB that can (docs/operations.md)", file=sys.stderr)
+        return 1
+    print(f"catalog written: {written}")
     return 0
 
 

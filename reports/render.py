@@ -143,7 +143,13 @@ def resolve_outlet(con: duckdb.DuckDBPyConnection, outlet: str | None) -> str | 
 
 
 def _has_rows(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    """Whether the table has any row at all (an empty one means its extractor has not run). The
+    catalog defines the view of a table without files as a typed empty SELECT, and the lake writes
+    files only for batches with rows: the view's definition answers without opening any file."""
     try:
+        row = con.execute("SELECT sql FROM duckdb_views() WHERE view_name = ? AND NOT internal", [table]).fetchone()
+        if row:  # the lake writes a file only for a batch with rows
+            return "read_parquet" in row[0]
         return con.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}")').fetchone()[0]
     except duckdb.Error:
         return False

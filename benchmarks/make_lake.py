@@ -347,6 +347,23 @@ def make_lake(out: Path, articles: int, pages_per_file: int = 2000, days: int = 
     return rows
 
 
+def compact_copy(src: Path, dst: Path) -> None:
+    """One Parquet file per table (what a compaction of the lake would give), for comparison."""
+    import duckdb
+
+    if dst.exists():
+        shutil.rmtree(dst)
+    con = duckdb.connect()
+    for table in TABLES:
+        files = sorted((src / table).glob("*.parquet"))
+        if not files:
+            continue
+        (dst / table).mkdir(parents=True)
+        con.execute(f"COPY (SELECT * FROM read_parquet('{src / table}/*.parquet')) TO '{dst / table}/part-0.parquet' "
+                    "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)")
+    con.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=1_000_000)
@@ -358,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--aggregator-share", type=float, default=0.8)
     ap.add_argument("--shuffle", action="store_true", help="write batches in random date order (a backfill)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--compact-copy", type=Path, metavar="DIR",
+                    help="also write a copy with one file per table to DIR (and catalog it as DIR.duckdb)")
     args = ap.parse_args(argv)
     t = time.perf_counter()
     rows = make_lake(args.out, args.articles, args.pages_per_file, args.days, args.seed, args.ticker,
@@ -368,6 +387,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{size / 1e9:.2f} GB in {sum(1 for _ in args.out.rglob('*.parquet'))} files; "
           f"{time.perf_counter() - t:.1f} s")
     print(f"catalog {catalog}")
+    if args.compact_copy:
+        t = time.perf_counter()
+        compact_copy(args.out, args.compact_copy)
+        print(f"compact copy {args.compact_copy} in {time.perf_counter() - t:.1f} s; catalog "
+              f"{refresh_catalog(Lake(args.compact_copy), args.compact_copy.with_suffix('.duckdb'))}")
     return 0
 
 

@@ -101,6 +101,8 @@ def main() -> None:
     ap.add_argument("--extractors", default="all", help="'all' = every available extractor, or a comma list")
     ap.add_argument("--shard-pages", type=int, default=2000)
     ap.add_argument("--keep", help="folder to keep generated pages and lakes in (default: a temp folder)")
+    ap.add_argument("--dask-workers", type=int, default=0,
+                    help="run the shards on a local Dask cluster of this many worker processes (default: threads)")
     args = ap.parse_args()
     extractors = available_extractors() if args.extractors == "all" else args.extractors.split(",")
     base = Path(args.keep or tempfile.mkdtemp(prefix="akhbar-scale-"))
@@ -117,6 +119,13 @@ def main() -> None:
     env = {**os.environ, "PREFECT_API_URL": url, "PREFECT_HOME": str(home), "PREFECT_LOGGING_LEVEL": "WARNING",
            "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     rows = []
+    cluster = None
+    if args.dask_workers:
+        from distributed import LocalCluster
+
+        os.environ.update({"PREFECT_API_URL": url, "PREFECT_HOME": str(home)})  # the workers run task runs
+        cluster = LocalCluster(n_workers=args.dask_workers, processes=True, threads_per_worker=1,
+                               dashboard_address=":0")
     try:
         for n in args.pages:
             pages = base / f"pages-{n}"
@@ -130,7 +139,14 @@ def main() -> None:
             cmd = [AKHBAR, "run", "--input", str(pages), "--lake", str(work / "lake"), "--catalog",
                    str(work / "akhbar.duckdb"), "--no-report", "--extractors", ",".join(extractors),
                    "--shard-pages", str(args.shard_pages), "--json"]
+            if cluster is not None:
+                cmd += ["--dask-address", cluster.scheduler_address]
             s, wall, rss = run(cmd, env)
+            if cluster is not None:  # the workers' memory counts too
+                from distributed import Client
+
+                with Client(cluster) as client:
+                    rss += sum(client.run(lambda: psutil.Process().memory_info().rss).values()) / 2**20
             s2, wall2, rss2 = run(cmd, env)
             sec = s["seconds"]
             stages = {k: v for k, v in sec.items() if k not in ("flow_total", "wall_total", "prefect_overhead",
@@ -160,6 +176,8 @@ def main() -> None:
             if not args.keep:
                 shutil.rmtree(work, ignore_errors=True)
     finally:
+        if cluster is not None:
+            cluster.close()
         stop_server(server)
     print()
     print(f"{'pages':>8} {'flow p/s':>9} {'wall p/s':>9} {'wall s':>8} {'peak RSS MB':>12} {'lake MB':>8} "
@@ -172,7 +190,8 @@ def main() -> None:
     if len(rows) >= 2:
         print(f"peak RSS ratio {rows[-1]['pages']}/{rows[0]['pages']} pages: "
               f"{rows[-1]['peak_rss_mb'] / rows[0]['peak_rss_mb']:.2f}x")
-    print("BENCH " + json.dumps({"extractors": extractors, "rows": rows}, ensure_ascii=False))
+    print("BENCH " + json.dumps({"extractors": extractors, "dask_workers": args.dask_workers, "rows": rows},
+                                ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -224,3 +224,12 @@ def test_offsets_on_moroccan_news() -> None:
         if n >= 150:
             break
     assert n_ms > n  # Moroccan news names more than one organisation per article on average
+
+
+def test_crf_one_word_names_kept_and_not_extended() -> None:
+    # Wojood (MIT) and NewsFANE sentences: a one-word name the CRF finds is neither dropped for being a
+    # frequent word nor read into the next word; a photo credit "(الفرنسية)" is the agency; a plural
+    # sector noun ("شركات") opens no name
+    assert surfaces("وقليم كردستان حاكمت عناصر داعش المشتبه بهم في أغلب القضايا") == ["داعش"]
+    assert surfaces("عن رفع متطلبات ترخيص شركات التأجير التمويلي من نصف مليون دولار") == []
+    assert surfaces("لتوسيع العمليات ( الفرنسية - ارشيف ) .") == ["الفرنسية"]

@@ -128,6 +128,16 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Rebuild the catalog file's views (and macros) from the lake folder.")
     cat.add_argument("--lake", default=DEFAULT_LAKE, help=f"lake folder (default {DEFAULT_LAKE})")
     cat.add_argument("--catalog", default=DEFAULT_CATALOG, help=f"DuckDB catalog file (default {DEFAULT_CATALOG})")
+
+    com = sub.add_parser(
+        "compact", help="merge the lake's small part files (faster queries on large lakes)",
+        description="Each run commits one Parquet file per table per shard; after many runs, queries spend their time "
+        "opening files. Compact merges each table's parts into files of about --rows rows in one atomic commit "
+        "(readers see the old files or the new ones), streaming so memory stays flat, then refreshes the catalog.")
+    com.add_argument("--lake", default=DEFAULT_LAKE, help=f"lake folder (default {DEFAULT_LAKE})")
+    com.add_argument("--catalog", default=DEFAULT_CATALOG, help=f"DuckDB catalog file (default {DEFAULT_CATALOG})")
+    com.add_argument("--rows", type=int, default=2_000_000, help="rows per merged file (default 2,000,000)")
+    com.add_argument("--min-files", type=int, default=8, help="leave tables with fewer part files alone (default 8)")
     return parser
 
 
@@ -348,7 +358,26 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"run": cmd_run, "sql": cmd_sql, "report": cmd_report, "catalog": cmd_catalog, "serve": cmd_serve,
+def cmd_compact(args: argparse.Namespace) -> int:
+    from flows.catalog import refresh_catalog
+    from flows.lake import Lake
+
+    if "://" in args.lake:
+        print("akhbar compact: only local lakes can be compacted for now", file=sys.stderr)
+        return 2
+    lake = Lake(args.lake)
+    with lake.write_lock():
+        lake.recover(rollback=True)
+        result = lake.compact(target_rows=args.rows, min_files=args.min_files)
+    for table, (before, after) in result.items():
+        print(f"{table}: {before} files -> {after}")
+    if not result:
+        print("nothing to compact")
+    print(f"catalog written: {refresh_catalog(lake, args.catalog)}")
+    return 0
+
+
+COMMANDS = {"compact": cmd_compact, "run": cmd_run, "sql": cmd_sql, "report": cmd_report, "catalog": cmd_catalog, "serve": cmd_serve,
             "backfill": cmd_backfill}
 
 

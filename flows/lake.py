@@ -244,6 +244,48 @@ class Lake:
             self._write_record(commit_id, batches, remove, meta, extra_add=adds)
         return dropped
 
+    def compact(self, target_rows: int = 2_000_000, min_files: int = 8) -> dict[str, tuple[int, int]]:
+        """Merge each table's small part files into files of about ``target_rows`` rows, in one
+        commit (readers see the old files or the new ones, never both). Streams row groups, so
+        memory stays flat. Call under ``write_lock``. Returns {table: (files before, after)}."""
+        commit_id = "compact-" + self.new_batch_id()
+        folder = self.staging / commit_id
+        adds: list[tuple[str, str]] = []
+        remove: list[str] = []
+        result: dict[str, tuple[int, int]] = {}
+        for table in COMMIT_ORDER:
+            files = self.table_files(table)
+            if len(files) < min_files:
+                continue
+            out_n, rows, writer = 0, 0, None
+            for path in files:
+                pf = pq.ParquetFile(path)
+                for i in range(pf.num_row_groups):
+                    group = pf.read_row_group(i)
+                    if writer is None:
+                        out = folder / table / f"compact-{commit_id}-{out_n:04d}.parquet"
+                        out.parent.mkdir(parents=True, exist_ok=True)
+                        writer = pq.ParquetWriter(out, TABLES[table], compression="zstd")
+                        adds.append((out.relative_to(self.staging).as_posix(), f"{table}/{out.name}"))
+                    writer.write_table(group.cast(TABLES[table]))
+                    rows += group.num_rows
+                    if rows >= target_rows:
+                        writer.close()
+                        writer, rows, out_n = None, 0, out_n + 1
+                remove.append(path.relative_to(self.root).as_posix())
+            if writer is not None:
+                writer.close()
+                out_n += 1
+            result[table] = (len(files), out_n)
+        if not adds:
+            return result
+        for src, _ in adds:
+            with open(self.staging / src, "rb") as fh:
+                os.fsync(fh.fileno())
+        with self._commit_lock():
+            self._write_record(commit_id, [], remove, {"kind": "compact"}, extra_add=adds)
+        return result
+
     def _filter(self, staged: Staged, done: set[str]) -> Staged:
         keep_ids = [p for p in staged.page_ids if p not in done]
         keep = pa.array(keep_ids, type=pa.string())

@@ -103,3 +103,20 @@ def test_write_lock_is_exclusive(tmp_path) -> None:
         pass
     with Lake(tmp_path).write_lock(timeout=0.3):  # released
         pass
+
+
+def test_compact_merges_parts_in_one_commit(tmp_path) -> None:
+    lake = Lake(tmp_path)
+    lake.ensure()
+    ids = [f"{i:016x}" for i in range(1, 41)]
+    for chunk in range(0, 40, 4):
+        part = ids[chunk : chunk + 4]
+        lake.commit(lake.stage({"articles": _articles(part), "headlines": _headlines(part)}, part), set())
+    assert len(lake.table_files("articles")) == 10
+    result = lake.compact(target_rows=15, min_files=8)
+    assert result["articles"] == (10, 3) and result["headlines"] == (10, 3)
+    assert len(lake.table_files("articles")) == 3
+    assert _page_ids(lake) == ids  # same rows, no loss, no duplicates
+    assert _count(lake, "headlines") == 40
+    assert not any(lake.staging.iterdir())
+    assert lake.compact(min_files=8) == {}  # nothing left to merge

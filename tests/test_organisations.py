@@ -233,3 +233,10 @@ def test_crf_one_word_names_kept_and_not_extended() -> None:
     assert surfaces("وقليم كردستان حاكمت عناصر داعش المشتبه بهم في أغلب القضايا") == ["داعش"]
     assert surfaces("عن رفع متطلبات ترخيص شركات التأجير التمويلي من نصف مليون دولار") == []
     assert surfaces("لتوسيع العمليات ( الفرنسية - ارشيف ) .") == ["الفرنسية"]
+
+
+def test_presentation_forms_and_newspaper_constructs() -> None:
+    # Wojood (MIT) archive captions: old web text in Arabic presentation forms, a newspaper named by a construct
+    assert surfaces("جريدة مرﺁة الشرق , ايلول ( 21 / 9 / 1929 )") == ["جريدة مرﺁة الشرق"]
+    ms = one("رسالة مدير الدائرة المركزية للتنظيم والبناء إلى رئيس بلدية بيرزيت .")
+    assert ms[0].surface == "الدائرة المركزية للتنظيم والبناء" and ms[0].org_type == "government"

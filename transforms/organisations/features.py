@@ -69,6 +69,11 @@ def word_views(tok: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
     ]
     if rest.startswith("ال"):
         own.append("al")
+    elif len(f) > 4 and f[0] in "وبلفك":
+        # a bare proclitic before an indefinite word ("لداعش", "وحكومة") is not split by split_clitics
+        # (وزارة، بنك start with those letters); the unsplit reading also fires, so the CRF shares the
+        # weights of the bare word ("داعش") with its clitic forms
+        own.append("r=" + f[1:])
     own += cls
     prev = ["-1w=" + f, "-1r=" + rest, "-1s3=" + rest[-3:], "-1c=" + cl] + ["-1" + c for c in cls]
     nxt = ["+1w=" + f, "+1r=" + rest, "+1p3=" + rest[:3], "+1c=" + cl] + ["+1" + c for c in cls]

@@ -181,6 +181,13 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
             j += 1
             strong = True
             break
+        if (first and not head_definite and _head == "media" and rest0 not in lx.WEAK_HEADS and not cl
+                and not rest.startswith("ال") and not _verbish(f) and j + 1 < hi and _is_word(toks[j + 1])):
+            # newspapers are often named by a construct: جريدة مرآة الشرق، جريدة صوت الشعب
+            nf, ncl, nrest, nh = analyse(toks[j + 1])
+            if (not ncl and nrest.startswith("ال") and nf not in lx.STOP and not nh and not _adjectival(nrest)
+                    and nrest not in lx.TITLES):
+                return j + 2, True
         if first and not head_definite:
             # proper name right after an indefinite head: مؤسسة محمد السادس، شركة كيوتل، صحيفة لوموند
             k = j

@@ -8,15 +8,18 @@ Folding results are cached per word type: a page repeats most of its words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from transforms.arabic import normalize
 
 # Word = run of Arabic letters/marks, digits or Latin letters; everything else but spaces is one token.
 _TOKEN = re.compile(
-    r"[0-9A-Za-z\u00C0-\u024F\u0621-\u063A\u0640-\u065F\u0660-\u0669\u0670-\u06D3\u06F0-\u06FF]+|[^\s]"
+    r"[0-9A-Za-z\u00C0-\u024F\u0621-\u063A\u0640-\u065F\u0660-\u0669\u0670-\u06D3\u06F0-\u06FF"
+    r"\uFB50-\uFDFF\uFE70-\uFEFC]+|[^\s]"
 )
 _LATIN = re.compile(r"[A-Za-z]")
+_PRESENTATION = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFC]")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _SENT_END = frozenset(".!?؟؛:")
 
@@ -57,6 +60,8 @@ def fold(word: str) -> str:
     """Matching form of one word: every spelling variant of hamza, alef, ya and ta marbuta folded."""
     if _LATIN.search(word):
         return word.lower()
+    if _PRESENTATION.search(word):  # old web text in presentation forms ("مرﺁة"): one spelling
+        word = unicodedata.normalize("NFKC", word)
     return normalize(word, fold_hamza=True, fold_ta_marbuta=True)
 
 

@@ -188,6 +188,17 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
             if (not ncl and nrest.startswith("ال") and nf not in lx.STOP and not nh and not _adjectival(nrest)
                     and nrest not in lx.TITLES):
                 return j + 2, True
+        if (first and not head_definite and not cl and f in nm.common and f[0] != "و" and not _verbish(f)
+                and not f.endswith(_PRON) and f not in lx.GENERIC_ADJ and not f.endswith(("ي", "يه"))
+                and j + 1 < hi and _is_word(toks[j + 1])):
+            # construct of a common noun and a definite genitive after an indefinite head: محكمة مكافحة
+            # الإرهاب، قوات حفظ السلام، حكومة تصريف الأعمال (weak heads still need a name-like chain)
+            nf, ncl, nrest, nh = analyse(toks[j + 1])
+            if (not ncl and nrest.startswith("ال") and nf not in lx.STOP and nrest not in lx.TITLES and not nh
+                    and not _adjectival(nrest)):
+                j += 2
+                n_def += 1
+                continue
         if first and not head_definite:
             # proper name right after an indefinite head: مؤسسة محمد السادس، شركة كيوتل، صحيفة لوموند
             k = j

@@ -240,3 +240,14 @@ def test_presentation_forms_and_newspaper_constructs() -> None:
     assert surfaces("جريدة مرﺁة الشرق , ايلول ( 21 / 9 / 1929 )") == ["جريدة مرﺁة الشرق"]
     ms = one("رسالة مدير الدائرة المركزية للتنظيم والبناء إلى رئيس بلدية بيرزيت .")
     assert ms[0].surface == "الدائرة المركزية للتنظيم والبناء" and ms[0].org_type == "government"
+
+
+def test_construct_after_indefinite_head_and_listed_groups_with_clitics() -> None:
+    # Wojood (MIT) sentences: head + masdar + definite genitive; a listed group behind ل/ب
+    ms = one("وقال وزير العدل وقاضٍ بمحكمة مكافحة الإرهاب في نينوى ، أن السلطات")
+    assert [(m.surface, m.canonical, m.org_type) for m in ms] == [
+        ("بمحكمة مكافحة الإرهاب", "محكمة مكافحة الارهاب", "judiciary_security")
+    ]
+    assert surfaces("وقال مجلس إدارة الشركة إن الأرباح ارتفعت") == []  # a weak head needs a name
+    ms = one("رجل وصبي يشتبه بانتمائهم لداعش في سجون مكتظة")
+    assert [(m.surface, m.org_type) for m in ms] == [("لداعش", "other")] and not ms[0].canonical.startswith("ل")

@@ -251,3 +251,8 @@ def test_construct_after_indefinite_head_and_listed_groups_with_clitics() -> Non
     assert surfaces("وقال مجلس إدارة الشركة إن الأرباح ارتفعت") == []  # a weak head needs a name
     ms = one("رجل وصبي يشتبه بانتمائهم لداعش في سجون مكتظة")
     assert [(m.surface, m.org_type) for m in ms] == [("لداعش", "other")] and not ms[0].canonical.startswith("ل")
+
+
+def test_boards_are_not_names_but_councils_are() -> None:
+    assert surfaces("وقرر مجلس الإدارة توزيع الأرباح على المساهمين") == []
+    assert surfaces("وصادق مجلس النواب على مشروع القانون") == ["مجلس النواب"]

@@ -70,11 +70,14 @@ def _crf_spans(toks: list[str], lo: int, hi: int,
     return out
 
 
+_ADVERBS = frozenset(fold(w) for w in ["آنذاك", "حينها", "حينذاك", "وقتها", "حاليا", "سابقا", "لاحقا"])
+
+
 def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
     """Trim titles/function words, extend genitive chains cut short, drop bare generic heads."""
     while s < e and (not toks[s][0].isalnum() or fold(toks[s]) in lx.STOP or analyse(toks[s])[2] in lx.TITLES):
         s += 1
-    while e > s and (not toks[e - 1][0].isalnum() or fold(toks[e - 1]) in lx.STOP):
+    while e > s and (not toks[e - 1][0].isalnum() or fold(toks[e - 1]) in lx.STOP or fold(toks[e - 1]) in _ADVERBS):
         e -= 1
     if e <= s:
         return None

@@ -127,7 +127,7 @@ GENERIC_ADJ: frozenset[str] = _f(
 # Heads too generic to name anything with a single definite word after them ("مجلس الإدارة").
 WEAK_HEADS: frozenset[str] = _f(
     "حركة الحركة إدارة الإدارة لجنة اللجنة مكتب المكتب مصلحة المصلحة صندوق الصندوق جهاز الجهاز فريق الفريق موقع "
-    "شبكة مجموعة المجموعة مركز المركز فرقة الفرقة سلطة السلطة مجلس المجلس ديوان الديوان دائرة الدائرة"
+    "شبكة مجموعة المجموعة مركز المركز فرقة الفرقة سلطة السلطة ديوان الديوان دائرة الدائرة"
 )
 
 # Adjectives that make a definite generic head an institution ("المديرية العامة", "المكتب الوطني").

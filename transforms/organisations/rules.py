@@ -132,6 +132,8 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
                     continue
             break
         if not cl and rest.startswith("ال") and rest[2:].isalpha():
+            if first and rest in _BOARDS:
+                break  # "مجلس الإدارة", "مجلس الأمناء": the board of some other organisation
             adj = _adjectival(rest)
             if first and adj and rest0.endswith("ه") and rest.endswith("ي"):
                 break  # "(وزير) الخارجية الأمريكي": the adjective agrees with someone else
@@ -273,6 +275,7 @@ _PORTFOLIO = frozenset(fold(w) for w in ["الخارجية", "الداخلية",
 _PORTFOLIO_NOUNS = frozenset(
     fold(w) for w in ["الشؤون", "شؤون", "وزارة", "وزيرة", "السياسة", "التجارة", "العلاقات", "الوزارة", "الشئون"]
 )
+_BOARDS = frozenset(fold(w) for w in ["الإدارة", "الأمناء", "المديرين", "المدراء"])
 _MIN = fold("من")
 _AJL = fold("أجل")
 _TOPIC_JOIN = frozenset({fold("في"), fold("حول")})

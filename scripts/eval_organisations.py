@@ -56,15 +56,15 @@ def gold_spans(tags: list[str]) -> set[tuple[int, int]]:
     return out
 
 
-def corpus_eval(part: str, n_err: int) -> None:
+def corpus_eval(part: str, n_err: int, fold: int = 0) -> None:
     print(f"\n== Held-out corpora ({part} split, de-duplicated against train), exact-span ORG ==")
     print(f"{'dataset':10} {'system':8} {'sents':>6} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} | "
           "clitic-insensitive P R F1")
     data = splits()
     sets = dict(data[part])
     if part == "dev":  # + the third of Wojood train that train_organisations.py --heldout leaves out
-        sets["wojood-f0"] = wojood_fold(data["train"]["wojood"])[1]
-        sets["wojood+f0"] = sets["wojood"] + sets["wojood-f0"]
+        sets[f"wojood-f{fold}"] = wojood_fold(data["train"]["wojood"], fold)[1]
+        sets[f"wojood+f{fold}"] = sets["wojood"] + sets[f"wojood-f{fold}"]
     for name, sents in sets.items():
         for system in ("full", "crf"):
             tp = fp = fn = rtp = n_pred = n_gold = 0
@@ -314,13 +314,14 @@ def main() -> None:
     ap.add_argument("--dev", action="store_true", help="score the dev split instead of test (in the shipped model's training data)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors per dataset")
     ap.add_argument("--docs", type=int, default=1000, help="ANT articles for the per-type counts")
+    ap.add_argument("--fold", type=int, default=0, help="with --dev: the third of Wojood train held out (0-2)")
     ap.add_argument("--weights", type=Path, help="CRF weights TSV to use instead of the shipped one (e.g. a model "
                     "trained on the train split alone by train_organisations.py --train-only, to score --dev)")
     args = ap.parse_args()
     if args.weights:
         use_weights(args.weights)
     print(f"model {MODEL_VERSION}")
-    corpus_eval("dev" if args.dev else "test", args.errors)
+    corpus_eval("dev" if args.dev else "test", args.errors, args.fold)
     seed_eval()
     if not args.dev:
         news_eval()

@@ -9,8 +9,8 @@ on dev), evaluation (scripts/eval_organisations.py) scores the test splits, drop
 whose normalised text also occurs in the training split.
 
     .venv/bin/python scripts/train_organisations.py
-    .venv/bin/python scripts/train_organisations.py --heldout /tmp/crf_heldout.tsv   (analysis model: trained on
-        the train split minus a third of Wojood train, written to the given path, the shipped files untouched;
+    .venv/bin/python scripts/train_organisations.py --heldout /tmp/crf_heldout.tsv [K]  (analysis model: trained on
+        the train split minus third K (0, 1, 2; default 0) of Wojood train, written to the given path, the shipped files untouched;
         score it with eval_organisations.py --dev --weights /tmp/crf_heldout.tsv)
 """
 
@@ -324,11 +324,11 @@ def export_weights(model: Path, out: Path) -> int:
     return len(rows)
 
 
-def train_heldout(out: Path) -> None:
-    """CRF for analysis only: train split minus the held-out third of Wojood train (see ``wojood_fold``)."""
+def train_heldout(out: Path, k: int = 0) -> None:
+    """CRF for analysis only: train split minus the held-out third k of Wojood train (see ``wojood_fold``)."""
     sp = splits()
     data = dict(sp["train"])
-    data["wojood"] = wojood_fold(data["wojood"])[0]
+    data["wojood"] = wojood_fold(data["wojood"], k)[0]
     model = out.with_suffix(".crfsuite")
     train_crf(data, model)
     export_weights(model, out)
@@ -337,8 +337,8 @@ def train_heldout(out: Path) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) == 3 and sys.argv[1] == "--heldout":
-        train_heldout(Path(sys.argv[2]))
+    if len(sys.argv) in (3, 4) and sys.argv[1] == "--heldout":
+        train_heldout(Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) == 4 else 0)
         return
     t0 = time.time()
     n = compile_lists()

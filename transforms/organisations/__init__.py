@@ -96,8 +96,18 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
     # CRF found ("داعش") is not read into the next word ("داعش المشتبه بهم")
     while e < hi and (e - s > 1 or analyse(toks[s])[3]) and _open_construct(toks[e - 1], toks[e]):
         e += 1
+    if e - s == 2 and analyse(toks[s])[3] and not analyse(toks[s])[2].startswith("ال"):
+        f2, cl2, rest2, h2 = analyse(toks[s + 1])
+        k2 = strip_al(rest2)
+        nm = names()
+        if (not cl2 and not rest2.startswith("ال") and not h2 and f2 in nm.common and k2 not in nm.vocab
+                and k2 not in nm.places and k2 not in nm.persons and toks[s + 1][0].isalpha()
+                and not is_latin(toks[s + 1])):
+            return None  # "جمعية خيرية", "شركة مدرجة": a head and an indefinite common word describe
     if e - s == 1:
         f, cl, rest, _h = analyse(toks[s])
+        if any(c.isdigit() for c in toks[s]):
+            return None  # "R44716": a code, not a name
         credit = s > 0 and toks[s - 1] == "(" and e < len(toks) and toks[e] in ")-"
         if (rest in lx.BARE_BAD or f in lx.BARE_BAD or rest in lx.GENERIC_ADJ or (is_nat(rest) and not credit)
                 or len(rest) < 3):

@@ -94,7 +94,7 @@ def main() -> None:
     ap.add_argument("--pages", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--extractors", default="headlines", help="comma list (default: headlines, issue 2's scope)")
     ap.add_argument("--shard-pages", type=int, default=2000)
-    ap.add_argument("--workers", type=int, default=2, help="shard-task processes (default 2: this machine's cores)")
+    ap.add_argument("--workers", type=int, default=1, help="shard-task processes (default 1: threads; see README for when processes pay off)")
     ap.add_argument("--keep", help="folder to keep generated pages and lakes in (default: a temp folder)")
     args = ap.parse_args()
     base = Path(args.keep or tempfile.mkdtemp(prefix="akhbar-bench-"))

@@ -177,7 +177,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         inputs=[str(Path(p).resolve()) for p in inputs],
         lake=args.lake,
         catalog=args.catalog,
-        report=None if args.no_report else args.report,
+        report=None if args.no_report else str(Path(args.report).resolve()),
         reprocess=args.reprocess,
         shard_pages=args.shard_pages,
         extractors=tuple(e.strip() for e in args.extractors.split(",") if e.strip()),

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from transforms.page import PageError
 from transforms.parse import parse_unit
 from transforms.parse.aggregator_text import parse_aggregator_text
 from transforms.parse.decode import decode
-from transforms.page import PageError
 
 TITLE = "مؤتمر الرباط الدولي لمكافحة الإرهاب. خبراء: المملكة واعية بعقيدة التعاون الأمني لمكافحة التطرف"
 RELATED = "مؤتمر الرباط الدولي لمكافحة الإرهاب. مدير الاسيسكو: الذكاء الجماعي ضروري لصدّ تيارات التطرف"

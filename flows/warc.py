@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import UTC, datetime
 
 from warcio.archiveiterator import ArchiveIterator
 
 from flows.inputs import MAX_PAGE_BYTES, InputFile, Unit
-
-
-def _warc_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        ts = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
+from transforms.dates import parse_timestamp
 
 
 def _drain(stream, limit: int = 1 << 20) -> None:  # noqa: ANN001 - a warcio LimitReader
@@ -70,7 +60,7 @@ def read_warc(item: InputFile) -> Iterator[Unit]:
                 _drain(record.raw_stream)
                 if record.raw_stream.limit > 0:
                     raise EOFError(f"record {n} is cut short ({record.raw_stream.limit} bytes missing)")
-                yield Unit(where, item.fmt, raw, crawled_at=_warc_date(record.rec_headers.get_header("WARC-Date")),
+                yield Unit(where, item.fmt, raw, crawled_at=parse_timestamp(record.rec_headers.get_header("WARC-Date")),
                            url=url)
             if it.offset < size:
                 raise EOFError(f"archive ends inside a record: {size - it.offset} bytes after the last complete one")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
 from transforms.arabic import normalize
@@ -67,3 +67,14 @@ def parse_date(text: str | None) -> date | None:
         if month:
             return _safe(int(m.group(3)), month, int(m.group(1)))
     return None
+
+
+def parse_timestamp(value: object) -> datetime | None:
+    """An ISO timestamp as scrapers and WARC headers write it, in UTC when no zone is given."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        ts = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any
 
 from transforms.arabic import clean_spaces
-from transforms.dates import parse_date
+from transforms.dates import parse_date, parse_timestamp
 from transforms.page import Page, PageError
 from transforms.parse.html import site_of
 
@@ -27,16 +26,6 @@ def _get(obj: dict[str, Any], field: str) -> Any:
         if value not in (None, "", []):
             return value
     return None
-
-
-def _timestamp(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        ts = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
 
 
 def parse_json_line(line: str) -> Page:
@@ -70,5 +59,5 @@ def parse_record(obj: dict[str, Any]) -> Page:
         published_date=parse_date(str(date_value)) if date_value else None,
         url=str(url) if url else None,
         source_site=site_of(str(url)) if url else (clean_spaces(str(outlet)) if outlet else None),
-        crawled_at=_timestamp(_get(obj, "crawled")),
+        crawled_at=parse_timestamp(_get(obj, "crawled")),
     )

@@ -125,3 +125,21 @@ def test_cli_sql_query(run) -> None:
         [sys.executable, "-m", "flows.cli", "sql", "SELECT count(*) AS n FROM quarantine", "--catalog",
          paths["catalog"], "--format", "csv"], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.splitlines() == ["n", "5"]
+
+
+def test_report_artifacts_reach_prefect(run) -> None:
+    """The flow's report task publishes its summary as Prefect artifacts (shown in the UI)."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    from flows.reporting import ARTIFACT_MARKDOWN, ARTIFACT_TABLE
+
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[ARTIFACT_MARKDOWN, ARTIFACT_TABLE]))
+        )
+    kinds = {a.key: a.type for a in found}
+    assert kinds.get(ARTIFACT_MARKDOWN) == "markdown"
+    assert kinds.get(ARTIFACT_TABLE) == "table"
+    summary = next(a for a in found if a.key == ARTIFACT_MARKDOWN)
+    assert "akhbar" in str(summary.data).lower() or "تقرير" in str(summary.data)

@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 import time
 from datetime import date
@@ -110,6 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("--catalog", default=DEFAULT_CATALOG, help=f"DuckDB catalog file (default {DEFAULT_CATALOG})")
     sql.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
     sql.add_argument("--max-rows", type=int, default=100, help="rows printed in table format (default 100)")
+    sql.add_argument("--named", metavar="NAME",
+                     help="run one of the report's named queries (reports/sql/NAME.sql), e.g. top_speakers; "
+                     "--list-named shows them")
+    sql.add_argument("--file", metavar="PATH", help="run the SQL in this file")
+    sql.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                     help="value of $KEY in --named/--file queries (repeatable); unset $date_from, $date_to, "
+                     "$outlet mean no filter")
+    sql.add_argument("--list-named", action="store_true", help="list the named queries with their questions")
 
     rep = sub.add_parser(
         "report",
@@ -225,7 +234,31 @@ def _connect_catalog(path: str):  # noqa: ANN202
 def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
+    if args.list_named:
+        for name, question in _named_queries().items():
+            print(f"{name:32} {question}")
+        return 0
     con = _connect_catalog(args.catalog)
+    if args.named or args.file:
+        try:
+            text = _named_queries(with_sql=True)[args.named] if args.named else Path(args.file).read_text("utf-8")
+        except KeyError:
+            print(f"akhbar sql: no named query {args.named!r} (see --list-named)", file=sys.stderr)
+            return 2
+        params = dict(p.split("=", 1) for p in args.param if "=" in p)
+        bad = [p for p in args.param if "=" not in p]
+        if bad:
+            print(f"akhbar sql: --param needs KEY=VALUE, got {bad[0]!r}", file=sys.stderr)
+            return 2
+        wanted = {m for m in re.findall(r"\$([A-Za-z_]\w*)", text)}
+        values = {k: params.get(k) for k in wanted}
+        try:
+            result = con.execute(text, values)
+        except duckdb.Error as exc:
+            print(f"akhbar sql: {exc}", file=sys.stderr)
+            return 1
+        _print_result(result, args.format, args.max_rows)
+        return 0
     if args.query:
         try:
             rel = con.sql(args.query)
@@ -236,6 +269,20 @@ def cmd_sql(args: argparse.Namespace) -> int:
             _print_result(rel, args.format, args.max_rows)
         return 0
     return _shell(con, args.max_rows)
+
+
+def _named_queries(with_sql: bool = False) -> dict[str, str]:
+    """The report's named queries: name -> question (first comment line) or SQL text."""
+    from importlib import resources
+
+    out: dict[str, str] = {}
+    for entry in sorted(resources.files("reports").joinpath("sql").iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".sql") or entry.name.startswith("_"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        first = next((line.lstrip("- ").strip() for line in text.splitlines() if line.startswith("--")), "")
+        out[entry.name.removesuffix(".sql")] = text if with_sql else first
+    return out
 
 
 def _print_result(rel, fmt: str, max_rows: int) -> None:  # noqa: ANN001

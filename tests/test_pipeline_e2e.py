@@ -143,3 +143,19 @@ def test_report_artifacts_reach_prefect(run) -> None:
     assert kinds.get(ARTIFACT_TABLE) == "table"
     summary = next(a for a in found if a.key == ARTIFACT_MARKDOWN)
     assert "akhbar" in str(summary.data).lower() or "تقرير" in str(summary.data)
+
+
+def test_cli_runs_named_queries_with_parameters(run) -> None:
+    _, _, paths, _ = run
+    exe = [sys.executable, "-m", "flows.cli", "sql"]
+    listed = subprocess.run([*exe, "--list-named"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert "top_speakers" in listed and "_macros" not in listed
+    out = subprocess.run([*exe, "--named", "quality_quarantine", "--catalog", paths["catalog"], "--format", "csv"],
+                         capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert all(reason in out for reason in ("empty", "binary", "no_title", "no_body", "bad_json"))
+    out = subprocess.run([*exe, "--named", "top_speakers", "--catalog", paths["catalog"], "--format", "csv",
+                          "--param", "date_from=2022-06-01", "--param", "date_to=2022-06-30"],
+                         capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert "المصطفى الرزرازي" in out  # the seed page's most quoted speaker, the only page in June 2022
+    bad = subprocess.run([*exe, "--named", "nope", "--catalog", paths["catalog"]], capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "no named query" in bad.stderr

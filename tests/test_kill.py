@@ -51,7 +51,9 @@ class ForkedRun:
             if self.rc_file.exists() and self.rc_file.read_text():
                 self.returncode = int(self.rc_file.read_text())
             elif not _alive(self.pid):
-                self.returncode = -signal.SIGKILL
+                # It may have written its exit code just before dying: look once more.
+                text = self.rc_file.read_text() if self.rc_file.exists() else ""
+                self.returncode = int(text) if text else -signal.SIGKILL
         return self.returncode
 
     def wait(self, timeout: float = 60) -> int:

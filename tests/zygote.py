@@ -51,8 +51,10 @@ def main() -> None:
                 code = exc.code if isinstance(exc.code, int) else 1
             except BaseException:  # noqa: BLE001 - reported through the exit code
                 code = 1
-            with open(os.path.join(rc_dir, f"{os.getpid()}.rc"), "w") as fh:
+            final = os.path.join(rc_dir, f"{os.getpid()}.rc")
+            with open(final + ".tmp", "w") as fh:  # renamed into place: a reader never sees it half-written
                 fh.write(str(code))
+            os.replace(final + ".tmp", final)
             os._exit(code)
         sys.stdout.write(json.dumps({"pid": pid}) + "\n")
         sys.stdout.flush()

@@ -38,6 +38,16 @@ from flows.schemas import TABLES
 COMMIT_ORDER = ["headlines", "organisations", "quotes", "topics", "keywords", "articles", "quarantine"]
 
 
+def without_pages(data: pa.Table, page_ids: pa.Array) -> tuple[int, pa.Table | None]:
+    """Rows of ``data`` whose page is not in ``page_ids``: (rows dropped, what is left or None
+    when nothing is). Shared by the local and object-store lakes' ``replace_pages``."""
+    mask = pc.is_in(data.column("page_id"), value_set=page_ids)
+    hits = pc.sum(mask).as_py() or 0
+    if hits == data.num_rows:
+        return hits, None
+    return hits, data.filter(pc.invert(mask)) if hits else data
+
+
 class _CommittedIndex:
     """Page ids of commit records already read by this process, as a sorted uint64 array, so each
     record is parsed once per process however many batches commit after it."""
@@ -226,19 +236,17 @@ class Lake:
         dropped = 0
         for table in COMMIT_ORDER:
             for path in self.table_files(table):
-                data = pq.read_table(path)
-                mask = pc.is_in(data.column("page_id"), value_set=replaced)
-                hits = pc.sum(mask).as_py() or 0
+                hits, kept = without_pages(pq.read_table(path), replaced)
                 if not hits:
                     continue
                 dropped += hits
                 rel = path.relative_to(self.root).as_posix()
-                if hits == data.num_rows:
+                if kept is None:
                     remove.append(rel)
                     continue
                 out = self.staging / commit_id / "rewrite" / rel
                 out.parent.mkdir(parents=True, exist_ok=True)
-                _write_parquet(data.filter(pc.invert(mask)), out)
+                _write_parquet(kept, out)
                 adds.append((out.relative_to(self.staging).as_posix(), rel))
         with self._commit_lock():
             self._write_record(commit_id, batches, remove, meta, extra_add=adds)

@@ -40,7 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from flows.lake import COMMIT_ORDER, Lake, LakeBusy, Staged
+from flows.lake import COMMIT_ORDER, Lake, LakeBusy, Staged, without_pages
 from flows.schemas import TABLES
 
 LEASE_SECONDS = 60.0  # a lock whose holder stopped renewing it for this long is taken over
@@ -311,17 +311,15 @@ class ObjectLake:
         dropped = 0
         for table in COMMIT_ORDER:
             for path in self.table_files(table):
-                data = self._read(path)
-                mask = pc.is_in(data.column("page_id"), value_set=replaced)
-                hits = pc.sum(mask).as_py() or 0
+                hits, kept = without_pages(self._read(path), replaced)
                 if not hits:
                     continue
                 dropped += hits
                 rel = path.removeprefix(self.root + "/")
-                if hits == data.num_rows:
+                if kept is None:
                     remove.append(rel)
                     continue
-                self._write(data.filter(pc.invert(mask)), f"{self.staging}/{commit_id}/rewrite/{rel}")
+                self._write(kept, f"{self.staging}/{commit_id}/rewrite/{rel}")
                 adds.append((f"{commit_id}/rewrite/{rel}", rel))
         with self._commit_lock():
             self._write_record(commit_id, batches, remove, meta, extra_add=adds)

@@ -208,7 +208,8 @@ def format_summary(s: dict) -> str:
     q = s["quarantined"]
     lines = [
         "akhbar run summary",
-        f"  files seen          {s['files_seen']}  (in {s['shards']} shards)",
+        f"  files read          {s['files_seen']}  (in {s['shards']} shards)",
+        f"  files unchanged     {s.get('files_unchanged', 0)}  (already settled in the lake, not read)",
         f"  pages parsed        {s['pages_parsed']}",
         f"  skipped (in lake)   {s['skipped_in_lake']}",
         f"  quarantined         {sum(q.values())}" + (f"  ({', '.join(f'{k}: {v}' for k, v in sorted(q.items()))})" if q else ""),

@@ -83,11 +83,10 @@ def build_tables(pages: Sequence[_Parsed], extractors: Sequence[str], timings: T
             heads["outlet"].append(pg.outlet)
     t = timings.add("headlines", t)
     if pending:
-        from transforms.topics import classify_headlines
-
-        for row, best in zip(pending, classify_headlines([heads["text"][r] for r in pending]), strict=True):
-            heads["topic"][row] = best.topic
-            heads["topic_score"][row] = best.score
+        topics = _headline_topics([heads["text"][r] for r in pending])
+        for row, (topic, score) in zip(pending, topics, strict=True):
+            heads["topic"][row] = topic
+            heads["topic_score"][row] = score
         t = timings.add("topics", t)
     tables["headlines"] = _table("headlines", heads)
 
@@ -102,6 +101,24 @@ def build_tables(pages: Sequence[_Parsed], extractors: Sequence[str], timings: T
         tables["quotes"] = _quotes(pages, mentions)
         t = timings.add("quotes", t)
     return tables
+
+
+_HEADLINE_CACHE: dict[str, tuple[str, float]] = {}
+HEADLINE_CACHE_MAX = 200_000
+
+
+def _headline_topics(texts: list[str]) -> list[tuple[str, float]]:
+    """Topic of each ticker or related headline. The same ticker runs on every page an aggregator
+    serves that hour, so each distinct text is classified once per process (bounded cache)."""
+    from transforms.topics import classify_headlines
+
+    new = list(dict.fromkeys(t for t in texts if t not in _HEADLINE_CACHE))
+    if len(_HEADLINE_CACHE) + len(new) > HEADLINE_CACHE_MAX:
+        _HEADLINE_CACHE.clear()
+        new = list(dict.fromkeys(texts))
+    for text, best in zip(new, classify_headlines(new), strict=True):
+        _HEADLINE_CACHE[text] = (best.topic, best.score)
+    return [_HEADLINE_CACHE[t] for t in texts]
 
 
 def _topics(pages: Sequence[_Parsed]) -> tuple[pa.Table, list[tuple[str | None, float | None]]]:

@@ -7,6 +7,7 @@ carries the reason, and the shard task quarantines it.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -34,6 +35,23 @@ class InputFile:
     path: str
     fmt: str  # a parser format, or "unsupported"
     size: int
+    mtime_ns: int = 0
+
+    @property
+    def key(self) -> int:
+        """Identity of this version of the file: a rerun skips files whose key the lake's
+        ``sources`` table holds, with one ``stat`` and no read."""
+        raw = f"{self.path}\0{self.size}\0{self.mtime_ns}".encode()
+        return int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "big")
+
+
+@dataclass(frozen=True, slots=True)
+class FileDone:
+    """Marks the end of one file's units in a stream: once the batch holding it commits, every
+    page of the file is in the lake."""
+
+    item: InputFile
+    units: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +79,8 @@ def discover(inputs: Iterable[str]) -> Iterator[InputFile]:
     for item in inputs:
         path = Path(item)
         if path.is_file():
-            yield InputFile(str(path.resolve()), format_of(path.name), path.stat().st_size)
+            st = path.stat()
+            yield InputFile(str(path.resolve()), format_of(path.name), st.st_size, st.st_mtime_ns)
         elif path.is_dir():
             yield from _walk(path.resolve())
         else:
@@ -79,7 +98,8 @@ def _walk(root: Path) -> Iterator[InputFile]:
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
         elif entry.is_file():
-            yield InputFile(entry.path, format_of(entry.name), entry.stat().st_size)
+            st = entry.stat()
+            yield InputFile(entry.path, format_of(entry.name), st.st_size, st.st_mtime_ns)
 
 
 def _mtime(path: str) -> datetime | None:
@@ -87,6 +107,16 @@ def _mtime(path: str) -> datetime | None:
         return datetime.fromtimestamp(os.stat(path).st_mtime, tz=UTC)
     except OSError:
         return None
+
+
+def read_files(files: Iterable[InputFile]) -> Iterator[Unit | FileDone]:
+    """Units of each file followed by its ``FileDone`` marker."""
+    for item in files:
+        n = 0
+        for unit in read_units(item):
+            n += 1
+            yield unit
+        yield FileDone(item, n)
 
 
 def read_units(item: InputFile) -> Iterator[Unit]:

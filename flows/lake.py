@@ -33,9 +33,11 @@ import pyarrow.parquet as pq
 
 from flows.schemas import TABLES
 
-# Child tables first, articles and quarantine last: the incremental state reads page ids from
-# those two, so a page counts as done only once everything derived from it is in place.
-COMMIT_ORDER = ["headlines", "organisations", "quotes", "topics", "keywords", "articles", "quarantine"]
+# Child tables first, then articles and quarantine, then sources: the incremental state reads page
+# ids from articles and quarantine and file keys from sources, so a page (a file) counts as done
+# only once everything derived from it is in place.
+COMMIT_ORDER = ["headlines", "organisations", "quotes", "topics", "keywords", "articles", "quarantine", "sources"]
+PAGE_TABLES = [t for t in COMMIT_ORDER if "page_id" in TABLES[t].names]
 
 
 def without_pages(data: pa.Table, page_ids: pa.Array) -> tuple[int, pa.Table | None]:
@@ -46,6 +48,13 @@ def without_pages(data: pa.Table, page_ids: pa.Array) -> tuple[int, pa.Table | N
     if hits == data.num_rows:
         return hits, None
     return hits, data.filter(pc.invert(mask)) if hits else data
+
+
+def settled_keys(tables: Iterator[pa.Table]) -> np.ndarray:
+    """Sorted unique uint64 ``source_key`` values of the ``sources`` table's files."""
+    parts = [np.empty(0, dtype=np.uint64)]
+    parts += [t.column("source_key").to_numpy().astype(np.uint64) for t in tables]
+    return np.unique(np.concatenate(parts))
 
 
 class _CommittedIndex:
@@ -166,6 +175,10 @@ class Lake:
                 parts.append(np.fromiter((int(x, 16) for x in col), dtype=np.uint64, count=len(col)))
         return np.unique(np.concatenate(parts))
 
+    def settled_sources(self) -> np.ndarray:
+        """Sorted keys of input files whose every page is in the lake (``InputFile.key``)."""
+        return settled_keys(pq.read_table(p, columns=["source_key"]) for p in self.table_files("sources"))
+
     # -- writing ----------------------------------------------------------------------------
     def new_batch_id(self) -> str:
         return datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:10]
@@ -234,7 +247,7 @@ class Lake:
         remove: list[str] = []
         adds: list[tuple[str, str]] = []
         dropped = 0
-        for table in COMMIT_ORDER:
+        for table in PAGE_TABLES:
             for path in self.table_files(table):
                 hits, kept = without_pages(pq.read_table(path), replaced)
                 if not hits:
@@ -301,6 +314,9 @@ class Lake:
         files: dict[str, str] = {}
         for name, path in staged.files.items():
             table = pq.read_table(path)
+            if "page_id" not in table.column_names:  # sources: a file settled twice is harmless
+                files[name], rows[name] = path, table.num_rows
+                continue
             table = table.filter(pc.is_in(table.column("page_id"), value_set=keep))
             if table.num_rows:
                 _write_parquet(table, Path(path))

@@ -18,7 +18,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, wait
 
-from flows.inputs import CONTAINERS, InputFile, discover, read_units
+from flows.inputs import CONTAINERS, InputFile, discover, read_files
 from flows.process import EXTRACTORS, PIPELINE_VERSION, ShardProcessor
 from flows.storage import open_lake, refresh_any_catalog
 
@@ -69,12 +69,11 @@ def process_shard(
     result = ShardResult(files=len(files))
     rows: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
-    units = (u for f in files for u in read_units(f))
-    for batch in proc.run(units):
+    for batch in proc.run(read_files(files)):
         result.parsed += batch.parsed
         result.skipped += batch.skipped
         reasons.update(batch.quarantined)
-        if not batch.page_ids:
+        if not batch.page_ids and not batch.sources:
             continue
         t = time.perf_counter()
         staged = lake.stage(batch.tables, batch.page_ids, commit_id=reprocess_commit)
@@ -104,7 +103,8 @@ def report_task(catalog: str, out: str) -> str:
 
 @dataclass
 class RunSummary:
-    files_seen: int = 0
+    files_seen: int = 0  # files read (changed or new)
+    files_unchanged: int = 0  # skipped without reading: same path, size and mtime as a settled file
     shards: int = 0
     pages_parsed: int = 0
     skipped_in_lake: int = 0
@@ -150,6 +150,7 @@ def ingest(
         summary.recovered = store.recover(rollback=True)
         t = time.perf_counter()
         seen = np.empty(0, dtype=np.uint64) if reprocess else store.seen_page_ids()
+        settled = np.empty(0, dtype=np.uint64) if reprocess else store.settled_sources()
         known = store.marker_names()
         seconds["state"] = time.perf_counter() - t
         commit_id = store.new_batch_id() if reprocess else None
@@ -164,7 +165,14 @@ def ingest(
                 results.append(res)
                 bar.update(res.parsed + res.skipped + sum(res.quarantined.values()))
 
-        for i, shard in enumerate(shards(discover(inputs), shard_pages)):
+        def changed(files: Iterator[InputFile]) -> Iterator[InputFile]:
+            for item in files:
+                if len(settled) and _contains(settled, item.key):
+                    summary.files_unchanged += 1
+                    continue
+                yield item
+
+        for i, shard in enumerate(shards(changed(discover(inputs)), shard_pages)):
             summary.files_seen += len(shard)
             summary.shards += 1
             in_flight.append(
@@ -200,6 +208,11 @@ def ingest(
     summary.lake = str(store.root)
     logger.info("run summary: %s", summary.as_dict())
     return summary.as_dict()
+
+
+def _contains(sorted_keys: np.ndarray, key: int) -> bool:
+    i = int(np.searchsorted(sorted_keys, np.uint64(key)))
+    return i < len(sorted_keys) and int(sorted_keys[i]) == key
 
 
 def default_paths(root: str | os.PathLike[str] = ".") -> dict[str, str]:

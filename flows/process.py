@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pyarrow as pa
 
-from flows.inputs import Unit
+from flows.inputs import FileDone, Unit
 from flows.schemas import TABLES
 from transforms.page import Page, PageError, page_id
 
@@ -43,6 +43,7 @@ class Batch:
     parsed: int
     skipped: int
     quarantined: dict[str, int]
+    sources: int = 0  # input files the batch settles (all their pages are in it or already in the lake)
 
 
 @dataclass(slots=True)
@@ -80,13 +81,19 @@ class ShardProcessor:
         i = int(np.searchsorted(self.seen, value))
         return i < len(self.seen) and self.seen[i] == value
 
-    def run(self, units: Iterable[Unit]) -> Iterator[Batch]:
+    def run(self, units: Iterable[Unit | FileDone]) -> Iterator[Batch]:
+        """Batches in stream order; a ``FileDone`` rides in the batch after its file's last page,
+        so the file is recorded as settled in the same commit as (or after) its pages."""
         pages: list[_Parsed] = []
         quarantine: list[dict] = []
+        sources: list[dict] = []
         skipped = 0
         t = time.perf_counter()
         for unit in units:
             t = self.timings.add("read", t)
+            if isinstance(unit, FileDone):
+                sources.append(_source_row(unit))
+                continue
             pid = page_id(unit.raw) if unit.raw else _quarantine_id(unit)
             if self._is_seen(pid):
                 skipped += 1
@@ -106,17 +113,18 @@ class ShardProcessor:
                     quarantine.append(_qrow(pid, unit.source_path, "parser_error", f"{type(exc).__name__}: {exc}"))
             t = self.timings.add("parse", t)
             if len(pages) + len(quarantine) >= self.batch_size:
-                yield self._batch(pages, quarantine, skipped)
-                pages, quarantine, skipped = [], [], 0
+                yield self._batch(pages, quarantine, skipped, sources)
+                pages, quarantine, sources, skipped = [], [], [], 0
                 t = time.perf_counter()
-        if pages or quarantine or skipped:
-            yield self._batch(pages, quarantine, skipped)
+        if pages or quarantine or skipped or sources:
+            yield self._batch(pages, quarantine, skipped, sources)
 
-    def _batch(self, pages: list[_Parsed], quarantine: list[dict], skipped: int) -> Batch:
+    def _batch(self, pages: list[_Parsed], quarantine: list[dict], skipped: int, sources: list[dict]) -> Batch:
         from flows.extract import build_tables
 
         tables = build_tables(pages, self.extractors, self.timings)
         tables["quarantine"] = pa.Table.from_pylist(quarantine, schema=TABLES["quarantine"])
+        tables["sources"] = pa.Table.from_pylist(sources, schema=TABLES["sources"])
         reasons: dict[str, int] = defaultdict(int)
         for row in quarantine:
             reasons[row["reason"]] += 1
@@ -126,6 +134,7 @@ class ShardProcessor:
             parsed=len(pages),
             skipped=skipped,
             quarantined=dict(reasons),
+            sources=len(sources),
         )
 
 
@@ -133,6 +142,19 @@ def _parse(unit: Unit) -> Page:
     from transforms.parse import parse_unit
 
     return parse_unit(unit.raw, unit.fmt, url=unit.url)
+
+
+def _source_row(done: FileDone) -> dict:
+    item = done.item
+    return {
+        "source_key": item.key,
+        "source_path": item.path,
+        "size": item.size,
+        "mtime_ns": item.mtime_ns,
+        "units": done.units,
+        "settled_at": datetime.now(UTC),
+        "pipeline_version": PIPELINE_VERSION,
+    }
 
 
 def _qrow(pid: str, source: str, reason: str, detail: str) -> dict:

@@ -125,6 +125,18 @@ QUARANTINE = pa.schema(
     ]
 )
 
+SOURCES = pa.schema(
+    [
+        ("source_key", pa.uint64()),
+        ("source_path", pa.string()),
+        ("size", pa.int64()),
+        ("mtime_ns", pa.int64()),
+        ("units", pa.int32()),
+        ("settled_at", TS),
+        ("pipeline_version", pa.string()),
+    ]
+)
+
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "headlines": HEADLINES,
@@ -133,6 +145,7 @@ TABLES: dict[str, pa.Schema] = {
     "topics": TOPICS,
     "keywords": KEYWORDS,
     "quarantine": QUARANTINE,
+    "sources": SOURCES,
 }
 
 COLUMNS: dict[str, dict[str, str]] = {
@@ -228,6 +241,15 @@ COLUMNS: dict[str, dict[str, str]] = {
         "reason": "short code: empty, binary, undecodable, bad_json, no_title, no_body, too_large, unreadable, ...",
         "detail": "human-readable explanation",
         "seen_at": "when it was quarantined",
+        "pipeline_version": "akhbar version",
+    },
+    "sources": {
+        "source_key": "hash of (source_path, size, mtime_ns): a rerun skips a file whose key is here without reading it",
+        "source_path": "input file (a whole JSON Lines or WARC file, not one line or record)",
+        "size": "file size in bytes when it was read",
+        "mtime_ns": "file modification time (ns since the epoch) when it was read",
+        "units": "pages (or lines, records) the file held, whether new, already in the lake or quarantined",
+        "settled_at": "when the run committed the file's last page: every page of the file is in the lake",
         "pipeline_version": "akhbar version",
     },
 }

@@ -40,7 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from flows.lake import COMMIT_ORDER, Lake, LakeBusy, Staged, without_pages
+from flows.lake import COMMIT_ORDER, PAGE_TABLES, Lake, LakeBusy, Staged, settled_keys, without_pages
 from flows.schemas import TABLES
 
 LEASE_SECONDS = 60.0  # a lock whose holder stopped renewing it for this long is taken over
@@ -211,6 +211,9 @@ class ObjectLake:
                 parts.append(np.fromiter((int(x, 16) for x in col), dtype=np.uint64, count=len(col)))
         return np.unique(np.concatenate(parts))
 
+    def settled_sources(self) -> np.ndarray:
+        return settled_keys(self._read(p, ["source_key"]) for p in self.table_files("sources"))
+
     # -- writing ----------------------------------------------------------------------------
     def new_batch_id(self) -> str:
         return datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:10]
@@ -264,6 +267,9 @@ class ObjectLake:
         rows: dict[str, int] = {}
         for name, path in staged.files.items():
             table = self._read(path)
+            if "page_id" not in table.column_names:  # sources: a file settled twice is harmless
+                files[name], rows[name] = path, table.num_rows
+                continue
             table = table.filter(pc.is_in(table.column("page_id"), value_set=keep))
             if table.num_rows:
                 self._write(table, path)
@@ -309,7 +315,7 @@ class ObjectLake:
         remove: list[str] = []
         adds: list[tuple[str, str]] = []
         dropped = 0
-        for table in COMMIT_ORDER:
+        for table in PAGE_TABLES:
             for path in self.table_files(table):
                 hits, kept = without_pages(self._read(path), replaced)
                 if not hits:

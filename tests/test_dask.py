@@ -49,4 +49,4 @@ def test_shards_run_on_two_dask_workers(tmp_path: Path) -> None:
     assert os.getpid() not in pids.values()
     articles = read_column(lake, "articles", "page_id")
     assert sorted(articles) == sorted(ids) and duplicates(read_column(lake, "headlines", "headline_id")) == 0
-    assert rerun["pages_parsed"] == 0 and rerun["skipped_in_lake"] == 600 and rerun["rows_written"] == {}
+    assert rerun["pages_parsed"] == 0 and rerun["files_unchanged"] == 600 and rerun["rows_written"] == {}

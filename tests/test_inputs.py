@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 import flows.inputs as inputs
@@ -47,3 +49,31 @@ def test_jsonl_is_streamed_line_by_line(tmp_path, monkeypatch) -> None:
     assert [u.source_path.rsplit(":", 1)[1] for u in units] == ["1", "3", "4"]
     assert units[0].raw == b'{"title": "a", "maintext": "b"}' and units[0].error is None
     assert units[2].error[0] == "too_large"
+
+
+def test_a_file_is_settled_only_in_the_batch_after_its_last_page(tmp_path) -> None:
+    """A JSON Lines file commits in several batches; its ``sources`` row (what lets a rerun skip
+    it unread) rides in the batch holding its last line, so a run killed between batches reads
+    the file again and finishes it."""
+    import json
+
+    import numpy as np
+
+    from flows.inputs import read_files
+    from flows.process import ShardProcessor
+
+    lines = [{"title": f"عنوان الخبر رقم {i}", "text": f"نص الخبر رقم {i} " * 20} for i in range(5)]
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    (tmp_path / "one.txt").write_text("", encoding="utf-8")  # quarantined, still settled
+    files = list(discover([str(tmp_path)]))
+    proc = ShardProcessor(np.empty(0, dtype=np.uint64), batch_size=2, extractors=("headlines",))
+    batches = list(proc.run(read_files(files)))
+    settled = [b.tables["sources"].to_pylist() for b in batches]
+    assert [len(s) for s in settled] == [0, 0, 1, 1]  # lines 0-1, 2-3, 4 + the file, then one.txt
+    rows = [r for s in settled for r in s]
+    assert {r["source_path"]: r["units"] for r in rows} == {str(path): 5, str(tmp_path / "one.txt"): 1}
+    assert {r["source_key"] for r in rows} == {f.key for f in files}
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1))  # touched: another version of the file
+    assert next(discover([str(path)])).key != files[0].key

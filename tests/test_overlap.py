@@ -44,14 +44,16 @@ def test_two_runs_at_once(server: dict[str, str], tmp_path: Path) -> None:
     s1, s2 = json.loads(out1[0]), json.loads(out2[0])
     articles = read_column(lake, "articles", "page_id")
     headlines = read_column(lake, "headlines", "headline_id")
-    print(f"\noverlap: run 1 parsed {s1['pages_parsed']} skipped {s1['skipped_in_lake']}, run 2 parsed "
-          f"{s2['pages_parsed']} skipped {s2['skipped_in_lake']}; lake {len(articles)} articles, "
+    print(f"\noverlap: run 1 parsed {s1['pages_parsed']} skipped {s1['files_unchanged']}, run 2 parsed "
+          f"{s2['pages_parsed']} skipped {s2['files_unchanged']}; lake {len(articles)} articles, "
           f"duplicates {duplicates(articles)} / {duplicates(headlines)}")
     assert sorted(articles) == sorted(a + b + c)
     assert duplicates(headlines) == 0
     assert s1["rows_written"]["articles"] + s2["rows_written"]["articles"] == 900
     assert s1["pages_parsed"] + s2["pages_parsed"] == 900  # the second waited, then skipped what the first wrote
-    assert sorted([s1["skipped_in_lake"], s2["skipped_in_lake"]]) == [0, 300]
+    # the second waited, then skipped the 300 files the first had settled, without reading them
+    assert sorted([s1["files_unchanged"], s2["files_unchanged"]]) == [0, 300]
+    assert s1["skipped_in_lake"] == s2["skipped_in_lake"] == 0
 
 
 def test_busy_lake_times_out_and_writes_nothing(server: dict[str, str], tmp_path: Path) -> None:

@@ -92,9 +92,19 @@ def test_rerun_adds_nothing_and_reprocess_replaces(run) -> None:
 
     _, inputs, paths, first = run
     counts = {t: q(paths["catalog"], f"SELECT count(*) FROM {t}")[0][0] for t in ("articles", "headlines", "quarantine")}
+    settled = q(paths["catalog"], "SELECT count(*), sum(units) FROM sources")[0]
+    assert settled == (first["files_seen"], first["pages_parsed"] + sum(first["quarantined"].values()))
+    again = ingest(inputs=[str(inputs)], **paths)  # unchanged files: not even read
+    assert again["pages_parsed"] == 0 and again["rows_written"] == {} and again["files_seen"] == 0
+    assert again["files_unchanged"] == first["files_seen"] and again["skipped_in_lake"] == 0
+    assert {t: q(paths["catalog"], f"SELECT count(*) FROM {t}")[0][0] for t in counts} == counts
+    touched = sorted(p for p in Path(inputs).rglob("*") if p.is_file())[:7]
+    for p in touched:  # a new mtime, the same bytes: read again, every page found in the lake
+        os.utime(p, ns=(p.stat().st_atime_ns, p.stat().st_mtime_ns + 1_000_000_000))
     again = ingest(inputs=[str(inputs)], **paths)
-    assert again["pages_parsed"] == 0 and again["rows_written"] == {}
-    assert again["skipped_in_lake"] == first["pages_parsed"] + sum(first["quarantined"].values())
+    assert again["files_seen"] == 7 and again["files_unchanged"] == first["files_seen"] - 7
+    assert again["pages_parsed"] == 0 and again["skipped_in_lake"] >= 7
+    assert again["rows_written"] == {"sources": 7}
     assert {t: q(paths["catalog"], f"SELECT count(*) FROM {t}")[0][0] for t in counts} == counts
     redo = ingest(inputs=[str(inputs)], reprocess=True, **paths)
     assert redo["replaced_rows"] > 0

@@ -150,6 +150,6 @@ def test_flow_writes_and_rereads_an_s3_lake(s3: str, tmp_path: Path) -> None:
     sql = (tmp_path / "akhbar.s3.sql").read_text()
     assert f"read_parquet('{uri}/articles/**/*.parquet'" in sql and "CREATE SECRET" in sql
     second = ingest(inputs=[str(tmp_path / "in")], shard_pages=40, extractors=("headlines",), **paths)
-    assert second["pages_parsed"] == 0 and second["skipped_in_lake"] == 120 and second["rows_written"] == {}
+    assert second["pages_parsed"] == 0 and second["files_unchanged"] == 120 and second["rows_written"] == {}
     lake = ObjectLake(uri)
     assert duplicates(_articles(lake)) == 0 and _ls(fs, lake.staging) == []

@@ -141,7 +141,9 @@ def main() -> None:
                    "--shard-pages", str(args.shard_pages), "--json"]
             if cluster is not None:
                 cmd += ["--dask-address", cluster.scheduler_address]
+            load_before = os.getloadavg()[0]
             s, wall, rss = run(cmd, env)
+            load_after = os.getloadavg()
             if cluster is not None:  # the workers' memory counts too
                 from distributed import Client
 
@@ -164,7 +166,11 @@ def main() -> None:
                 "wall_s": round(wall, 1),
                 "peak_rss_mb": round(rss),
                 "lake_mb": round(lake_mb, 1),
+                "load_avg_before": round(load_before, 2),
+                "load_avg_1_5_15_after": [round(x, 2) for x in load_after],
                 "noop_parsed": s2["pages_parsed"],
+                "noop_files_read": s2["files_seen"],
+                "noop_files_unchanged": s2.get("files_unchanged"),
                 "noop_rows": s2["rows_written"],
                 "noop_wall_s": round(wall2, 1),
                 "noop_flow_s": round(s2["seconds"]["flow_total"], 1),
@@ -190,7 +196,9 @@ def main() -> None:
     if len(rows) >= 2:
         print(f"peak RSS ratio {rows[-1]['pages']}/{rows[0]['pages']} pages: "
               f"{rows[-1]['peak_rss_mb'] / rows[0]['peak_rss_mb']:.2f}x")
-    print("BENCH " + json.dumps({"extractors": extractors, "dask_workers": args.dask_workers, "rows": rows},
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip()
+    print("BENCH " + json.dumps({"commit": commit, "extractors": extractors, "dask_workers": args.dask_workers, "rows": rows},
                                 ensure_ascii=False))
 
 

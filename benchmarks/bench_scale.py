@@ -8,6 +8,7 @@ summed over the worker threads), whole-run pages/s, peak RSS of the run's proces
 psutil, and the kernel's ru_maxrss), lake size, and the no-op rerun time as a share of the full run.
 
     python benchmarks/bench_scale.py --pages 10000 100000 [--extractors all|headlines,...] [--keep DIR]
+        [--workers N | --dask-workers N]
 
 Prints a table and a JSON line (BENCH ...).
 """
@@ -101,6 +102,8 @@ def main() -> None:
     ap.add_argument("--extractors", default="all", help="'all' = every available extractor, or a comma list")
     ap.add_argument("--shard-pages", type=int, default=2000)
     ap.add_argument("--keep", help="folder to keep generated pages and lakes in (default: a temp folder)")
+    ap.add_argument("--workers", type=int, default=1,
+                    help="akhbar run --workers: shards on this many local processes (default: one thread)")
     ap.add_argument("--dask-workers", type=int, default=0,
                     help="run the shards on a local Dask cluster of this many worker processes (default: threads)")
     args = ap.parse_args()
@@ -141,6 +144,8 @@ def main() -> None:
                    "--shard-pages", str(args.shard_pages), "--json"]
             if cluster is not None:
                 cmd += ["--dask-address", cluster.scheduler_address]
+            elif args.workers > 1:
+                cmd += ["--workers", str(args.workers)]
             load_before = os.getloadavg()[0]
             s, wall, rss = run(cmd, env)
             load_after = os.getloadavg()
@@ -198,7 +203,7 @@ def main() -> None:
               f"{rows[-1]['peak_rss_mb'] / rows[0]['peak_rss_mb']:.2f}x")
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
-    print("BENCH " + json.dumps({"commit": commit, "extractors": extractors, "dask_workers": args.dask_workers, "rows": rows},
+    print("BENCH " + json.dumps({"commit": commit, "extractors": extractors, "dask_workers": args.dask_workers, "workers": args.workers, "rows": rows},
                                 ensure_ascii=False))
 
 

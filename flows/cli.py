@@ -408,15 +408,13 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 
 def cmd_compact(args: argparse.Namespace) -> int:
     from flows.catalog import refresh_catalog
-    from flows.lake import Lake
+    from flows.lake import Lake, compact_lake
 
     if "://" in args.lake:
         print("akhbar compact: only local lakes can be compacted for now", file=sys.stderr)
         return 2
     lake = Lake(args.lake)
-    with lake.write_lock():
-        lake.recover(rollback=True)
-        result = lake.compact(target_rows=args.rows, min_files=args.min_files)
+    result = compact_lake(lake.root, target_rows=args.rows, min_files=args.min_files)
     for table, (before, after) in result.items():
         print(f"{table}: {before} files -> {after}")
     if not result:

@@ -24,6 +24,7 @@ class Config:
     ingest_cron: str = "*/10 * * * *"
     report_cron: str = "30 5 * * *"
     timezone: str = "UTC"
+    compact_daily: bool = True
     shard_pages: int = 2000
     extractors: tuple[str, ...] = field(default=EXTRACTORS)
     dask_address: str = ""
@@ -39,7 +40,7 @@ class Config:
 
 SECTIONS = {
     "paths": ("inbox", "lake", "catalog", "report"),
-    "schedule": ("ingest_cron", "report_cron", "timezone"),
+    "schedule": ("ingest_cron", "report_cron", "timezone", "compact_daily"),
     "run": ("shard_pages", "extractors", "dask_address", "lock_timeout"),
     "server": ("host", "port"),
 }
@@ -84,6 +85,8 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
     for key in ("shard_pages", "port"):
         if key in values:
             values[key] = int(values[key])  # type: ignore[arg-type]
+    if "compact_daily" in values and not isinstance(values["compact_daily"], bool):
+        raise ValueError(f"{found}: compact_daily must be true or false")
     if "lock_timeout" in values:
         values["lock_timeout"] = float(values["lock_timeout"])  # type: ignore[arg-type]
     if "extractors" in values:

@@ -359,3 +359,12 @@ class Lake:
             for tmp in [*self.root.glob("*/*.tmp"), *self.commits.glob(".*.json.tmp")]:
                 tmp.unlink(missing_ok=True)
         return report
+
+
+def compact_lake(root: str | os.PathLike[str], target_rows: int = 2_000_000, min_files: int = 8,
+                 lock_timeout: float = 600.0) -> dict[str, tuple[int, int]]:
+    """Compact a local lake under its write lock (after finishing any half-done commit)."""
+    lake = Lake(root)
+    with lake.write_lock(timeout=lock_timeout):
+        lake.recover(rollback=True)
+        return lake.compact(target_rows=target_rows, min_files=min_files)

@@ -23,7 +23,8 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from prefect import flow, get_run_logger
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 
 from flows.config import Config, load_config
 
@@ -135,12 +136,29 @@ def scheduled_ingest(config: str | None = None) -> dict:
     return summary
 
 
+@task(cache_policy=NO_CACHE)
+def compact_task(lake: str, lock_timeout: float) -> dict:
+    """Merge the part files the day's small ingests left (queries slow down with many files)."""
+    from flows.lake import LakeBusy, compact_lake
+
+    try:
+        merged = compact_lake(lake, lock_timeout=lock_timeout)
+    except LakeBusy as exc:  # an ingest is writing: compact tomorrow rather than wait
+        get_run_logger().warning("compaction skipped: %s", exc)
+        return {"skipped": str(exc)}
+    get_run_logger().info("compacted: %s", merged or "nothing to merge")
+    return {table: list(counts) for table, counts in merged.items()}
+
+
 @flow(name="akhbar-scheduled-report", validate_parameters=False)
 def scheduled_report(config: str | None = None) -> str:
-    """Refresh the catalog's views and rebuild the report from the lake."""
+    """Compact the lake (local lakes, ``compact_daily``), refresh the catalog, rebuild the report."""
     from flows.pipeline import refresh_catalog_task, report_task
+    from flows.storage import is_remote
 
     cfg = load_config(config)
+    if cfg.compact_daily and not is_remote(cfg.lake):
+        compact_task(cfg.lake, cfg.lock_timeout)
     catalog = refresh_catalog_task(cfg.lake, cfg.catalog)
     return report_task(catalog, cfg.report)
 

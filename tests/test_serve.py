@@ -59,7 +59,7 @@ ingest_cron = "* * * * *"
 report_cron = "30 5 * * *"
 timezone = "Africa/Casablanca"
 [run]
-shard_pages = 100
+shard_pages = 5
 extractors = ["headlines"]
 [server]
 port = {port}
@@ -105,6 +105,9 @@ port = {port}
         _wait(lambda: _state(url, report_run["id"]) in ("COMPLETED", "FAILED", "CRASHED"), 150, "the report run", proc)
         assert _state(url, report_run["id"]) == "COMPLETED", log.read_text()[-3000:]
         assert (tmp_path / "reports" / "report.html").stat().st_size > 0
+        # The daily run compacted the 11 small commits (8 shards + 3) into one file per table.
+        assert len(list((tmp_path / "lake" / "articles").glob("*.parquet"))) == 1
+        assert sorted(read_column(tmp_path / "lake", "articles", "page_id")) == sorted(first + more)
         assert (tmp_path / "akhbar.duckdb").exists()
     finally:
         if proc.poll() is None:

@@ -116,8 +116,17 @@ def canonical(word: str) -> str:
     return best
 
 
+_IDF: dict[str, float] = {}
+
+
 def _idf(term: str, table: _Table) -> float:
-    return math.log((table.n_docs + 1) / (table.df.get(term, 0) + 1)) + 1.0
+    hit = _IDF.get(term)
+    if hit is None:
+        hit = math.log((table.n_docs + 1) / (table.df.get(term, 0) + 1)) + 1.0
+        if len(_IDF) > _CANON_MAX:  # bounded memory on long pipeline runs
+            _IDF.clear()
+        _IDF[term] = hit
+    return hit
 
 
 def extract_keywords(title: str, paragraphs: Sequence[str], k: int = 10) -> list[Keyword]:
@@ -150,7 +159,9 @@ def extract_keywords(title: str, paragraphs: Sequence[str], k: int = 10) -> list
         if " " in term:
             # A phrase counts when it is a known collocation used twice (the title counts) or when the
             # body repeats it; an unseen one is rated by its words, so chance pairs do not win on IDF.
-            if term in table.df and count >= 2:
+            if count < 2:  # most pairs: neither condition below can hold
+                continue
+            if term in table.df:
                 idf = _idf(term, table)
             elif in_body[term] >= 2:
                 first, second = term.split(" ")

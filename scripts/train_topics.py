@@ -8,10 +8,12 @@ Category mapping (source category -> akhbar topic):
 No health, environment, justice, religion or education topics: neither corpus labels them, so they
 could be neither trained nor validated.
 
-Each article is used twice: as title + body, and as its title alone (weight TITLE_WEIGHT), so the same
-model scores ticker headlines. The classifier is a class-balanced LinearSVC on the hashed features of
-``transforms.topics``; a multinomial logistic regression on its out-of-fold margins (folds grouped by
-article, so a title never helps its own body) turns margins into calibrated probabilities.
+Each article is used twice: as title + body, and as its title alone (weight ``Recipe.title_weight``), so
+the same model scores ticker headlines. The base models are linear on the hashed features of
+``transforms.topics`` (a class-balanced LinearSVC, optionally beside a complement naive Bayes); a
+multinomial logistic regression on their out-of-fold margins (folds grouped by article, so a title
+never helps its own body) turns margins into calibrated probabilities. ``SHIPPED`` is the recipe
+frozen on within-outlet development splits (scripts/topics_dev.py, docs/topics-dev-log.md).
 
 Usage: .venv/bin/python scripts/train_topics.py   (writes transforms/resources/topics/model.{npz,json})
 """
@@ -33,6 +35,7 @@ import scipy
 import sklearn
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
+from sklearn.naive_bayes import ComplementNB
 from sklearn.svm import LinearSVC
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,11 +56,33 @@ CATEGORY_MAP: dict[str, str] = {
     "technology": "technology",
 }
 EXCLUDED = ("localNews", "diverse")
-C = 0.3
-TITLE_WEIGHT = 0.5
 FOLDS = 5
 SEED = 13
 OUT = ROOT / "transforms" / "resources" / "topics"
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """Everything that decides a model besides its training data (features + classifier)."""
+
+    features: topics.Features = topics.Features()
+    c: float = 0.3  # LinearSVC regularisation
+    title_weight: float = 0.5  # sample weight of the title-only copy of each article
+    base: str = "svm"  # "svm"; "svm+cnb": SVM and complement-NB margins calibrated together; "nbsvm"
+    cnb_alpha: float = 0.3
+
+
+# Frozen after the development runs logged in docs/topics-dev-log.md (scripts/topics_dev.py); chosen on
+# within-outlet splits only, never on the cross-outlet evaluation.
+SHIPPED = Recipe(
+    features=topics.Features(
+        stem="none", bigrams=False, title_repeat=3, max_chars=4000, clean=True, mask_places=True
+    ),
+    c=0.1,
+    title_weight=0.5,
+    base="svm+cnb",
+    cnb_alpha=0.3,
+)
 
 
 @dataclass(frozen=True)
@@ -69,9 +94,8 @@ class Example:
     paragraphs: tuple[str, ...]
     day: date | None
 
-    @property
-    def text(self) -> str:
-        return topics.article_text(self.title, self.paragraphs)
+    def text(self, recipe: Recipe) -> str:
+        return topics.article_text(self.title, self.paragraphs, recipe.features)
 
 
 def parse_day(raw: str, stem: str) -> date | None:
@@ -115,50 +139,82 @@ def load_examples() -> list[Example]:
     return out
 
 
-def training_rows(examples: list[Example]) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
+def training_rows(
+    examples: list[Example], recipe: Recipe
+) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
     """Texts, labels, sample weights and group ids: each article once in full and once as its title."""
-    texts = [e.text for e in examples] + [e.title for e in examples]
+    texts = [e.text(recipe) for e in examples] + [e.title for e in examples]
     labels = [e.label for e in examples] * 2
-    weights = np.r_[np.ones(len(examples)), np.full(len(examples), TITLE_WEIGHT)]
+    weights = np.r_[np.ones(len(examples)), np.full(len(examples), recipe.title_weight)]
     groups = np.r_[np.arange(len(examples)), np.arange(len(examples))]
     return texts, labels, weights, groups
 
 
 @dataclass
 class Fitted:
+    recipe: Recipe
     classes: list[str]
-    weights: np.ndarray  # (K, F)
-    bias: np.ndarray
-    cal_weights: np.ndarray  # (K, K)
+    weights: np.ndarray  # (M, F): the base models' margin columns
+    bias: np.ndarray  # (M,)
+    cal_weights: np.ndarray  # (K, M)
     cal_bias: np.ndarray
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
-        m = topics.margins(topics.featurize(texts), self.weights.T.astype(np.float32), self.bias)
+        x = topics.featurize(texts, self.recipe.features)
+        m = topics.margins(x, self.weights.T.astype(np.float32), self.bias)
         return topics.calibrate(m, self.cal_weights, self.cal_bias)
 
+    def predict_articles(self, examples: list[Example]) -> np.ndarray:
+        return self.predict_proba([e.text(self.recipe) for e in examples])
 
-def _svm(x, y: np.ndarray, w: np.ndarray) -> LinearSVC:
-    return LinearSVC(C=C, class_weight="balanced", random_state=SEED).fit(x, y, sample_weight=w)
+
+def _base(x, y: np.ndarray, w: np.ndarray, recipe: Recipe) -> tuple[np.ndarray, np.ndarray]:
+    """Weights (M, F) and bias (M,) of the base linear models fitted on (x, y, w)."""
+    if recipe.base == "nbsvm":
+        # NB-SVM (Wang & Manning 2012): one-vs-rest SVMs on features scaled by the class's log-count
+        # ratio; the scaling folds into the weights, so inference stays one sparse product.
+        rows, biases = [], []
+        for k in sorted(set(y)):
+            pos = np.asarray(x[y == k].multiply(w[y == k, None]).sum(axis=0)).ravel() + 1.0
+            neg = np.asarray(x[y != k].multiply(w[y != k, None]).sum(axis=0)).ravel() + 1.0
+            r = np.log(pos / pos.sum()) - np.log(neg / neg.sum())
+            svm = LinearSVC(C=recipe.c, class_weight="balanced", random_state=SEED)
+            svm.fit(x.multiply(r).tocsr(), (y == k).astype(int), sample_weight=w)
+            rows.append(svm.coef_[0] * r)
+            biases.append(svm.intercept_[0])
+        return np.vstack(rows), np.asarray(biases)
+    svm = LinearSVC(C=recipe.c, class_weight="balanced", random_state=SEED).fit(x, y, sample_weight=w)
+    weights, bias = svm.coef_, svm.intercept_
+    if recipe.base == "svm+cnb":
+        cnb = ComplementNB(alpha=recipe.cnb_alpha, norm=False).fit(x, y, sample_weight=w)
+        flp = cnb.feature_log_prob_
+        weights = np.vstack([weights, flp - flp.mean(axis=0)])  # centred: same argmax, float16-safe
+        bias = np.r_[bias, np.zeros(len(flp))]
+    return weights, bias
 
 
-def fit(texts: list[str], labels: list[str], weights: np.ndarray, groups: np.ndarray) -> Fitted:
-    """LinearSVC on all rows + multinomial calibration on out-of-fold margins."""
-    x = topics.featurize(texts)
+def fit(examples: list[Example], recipe: Recipe = SHIPPED) -> Fitted:
+    """Base models on all rows + multinomial calibration on their out-of-fold margins."""
+    texts, labels, weights, groups = training_rows(examples, recipe)
+    x = topics.featurize(texts, recipe.features)
     y = np.asarray(labels)
     classes = sorted(set(labels))
-    oof = np.zeros((len(y), len(classes)))
+    oof: np.ndarray | None = None
     for tr, te in StratifiedGroupKFold(FOLDS, shuffle=True, random_state=SEED).split(x, y, groups):
-        svm = _svm(x[tr], y[tr], weights[tr])
-        assert list(svm.classes_) == classes
-        oof[te] = svm.decision_function(x[te])
-    cal = LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000).fit(
+        assert sorted(set(y[tr])) == classes
+        wk, bk = _base(x[tr], y[tr], weights[tr], recipe)
+        if oof is None:
+            oof = np.zeros((len(y), len(bk)))
+        oof[te] = np.asarray(x[te] @ wk.T) + bk
+    cal = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000).fit(
         oof, y, sample_weight=weights
     )
-    svm = _svm(x, y, weights)
+    wk, bk = _base(x, y, weights, recipe)
     return Fitted(
+        recipe=recipe,
         classes=classes,
-        weights=svm.coef_.astype(np.float32),
-        bias=svm.intercept_.astype(np.float32),
+        weights=wk.astype(np.float32),
+        bias=bk.astype(np.float32),
         cal_weights=cal.coef_.astype(np.float32),
         cal_bias=cal.intercept_.astype(np.float32),
     )
@@ -167,8 +223,7 @@ def fit(texts: list[str], labels: list[str], weights: np.ndarray, groups: np.nda
 def main() -> None:
     t0 = time.time()
     examples = load_examples()
-    texts, labels, weights, groups = training_rows(examples)
-    model = fit(texts, labels, weights, groups)
+    model = fit(examples, SHIPPED)
     OUT.mkdir(parents=True, exist_ok=True)
     # float16 halves the artifact; the margins move by < 1e-3, far below the calibration's resolution.
     np.savez_compressed(OUT / "model.npz", weights=model.weights.astype(np.float16), bias=model.bias)
@@ -182,20 +237,22 @@ def main() -> None:
         "classes": model.classes,
         "calibration": {"weights": model.cal_weights.tolist(), "bias": model.cal_bias.tolist()},
         "features": {
+            "recipe": topics.recipe_dict(SHIPPED.features),
             "hasher": "sklearn FeatureHasher, alternate_sign=False",
             "n_features": topics.N_FEATURES,
-            "stem_len": topics.STEM_LEN,
             "min_len": topics.MIN_LEN,
-            "max_chars": topics.MAX_CHARS,
             "weighting": "log1p(tf), L2 row norm",
         },
         "classifier": {
-            "type": "LinearSVC + multinomial logistic calibration on out-of-fold margins",
-            "C": C,
+            "type": f"linear base models ({SHIPPED.base}) + multinomial logistic calibration of their margins",
+            "base": SHIPPED.base,
+            "C": SHIPPED.c,
+            "cnb_alpha": SHIPPED.cnb_alpha if SHIPPED.base == "svm+cnb" else None,
             "class_weight": "balanced",
-            "title_weight": TITLE_WEIGHT,
+            "title_weight": SHIPPED.title_weight,
             "folds": FOLDS,
             "seed": SEED,
+            "selection": "docs/topics-dev-log.md (scripts/topics_dev.py, within-outlet splits only)",
         },
         "training_data": {
             "corpora": {

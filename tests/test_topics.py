@@ -44,8 +44,33 @@ def test_taxonomy_and_artifact() -> None:
     assert meta["training_data"]["category_map"]["politic"] == "politics"
     assert set(meta["training_data"]["excluded_categories"]) == {"localNews", "diverse"}
     assert meta["library_versions"]["scikit-learn"]
+    assert meta["features"]["recipe"] == topics.recipe_dict(topics._recipe())
+    assert meta["training_data"]["articles"]["jawharafm"] and meta["training_data"]["articles"]["alarabiya"]
     size = sum(p.stat().st_size for p in MODEL_DIR.iterdir())
     assert size < 20e6
+
+
+def test_source_artefacts_are_removed() -> None:
+    """Self-names and attribution lines identify the outlet, not the subject: they never become features."""
+    stripped = topics.strip_artefacts("أفاد مراسل الجوهرة أف أم أن الوفد وصل، حسب ما نقلته العربية.نت")
+    assert "جوهر" not in stripped and "نت" not in stripped.split()
+    assert "الوفد" in stripped
+    # a word that merely contains the name stays
+    assert "جوهرية" in topics.strip_artefacts("تعديلات جوهرية على القانون")
+    clean = topics.Features(clean=True)
+    text = topics.article_text(
+        "عنوان",
+        [
+            "فاز الفريق بالمباراة.",
+            "*نقلاً عن الرياضية السعودية",
+            "** جميع المقالات المنشورة تمثل رأي كتابها فقط.",
+        ],
+        clean,
+    )
+    assert "فاز الفريق" in text and "نقلا" not in text and "نقلاً" not in text and "كتابها" not in text
+    counts = topics.feature_counts("زار وفد من قناة العربية معرض الكتاب http://www.alarabiya.net/x", clean)
+    assert not any("عربي" in k or "alarabiya" in k for k in counts)
+    assert "معرض" in counts and "كتاب" in counts
 
 
 def test_football_results_are_sport() -> None:

@@ -1,17 +1,20 @@
 """Topic of an article or a headline: a stable taxonomy with calibrated probabilities.
 
-The model is a linear classifier over hashed, Arabic-aware unigram features, trained by
-``scripts/train_topics.py`` on ANT v1.1 (JawharaFM) and ANT v2.1 AlArabiya. It ships as a
-numpy ``.npz`` (weights) plus JSON (calibration, training data, versions), so it loads with any
-numpy and without pickles.
+The model is linear over hashed, Arabic-aware word features, trained by ``scripts/train_topics.py``
+on ANT v1.1 (JawharaFM) and ANT v2.1 AlArabiya. It ships as a numpy ``.npz`` (weights) plus JSON
+(feature recipe, calibration, training data, versions), so it loads with any numpy and without
+pickles.
 
-Features are built for *other* outlets than the training ones: place names and nationalities
-are masked (``LOC``), currencies folded (``CUR``), digits and function words dropped, the
-article and its clitics stripped, and each word also contributes its 4-letter prefix (a cheap
-stem). Word bigrams and outlet phrasing helped in-domain but hurt cross-outlet scores, so they
-are left out. Scores are multinomial-logistic calibrated margins fitted on out-of-fold
-predictions with uniform class priors (class-balanced), so they read as "probability of the
-topic if all topics were equally common".
+Features are built for *other* outlets than the training ones, so whatever names the source rather
+than the subject is removed before counting: the outlets' self-names, attribution and disclaimer
+lines ("*نقلا عن ...", "** جميع المقالات المنشورة ..."), URLs and digits. Place names and
+nationalities are masked (``LOC``), currencies folded (``CUR``), function words dropped, the article
+and its clitics stripped, and each word also contributes a cheap stem. Which of these options are
+on is the :class:`Features` recipe stored with the model; it was chosen on within-outlet
+development splits only (``scripts/topics_dev.py``, ``docs/topics-dev-log.md``), never on the
+cross-outlet evaluation. Scores are a multinomial-logistic calibration of the base models' margins
+fitted on out-of-fold predictions with uniform class priors (class-balanced), so they read as
+"probability of the topic if all topics were equally common".
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
@@ -40,25 +43,24 @@ TOPICS: dict[str, str] = {
     "society": "مجتمع",
     "technology": "تكنولوجيا",
 }
-MODEL_VERSION = "topics-hashsvm-1.0.0"
+MODEL_VERSION = "topics-hashsvm-2.0.0"
 
 N_FEATURES = 2**18
-STEM_LEN = 4
 MIN_LEN = 3
-MAX_CHARS = 4000  # about 650 words: the start of an article decides its topic; keeps speed bounded
 
-_RESOURCES = Path(__file__).resolve().parent / "resources"
-_MODEL_DIR = _RESOURCES / "topics"
-_STOPWORDS = _RESOURCES / "keywords" / "stopwords.txt"
+_MODEL_DIR = Path(__file__).resolve().parent / "resources" / "topics"
 
-_JUNK = re.compile(r"[#_\d]+")
-# The article (with a leading conjunction or preposition): وال، فال، بال، كال، لل...
-_ARTICLE = re.compile(r"(?<!\w)(?:[وف]?(?:[بكل]?ال|لل))(?=\w{2,})")
-_TOKEN = re.compile(r"[^\W\d_]+")
-_WORD3 = re.compile(rf"[^\W\d_]{{{MIN_LEN},}}")
-_CURRENCIES = ("دينار", "دنانير", "ريال", "درهم", "دراهم", "دولار", "دولارات", "يورو", "جنيه", "ليره", "ين")
-_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
-_NISBA = ("", "ي", "يه", "يون", "يين", "يا", "ان")
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Feature recipe (stored in model.json): the shipped values were selected on development splits."""
+
+    stem: str = "prefix4"  # "prefix4": 4-letter prefix; "suffix": light suffix stripping; "both"; "none"
+    bigrams: bool = False  # adjacent kept-word pairs
+    title_repeat: int = 2  # how many times the title is counted in an article's text
+    max_chars: int = 4000  # the start of an article decides its topic; also bounds the cost
+    clean: bool = False  # drop source artefacts (self-names, attribution/disclaimer lines, URLs)
+    mask_places: bool = True  # places and nationalities -> LOC, currencies -> CUR
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +70,52 @@ class TopicScore:
     rank: int
 
 
+_JUNK = re.compile(r"[#_\d]+")
+# The article (with a leading conjunction or preposition): وال، فال، بال، كال، لل...
+_ARTICLE = re.compile(r"(?<!\w)(?:[وف]?(?:[بكل]?ال|لل))(?=\w{2,})")
+_TOKEN = re.compile(r"[^\W\d_]+")
+_WORD3 = re.compile(rf"[^\W\d_]{{{MIN_LEN},}}")
+_CURRENCIES = ("دينار", "دنانير", "ريال", "درهم", "دراهم", "دولار", "دولارات", "يورو", "جنيه", "ليره", "ين")
+_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+_NISBA = ("", "ي", "يه", "يون", "يين", "يا", "ان")
+# Suffixes of the light stemmer, longest first, on prepared (folded, article-less) words.
+_SUFFIXES = (
+    "اتها",
+    "اتهم",
+    "يهم",
+    "يها",
+    "تين",
+    "تان",
+    "ات",
+    "ون",
+    "ين",
+    "ان",
+    "يه",
+    "ها",
+    "هم",
+    "نا",
+    "ه",
+    "ي",
+)
+
+# Source artefacts: they identify who published a text, not what it is about.
+# A line that is a footnote, disclaimer or attribution ("*نقلاً عن الرياضية السعودية", "** جميع ...", "×××").
+_ARTEFACT_LINE = re.compile(r"^\s*(?:[*×]|(?:المصدر|نقلا|نقلاً|نقلًا)\s*(?:عن|:))")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|net|org|tn|ma)\b", re.I)
+_URL_HINTS = ("http", "www", "@", ".com", ".net", ".org", ".tn", ".ma")
+# Outlets' self-names (JawharaFM, AlArabiya and its channels), each behind a cheap substring test.
+_SELF_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("جوهر", re.compile(r"(?:ال|لل|ل)?جوهر[ةه](?!\w)[\"»”]?\s*(?:[اأإ]ف\s*[اأإ]م|fm)?", re.I)),
+    ("نت", re.compile(r"(?:ال|لل|ل)?عربي[ةه][\"»”]?\s*\.?\s*نت(?!\w)")),
+    ("قناة", re.compile(r"قناة\s+[\"«“]?(?:ال)?(?:عربي[ةه]|حدث)(?!\w)")),
+    ("موقع", re.compile(r"موقع\s+[\"«“]?(?:ال)?عربي[ةه](?:\s*\.?\s*نت)?(?!\w)")),
+    ("jawhara", re.compile(r"jawhara\s*fm", re.I)),
+    ("arabiya", re.compile(r"al\s*arabiya", re.I)),
+)
+
+
 def prepare(text: str) -> str:
-    """Search form used by topics and keywords: folded letters, no digits or hashtags, no article."""
+    """Search form: folded letters, no digits or hashtags, no article."""
     text = normalize(text, fold_hamza=True, fold_ta_marbuta=True)
     return _ARTICLE.sub("", _JUNK.sub(" ", text))
 
@@ -81,17 +127,21 @@ def _read_list(path: Path) -> list[str]:
 
 @cache
 def stopwords() -> frozenset[str]:
-    """Function words in ``prepare`` form (shared with the keyword extractor)."""
+    """Function words in ``prepare`` form (a frozen copy of the keyword list, shipped with the model)."""
     out: set[str] = set()
-    for line in _read_list(_STOPWORDS):
+    for line in _read_list(_MODEL_DIR / "stopwords.txt"):
         out.update(_TOKEN.findall(prepare(line)))
     return frozenset(out)
 
 
 @cache
-def _token_map() -> dict[str, str]:
+def _token_map(mask_places: bool = True) -> dict[str, str]:
     """Token -> replacement: '' drops it (function word), 'LOC'/'CUR' mask places and currencies."""
     table: dict[str, str] = {}
+    for word in stopwords():
+        table[word] = ""
+    if not mask_places:
+        return table
     for line in _read_list(_MODEL_DIR / "places.txt"):
         for name in _TOKEN.findall(prepare(line)):
             base = name[:-1] if name.endswith(("ا", "ه", "ي")) and len(name) > 3 else name
@@ -103,42 +153,83 @@ def _token_map() -> dict[str, str]:
         for c in _TOKEN.findall(prepare(cur)):
             for pre in _PROCLITICS:
                 table[pre + c] = "CUR"
-    for word in stopwords():
+    for word in stopwords():  # a function word stays dropped even if it spells a place
         table[word] = ""
     return table
 
 
-def feature_counts(text: str) -> Counter[str]:
-    """Hashed-feature counts of one text: masked words plus their 4-letter prefixes."""
-    table = _token_map()
-    kept = [table.get(w, w) for w in _WORD3.findall(prepare(text[:MAX_CHARS]))]
+_STEMS: dict[str, str] = {}
+
+
+def suffix_stem(word: str) -> str:
+    """Light stem: the longest listed suffix removed while at least three letters remain (memoised)."""
+    stem = _STEMS.get(word)
+    if stem is None:
+        stem = word
+        for suf in _SUFFIXES:
+            if word.endswith(suf) and len(word) - len(suf) >= 3:
+                stem = word[: -len(suf)]
+                break
+        if len(_STEMS) < 500_000:
+            _STEMS[word] = stem
+    return stem
+
+
+def strip_artefacts(text: str) -> str:
+    """The text without URLs and the outlets' self-names (the same for headlines and bodies)."""
+    if any(h in text for h in _URL_HINTS):
+        text = _URL.sub(" ", text)
+    for hint, pattern in _SELF_NAMES:
+        if hint in text:
+            text = pattern.sub(" ", text)
+    return text
+
+
+def feature_counts(text: str, recipe: Features | None = None) -> Counter[str]:
+    """Feature counts of one text: masked words, their stems and (optionally) word pairs."""
+    recipe = recipe or _recipe()
+    text = text[: recipe.max_chars]
+    if recipe.clean:
+        text = strip_artefacts(text)
+    table = _token_map(recipe.mask_places)
+    kept = [table.get(w, w) for w in _WORD3.findall(prepare(text))]
     kept = [w for w in kept if w]
     counts = Counter(kept)
-    counts.update("~" + w[:STEM_LEN] for w in kept if len(w) > STEM_LEN)
+    if recipe.stem in ("prefix4", "both"):
+        counts.update("~" + w[:4] for w in kept if len(w) > 4)
+    if recipe.stem in ("suffix", "both"):
+        counts.update("=" + s for w in kept if len(w) > 3 and (s := suffix_stem(w)) != w)
+    if recipe.bigrams and len(kept) > 1:
+        counts.update(a + " " + b for a, b in zip(kept, kept[1:], strict=False))
     return counts
 
 
 _HASHER = FeatureHasher(n_features=N_FEATURES, input_type="dict", alternate_sign=False)
 
 
-def featurize(texts: Sequence[str]) -> sparse.csr_matrix:
+def featurize(texts: Sequence[str], recipe: Features | None = None) -> sparse.csr_matrix:
     """Rows of log-TF, L2-normalised hashed features (the model's input)."""
-    x = _HASHER.transform(feature_counts(t) for t in texts).tocsr()
+    recipe = recipe or _recipe()
+    x = _HASHER.transform(feature_counts(t, recipe) for t in texts).tocsr()
     x.data = np.log1p(x.data)
     return l2_normalize(x, copy=False)
 
 
-def article_text(title: str, paragraphs: Sequence[str]) -> str:
+def article_text(title: str, paragraphs: Sequence[str], recipe: Features | None = None) -> str:
     """One string per article; the title is repeated because it states the subject most densely."""
-    return f"{title} . {title} . " + "\n".join(paragraphs)
+    recipe = recipe or _recipe()
+    if recipe.clean:
+        paragraphs = [p for p in paragraphs if not _ARTEFACT_LINE.match(p)]
+    return f"{title} . " * recipe.title_repeat + "\n".join(paragraphs)
 
 
 @dataclass(frozen=True, slots=True)
 class _Model:
+    recipe: Features
     classes: tuple[str, ...]
-    weights: np.ndarray  # (N_FEATURES, K) float32
-    bias: np.ndarray  # (K,)
-    cal_weights: np.ndarray  # (K, K) multinomial calibration of the margins
+    weights: np.ndarray  # (N_FEATURES, M) float32: the base models' margins side by side
+    bias: np.ndarray  # (M,)
+    cal_weights: np.ndarray  # (K, M) multinomial calibration of the margins
     cal_bias: np.ndarray  # (K,)
 
 
@@ -148,7 +239,9 @@ def _model() -> _Model:
     if meta["model_version"] != MODEL_VERSION:
         raise RuntimeError(f"topic model {meta['model_version']} does not match code {MODEL_VERSION}")
     arrays = np.load(_MODEL_DIR / "model.npz")
+    recipe = Features(**meta["features"]["recipe"])
     return _Model(
+        recipe=recipe,
         classes=tuple(meta["classes"]),
         weights=arrays["weights"].astype(np.float32).T.copy(),
         bias=arrays["bias"].astype(np.float32),
@@ -157,8 +250,16 @@ def _model() -> _Model:
     )
 
 
+def _recipe() -> Features:
+    return _model().recipe
+
+
+def recipe_dict(recipe: Features) -> dict[str, object]:
+    return asdict(recipe)
+
+
 def margins(x: sparse.csr_matrix, weights: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    """Raw linear scores (n, K)."""
+    """Raw linear scores (n, M)."""
     return np.asarray(x @ weights) + bias
 
 
@@ -175,13 +276,14 @@ def _probabilities(texts: Sequence[str]) -> tuple[tuple[str, ...], np.ndarray]:
     model = _model()
     if not texts:
         return model.classes, np.zeros((0, len(model.classes)), dtype=np.float32)
-    m = margins(featurize(texts), model.weights, model.bias)
+    m = margins(featurize(texts, model.recipe), model.weights, model.bias)
     return model.classes, calibrate(m, model.cal_weights, model.cal_bias)
 
 
 def classify_articles(articles: Sequence[tuple[str, Sequence[str]]]) -> list[list[TopicScore]]:
     """Every topic ranked by probability for each (title, paragraphs), vectorised over the batch."""
-    classes, probs = _probabilities([article_text(t, p) for t, p in articles])
+    recipe = _recipe()
+    classes, probs = _probabilities([article_text(t, p, recipe) for t, p in articles])
     order = np.argsort(-probs, axis=1, kind="stable")
     return [
         [TopicScore(classes[j], float(row[j]), rank) for rank, j in enumerate(idx, start=1)]

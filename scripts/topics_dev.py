@@ -41,7 +41,10 @@ F0 = OLD.features
 VARIANTS: dict[str, Recipe] = {
     "v0-old": OLD,
     "v1-clean": replace(OLD, features=replace(F0, clean=True)),
-    "v2-frozen": SHIPPED,  # = v1-clean+base=svm+cnb,stem=none,title_repeat=3,c=0.1 (round 5)
+    # first freeze (model 2.0.0, cross-outlet run 1)
+    "v2-frozen": replace(SHIPPED, cal_c=10.0, min_df=1),
+    # second and last freeze (model 2.1.0) = v2-frozen+min_df=2,cal_c=1.0 (rounds 6-8)
+    "v3-frozen": SHIPPED,
 }
 
 

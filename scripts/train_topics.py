@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy as np
 import scipy
 import sklearn
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.naive_bayes import ComplementNB
@@ -70,6 +71,8 @@ class Recipe:
     title_weight: float = 0.5  # sample weight of the title-only copy of each article
     base: str = "svm"  # "svm"; "svm+cnb": SVM and complement-NB margins calibrated together; "nbsvm"
     cnb_alpha: float = 0.3
+    cal_c: float = 10.0  # regularisation of the calibration layer
+    min_df: int = 1  # features in fewer training articles get no weight (names, typos of one outlet)
 
 
 # Frozen after the development runs logged in docs/topics-dev-log.md (scripts/topics_dev.py); chosen on
@@ -82,6 +85,8 @@ SHIPPED = Recipe(
     title_weight=0.5,
     base="svm+cnb",
     cnb_alpha=0.3,
+    cal_c=1.0,
+    min_df=2,
 )
 
 
@@ -197,6 +202,11 @@ def fit(examples: list[Example], recipe: Recipe = SHIPPED) -> Fitted:
     """Base models on all rows + multinomial calibration on their out-of-fold margins."""
     texts, labels, weights, groups = training_rows(examples, recipe)
     x = topics.featurize(texts, recipe.features)
+    if recipe.min_df > 1:
+        # Zeroing the columns (without re-normalising) is exactly what zero weights do at inference.
+        df = np.bincount(x[: len(examples)].indices, minlength=x.shape[1])
+        x = (x @ sparse.diags((df >= recipe.min_df).astype(np.float64))).tocsr()
+        x.eliminate_zeros()
     y = np.asarray(labels)
     classes = sorted(set(labels))
     oof: np.ndarray | None = None
@@ -206,7 +216,7 @@ def fit(examples: list[Example], recipe: Recipe = SHIPPED) -> Fitted:
         if oof is None:
             oof = np.zeros((len(y), len(bk)))
         oof[te] = np.asarray(x[te] @ wk.T) + bk
-    cal = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000).fit(
+    cal = LogisticRegression(C=recipe.cal_c, class_weight="balanced", max_iter=3000).fit(
         oof, y, sample_weight=weights
     )
     wk, bk = _base(x, y, weights, recipe)
@@ -247,6 +257,8 @@ def main() -> None:
             "type": f"linear base models ({SHIPPED.base}) + multinomial logistic calibration of their margins",
             "base": SHIPPED.base,
             "C": SHIPPED.c,
+            "calibration_C": SHIPPED.cal_c,
+            "min_df": SHIPPED.min_df,
             "cnb_alpha": SHIPPED.cnb_alpha if SHIPPED.base == "svm+cnb" else None,
             "class_weight": "balanced",
             "title_weight": SHIPPED.title_weight,

@@ -43,7 +43,7 @@ TOPICS: dict[str, str] = {
     "society": "مجتمع",
     "technology": "تكنولوجيا",
 }
-MODEL_VERSION = "topics-hashsvm-2.0.0"
+MODEL_VERSION = "topics-hashsvm-2.1.0"
 
 N_FEATURES = 2**18
 MIN_LEN = 3
@@ -61,6 +61,7 @@ class Features:
     max_chars: int = 4000  # the start of an article decides its topic; also bounds the cost
     clean: bool = False  # drop source artefacts (self-names, attribution/disclaimer lines, URLs)
     mask_places: bool = True  # places and nationalities -> LOC, currencies -> CUR
+    tf: str = "log"  # "log": log(1 + count); "binary": presence
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +212,7 @@ def featurize(texts: Sequence[str], recipe: Features | None = None) -> sparse.cs
     """Rows of log-TF, L2-normalised hashed features (the model's input)."""
     recipe = recipe or _recipe()
     x = _HASHER.transform(feature_counts(t, recipe) for t in texts).tocsr()
-    x.data = np.log1p(x.data)
+    x.data = np.log1p(x.data) if recipe.tf == "log" else np.ones_like(x.data)
     return l2_normalize(x, copy=False)
 
 

@@ -128,7 +128,7 @@ def test_types_and_offsets_on_empty_and_odd_input() -> None:
     assert extract_organisations("", ["", "ـ", "(( ))", "12 - 0"]) == []
     for m in extract_organisations("وزارة الداخلية", ["قالت وزارة الداخلية، اليوم"]):
         assert m.org_type in TYPES and 0 <= m.confidence <= 1
-    assert MODEL_VERSION.startswith("org-crf-1+")
+    assert MODEL_VERSION.startswith("org-crf-2+")
 
 
 # ------------------------------------------------------------------ CRF decoding
@@ -146,6 +146,17 @@ def test_viterbi_matches_brute_force() -> None:
         key=lambda y: sum(em[i][y[i]] for i in range(n)) + sum(trans[y[i - 1]][y[i]] for i in range(1, n)),
     )
     assert crf.viterbi(em) == list(best)
+
+    def path_score(y: tuple[int, ...]) -> float:
+        return sum(em[i][y[i]] for i in range(n)) + sum(trans[y[i - 1]][y[i]] for i in range(1, n))
+
+    top = path_score(best)
+    assert abs(crf.best_score(em) - top) < 1e-6
+    # span_margin = best score minus the best score among labellings with exactly toks[s:e] as one name
+    for s, e in [(1, 4), (1, 3), (5, 6), (0, 2)]:
+        forced = max(path_score(y) for y in itertools.product(range(3), repeat=n)
+                     if y[s] == 1 and all(y[i] == 2 for i in range(s + 1, e)) and (e == n or y[e] != 2))
+        assert abs(crf.span_margin(em, top, s, e) - (top - forced)) < 1e-6
     sentences = [
         "أعلنت الشرطة الفرنسية، مساء اليوم الثلاثاء، أنها تتعامل مع حادث في باريس",
         "وقال المتحدث باسم وزارة الخارجية الأمريكية إن واشنطن تدعم جهود الأمم المتحدة واليونيسف",
@@ -256,3 +267,21 @@ def test_construct_after_indefinite_head_and_listed_groups_with_clitics() -> Non
 def test_boards_are_not_names_but_councils_are() -> None:
     assert surfaces("وقرر مجلس الإدارة توزيع الأرباح على المساهمين") == []
     assert surfaces("وصادق مجلس النواب على مشروع القانون") == ["مجلس النواب"]
+
+
+def test_latin_joiners_and_no_purpose_clause_after_a_place() -> None:
+    """Wojood train sentences: a capitalised run keeps "for"/"and"; a place closes a municipality's name."""
+    t = "معهد المعتمد للأوراق المالية والاستثمار Chartered Institute for Securities and Investment ( CISI ) وهو"
+    assert "Chartered Institute for Securities and Investment" in surfaces(t)
+    t = "طلب من أهالي نابلس الى رئيس بلدية نابلس للشروع في تنفيذ مشروع المياه ."
+    assert not any("للشروع" in x for x in surfaces(t))
+
+
+def test_word_clusters_shipped() -> None:
+    """The CRF's cluster features read the shipped table (scripts/org_clusters.py)."""
+    from transforms.organisations.features import cluster_key, clusters, word_views
+
+    table = clusters()
+    assert len(table) > 10_000
+    assert cluster_key("والحكومة") == cluster_key("الحكومة") and cluster_key("الحكومة") in table
+    assert any(f.startswith("k2=") for f in word_views("الحكومة")[0])

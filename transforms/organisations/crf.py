@@ -59,7 +59,8 @@ def word_scores(tok: str) -> tuple[Vec, Vec, Vec, Vec, Vec]:
 
 @cache
 def _const(feat: str) -> Vec:
-    return _sum((feat,))
+    """Score of a constant feature or of '|'-joined list/rule tags (one combination cached once)."""
+    return _sum(feat.split("|"))
 
 
 def emissions(toks: list[str], lo: int, hi: int, gaz: list[str]) -> list[Vec]:
@@ -131,6 +132,35 @@ def viterbi(em: list[Vec], start_o: bool = False, end_o: bool = False) -> list[i
         out.append(last)
     out.reverse()
     return out
+
+
+_NEG = -1e9
+
+
+def best_score(em: list[Vec]) -> float:
+    """Score of the best label sequence (max-product forward pass, no back-pointers)."""
+    if not em:
+        return 0.0
+    (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = model()[1]
+    p0, p1, p2 = em[0]
+    for a, b, c in em[1:]:
+        p0, p1, p2 = (max(p0 + t00, p1 + t10, p2 + t20) + a, max(p0 + t01, p1 + t11, p2 + t21) + b,
+                      max(p0 + t02, p1 + t12, p2 + t22) + c)
+    return max(p0, p1, p2)
+
+
+def span_margin(em: list[Vec], best: float, s: int, e: int) -> float:
+    """How much worse (in CRF score) the best sequence is that labels exactly em[s:e] as one name.
+
+    0 = the CRF's own choice; small = the CRF hesitates; large = the CRF's context weights reject it.
+    """
+    forced = list(em)
+    forced[s] = (_NEG, em[s][1], _NEG)
+    for i in range(s + 1, e):
+        forced[i] = (_NEG, _NEG, em[i][2])
+    if e < len(em):
+        forced[e] = (em[e][0], em[e][1], _NEG)
+    return best - best_score(forced)
 
 
 def tag(toks: list[str], lo: int, hi: int, gaz: list[str]) -> list[int]:

@@ -6,13 +6,44 @@ token's feature list is then the concatenation of five cached tuples plus the li
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 from transforms.organisations import lexicon as lx
 from transforms.organisations.gazetteer import match_all, names
 from transforms.organisations.tokens import fold, split_clitics, strip_al
 
 _QUOTES = frozenset("\"'«»“”„‘’")
+CLUSTERS_FILE = "clusters.tsv"
+
+
+def cluster_key(tok: str) -> str:
+    """The form word clusters are built on and looked up by: folded, leading clitics split off."""
+    return split_clitics(fold(tok) or tok)[1]
+
+
+@cache
+def clusters() -> dict[str, tuple[str, ...]]:
+    """Word -> cluster ids at three granularities (scripts/org_clusters.py); empty if not shipped."""
+    path = resources.files("transforms") / "resources" / "organisations" / CLUSTERS_FILE
+    out: dict[str, tuple[str, ...]] = {}
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line[0] != "#":
+                    w, *ids = line.rstrip("\n").split("\t")
+                    out[w] = tuple(ids)
+    except FileNotFoundError:
+        pass
+    return out
+
+
+def _cluster_ids(f: str, rest: str) -> tuple[str, ...]:
+    table = clusters()
+    ids = table.get(rest)
+    if ids is None and len(f) > 4 and f[0] in "وبلفك":
+        ids = table.get(f[1:])  # "لداعش": the bare word's clusters
+    return ids or ()
 
 
 def _classes(tok: str, f: str, rest: str) -> list[str]:
@@ -77,24 +108,62 @@ def word_views(tok: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
     own += cls
     prev = ["-1w=" + f, "-1r=" + rest, "-1s3=" + rest[-3:], "-1c=" + cl] + ["-1" + c for c in cls]
     nxt = ["+1w=" + f, "+1r=" + rest, "+1p3=" + rest[:3], "+1c=" + cl] + ["+1" + c for c in cls]
+    kid = _cluster_ids(f, rest)
+    if kid:
+        own += [f"k{g}={x}" for g, x in enumerate(kid)]
+        prev += [f"-1k{g}={x}" for g, x in enumerate(kid[:2])]
+        nxt += [f"+1k{g}={x}" for g, x in enumerate(kid[:2])]
     m2 = ["-2r=" + rest] + ["-2" + c for c in cls if c[0] in "HTS"]
     p2 = ["+2r=" + rest] + ["+2" + c for c in cls if c[0] in "HTSN"]
     return tuple(own), tuple(prev), tuple(nxt), tuple(m2), tuple(p2)
 
 
+RULE_FEATURES = False  # phrase-rule spans as CRF features (stacking): tried, no dev gain (dev log)
+
+
 def gaz_tags(toks: list[str], lo: int, hi: int,
-             matches: list[tuple[int, int, str, str, int]] | None = None) -> list[str]:
-    """List-match feature per token of toks[lo:hi] ('' outside matches)."""
-    gaz = [""] * (hi - lo)
+             matches: list[tuple[int, int, str, str, int]] | None = None,
+             heads: list[tuple[int, int, float]] | None = None,
+             latins: list[tuple[int, int, float]] | None = None) -> list[str]:
+    """List-match and rule-span features per token of toks[lo:hi] ('' if none, else '|'-joined).
+
+    Why rule spans are features and not only candidates: on Wojood-style text the head-noun chains
+    over-extend or name things the annotators do not tag ("الجبهة الشعبية" cut, "بلدية نابلس للشروع");
+    as features the CRF weighs them against the words around, learnt from the labelled corpora.
+    """
     if matches is None:
         matches = match_all(toks, lo, hi)
+    if not RULE_FEATURES:  # the shipped model's path: one tag per token at most, no lists to join
+        gaz = [""] * (hi - lo)
+        for s, e, _c, typ, tier in matches:
+            if s < lo or e > hi:
+                continue
+            gaz[s - lo] = f"gB{tier}={typ}"
+            for j in range(s - lo + 1, e - lo):
+                gaz[j] = f"gI{tier}"
+        return gaz
+    tags: list[list[str]] = [[] for _ in range(hi - lo)]
     for s, e, _c, typ, tier in matches:
         if s < lo or e > hi:
             continue
-        gaz[s - lo] = f"gB{tier}={typ}"
+        tags[s - lo].append(f"gB{tier}={typ}")
         for j in range(s - lo + 1, e - lo):
-            gaz[j] = f"gI{tier}"
-    return gaz
+            tags[j].append(f"gI{tier}")
+    if RULE_FEATURES:
+        from transforms.organisations.rules import head_spans, latin_spans
+
+        if heads is None:
+            heads = head_spans(toks, lo, hi)
+        if latins is None:
+            latins = latin_spans(toks, lo, hi)
+        for spans, p in ((heads, "h"), (latins, "a")):
+            for s, e, c in spans:
+                tags[s - lo].append(f"{p}B{'s' if c >= 0.8 else 'w'}")
+                for j in range(s - lo + 1, e - lo):
+                    tags[j].append(p + "I")
+                if e < hi:
+                    tags[e - lo].append(p + "A")
+    return ["|".join(t) for t in tags]
 
 
 def sentence_features(toks: list[str], lo: int, hi: int,
@@ -119,6 +188,6 @@ def sentence_features(toks: list[str], lo: int, hi: int,
         else:
             feats.append("EOS")
         if gaz[i]:
-            feats.append(gaz[i])
+            feats += gaz[i].split("|")
         out.append(feats)
     return out

@@ -204,6 +204,7 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
         if first and not head_definite:
             # proper name right after an indefinite head: مؤسسة محمد السادس، شركة كيوتل، صحيفة لوموند
             k = j
+            closed = False
             while k < hi and k - j < (6 if is_latin(toks[k]) else 2) and _is_word(toks[k]):
                 kf, kcl, krest, kh = analyse(toks[k])
                 if kh or krest.startswith("ال") or kcl or not _namelike(toks[k], kf, nm):
@@ -213,6 +214,7 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
                     break  # "شبكة طرقات": a generic head needs a known name, not just a rare word
                 k += 1
                 if kf in nm.places:
+                    closed = True
                     break  # a place closes the name: "بلدية نابلس"
             if k > j:
                 # after a proper name only name-like definite words follow ("محمد السادس", "عبد الرحيم",
@@ -228,8 +230,10 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
                     person = False
                 j = k
                 strong = True
-                if j < hi and _is_word(toks[j]) and analyse(toks[j])[0][0] == "ل" and len(toks[j]) > 3:
-                    continue  # purpose complement may follow: مؤسسة محمد السادس لإعادة ...
+                if (j < hi and not closed and _is_word(toks[j]) and analyse(toks[j])[0][0] == "ل"
+                        and len(toks[j]) > 3):
+                    continue  # purpose complement may follow: مؤسسة محمد السادس لإعادة ... (not after a
+                    # place: "بلدية نابلس للشروع في" is the clause)
                 break
         break
     return j, strong
@@ -330,8 +334,11 @@ def latin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
             i += 1
             continue
         j = i
-        while j < hi and j - i < 5 and toks[j][0].isascii() and toks[j][:1].isupper() and toks[j].isalpha():
-            j += 1
+        while j < hi and j - i < 8 and toks[j][0].isascii() and toks[j].isalpha() and (
+            toks[j][:1].isupper() or (j > i and toks[j] in _LATIN_JOIN and j + 1 < hi and toks[j + 1][:1].isupper()
+                                      and toks[j + 1].isascii() and toks[j + 1].isalpha())
+        ):
+            j += 1  # "Institute for Securities and Investment": lower-case joiners inside a capitalised run
         if j == i:
             i += 1
             continue
@@ -342,6 +349,9 @@ def latin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
             out.append((i, j, 0.45))
         i = j
     return out
+
+
+_LATIN_JOIN = frozenset(["for", "of", "and", "the", "de", "du", "des", "la", "le", "et", "on"])
 
 
 def _camel(t: str) -> bool:

@@ -92,6 +92,7 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true")
     ap.add_argument("--wojood-weight", type=int, default=WOJOOD_REPEAT, help="Wojood train sentences repeated N times")
     ap.add_argument("--no-rule-features", action="store_true")
+    ap.add_argument("--cluster-wide", action="store_true", help="features.CLUSTER_WIDE on")
     ap.add_argument("--gates", nargs="*", default=[""],
                     help="gate settings to compare, each like 'H=2,C=1' (sources of organisations.GATE; "
                          "unnamed sources: no gate)")
@@ -100,6 +101,8 @@ def main() -> None:
     if a.clusters != "shipped":
         set_clusters(a.clusters)
     features.RULE_FEATURES = not a.no_rule_features
+    features.CLUSTER_WIDE = a.cluster_wide
+    features.word_views.cache_clear()
     sp = splits()
     totals: dict[tuple[str, str], list[int]] = {}
     rows: list[tuple[str, str, tuple[int, int, int]]] = []

@@ -115,9 +115,13 @@ def word_views(tok: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
         nxt += [f"+1k{g}={x}" for g, x in enumerate(kid[:2])]
     m2 = ["-2r=" + rest] + ["-2" + c for c in cls if c[0] in "HTS"]
     p2 = ["+2r=" + rest] + ["+2" + c for c in cls if c[0] in "HTSN"]
+    if kid and CLUSTER_WIDE:
+        m2.append("-2k1=" + kid[1])
+        p2.append("+2k1=" + kid[1])
     return tuple(own), tuple(prev), tuple(nxt), tuple(m2), tuple(p2)
 
 
+CLUSTER_WIDE = False  # clusters of the words at -2/+2 too (dev log)
 RULE_FEATURES = False  # phrase-rule spans as CRF features (stacking): tried, no dev gain (dev log)
 
 

@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -21,11 +22,20 @@ from tests.opshelp import AKHBAR, child_env, free_port, read_column, write_pages
 
 
 def _api(url: str, path: str, body: dict | None = None) -> object:
-    req = urllib.request.Request(url + path, method="POST" if body is not None else "GET",
-                                 data=json.dumps(body).encode() if body is not None else None,
-                                 headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=30) as resp:
-        return json.loads(resp.read())
+    """POST (or GET) the server's API, retrying 502/503 as Prefect's own client does: its SQLite
+    database answers 503 while the scheduler and runs hold it on a loaded machine."""
+    for attempt in range(6):
+        req = urllib.request.Request(url + path, method="POST" if body is not None else "GET",
+                                     data=json.dumps(body).encode() if body is not None else None,
+                                     headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(req, timeout=30) as resp:
+                return json.loads(resp.read())
+        except urllib.error.HTTPError as exc:
+            if exc.code not in (502, 503) or attempt == 5:
+                raise
+            time.sleep(2**attempt)
+    raise AssertionError("unreachable")
 
 
 def _wait(cond, timeout: float, what: str, proc: subprocess.Popen) -> object:  # noqa: ANN001

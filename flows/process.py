@@ -82,18 +82,28 @@ class ShardProcessor:
         return i < len(self.seen) and self.seen[i] == value
 
     def run(self, units: Iterable[Unit | FileDone]) -> Iterator[Batch]:
-        """Batches in stream order; a ``FileDone`` rides in the batch after its file's last page,
-        so the file is recorded as settled in the same commit as (or after) its pages."""
+        """Batches in stream order. A full batch waits for the next item: when that is the end of
+        the file just read (the usual case: one page per file), the file is recorded as settled in
+        the same commit as its page; otherwise (a JSON Lines or WARC file going on) it goes out first."""
         pages: list[_Parsed] = []
         quarantine: list[dict] = []
         sources: list[dict] = []
         skipped = 0
+        full = False
         t = time.perf_counter()
         for unit in units:
             t = self.timings.add("read", t)
             if isinstance(unit, FileDone):
                 sources.append(_source_row(unit))
+                if full:
+                    yield self._batch(pages, quarantine, skipped, sources)
+                    pages, quarantine, sources, skipped, full = [], [], [], 0, False
+                    t = time.perf_counter()
                 continue
+            if full:
+                yield self._batch(pages, quarantine, skipped, sources)
+                pages, quarantine, sources, skipped, full = [], [], [], 0, False
+                t = time.perf_counter()
             pid = page_id(unit.raw) if unit.raw else _quarantine_id(unit)
             if self._is_seen(pid):
                 skipped += 1
@@ -112,10 +122,7 @@ class ShardProcessor:
                 except Exception as exc:  # noqa: BLE001 - one bad page must not stop the run
                     quarantine.append(_qrow(pid, unit.source_path, "parser_error", f"{type(exc).__name__}: {exc}"))
             t = self.timings.add("parse", t)
-            if len(pages) + len(quarantine) >= self.batch_size:
-                yield self._batch(pages, quarantine, skipped, sources)
-                pages, quarantine, sources, skipped = [], [], [], 0
-                t = time.perf_counter()
+            full = len(pages) + len(quarantine) >= self.batch_size
         if pages or quarantine or skipped or sources:
             yield self._batch(pages, quarantine, skipped, sources)
 

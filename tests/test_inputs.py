@@ -70,7 +70,9 @@ def test_a_file_is_settled_only_in_the_batch_after_its_last_page(tmp_path) -> No
     proc = ShardProcessor(np.empty(0, dtype=np.uint64), batch_size=2, extractors=("headlines",))
     batches = list(proc.run(read_files(files)))
     settled = [b.tables["sources"].to_pylist() for b in batches]
-    assert [len(s) for s in settled] == [0, 0, 1, 1]  # lines 0-1, 2-3, 4 + the file, then one.txt
+    # lines 0-1, lines 2-3, then line 4 + one.txt with both files settled in that last batch
+    assert [len(s) for s in settled] == [0, 0, 2]
+    assert [b.parsed for b in batches] == [2, 2, 1] and batches[-1].quarantined == {"empty": 1}
     rows = [r for s in settled for r in s]
     assert {r["source_path"]: r["units"] for r in rows} == {str(path): 5, str(tmp_path / "one.txt"): 1}
     assert {r["source_key"] for r in rows} == {f.key for f in files}

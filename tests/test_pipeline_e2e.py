@@ -47,6 +47,9 @@ def test_first_run_summary(run) -> None:
     assert s["quarantined"] == {"empty": 1, "binary": 1, "no_title": 1, "no_body": 1, "bad_json": 1}
     assert s["rows_written"]["articles"] == s["pages_parsed"]
     assert s["rows_written"]["quarantine"] == 5
+    assert s["rows_written"]["sources"] == n_files
+    # each shard fits one batch, so one commit each: files are settled with their pages, not after
+    assert len(list(Path(s["lake"], "_commits").glob("*.json"))) == s["shards"]
     for table in ("headlines", "topics", "keywords", "organisations", "quotes"):
         assert s["rows_written"].get(table, 0) > 0, table
     for stage in ("parse", "headlines", "write", "catalog", "report", "flow_total"):

@@ -28,6 +28,7 @@ class Config:
     shard_pages: int = 2000
     extractors: tuple[str, ...] = field(default=EXTRACTORS)
     dask_address: str = ""
+    workers: int = 1
     lock_timeout: float = 60.0
     host: str = "127.0.0.1"
     port: int = 4200
@@ -41,7 +42,7 @@ class Config:
 SECTIONS = {
     "paths": ("inbox", "lake", "catalog", "report"),
     "schedule": ("ingest_cron", "report_cron", "timezone", "compact_daily"),
-    "run": ("shard_pages", "extractors", "dask_address", "lock_timeout"),
+    "run": ("shard_pages", "extractors", "dask_address", "workers", "lock_timeout"),
     "server": ("host", "port"),
 }
 PATH_KEYS = ("inbox", "lake", "catalog", "report")
@@ -82,7 +83,7 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
                     raise ValueError(f"{found}: unknown key {key!r} in [{section}]")
                 values[key] = value
         values["source"] = str(found.resolve())
-    for key in ("shard_pages", "port"):
+    for key in ("shard_pages", "port", "workers"):
         if key in values:
             values[key] = int(values[key])  # type: ignore[arg-type]
     if "compact_daily" in values and not isinstance(values["compact_daily"], bool):

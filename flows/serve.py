@@ -97,21 +97,10 @@ def prefect_server(cfg: Config, log: str | None = None) -> Iterator[str]:
 
 
 # -- the scheduled flows -----------------------------------------------------------------------
-def task_runner_for(address: str | None):  # noqa: ANN201 - a Prefect TaskRunner
-    """Threads on this machine by default; a Dask cluster's workers with an address."""
-    if address:
-        from prefect_dask import DaskTaskRunner
-
-        return DaskTaskRunner(address=address)
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    return ThreadPoolTaskRunner()
-
-
 @flow(name="akhbar-scheduled-ingest", validate_parameters=False)
 def scheduled_ingest(config: str | None = None) -> dict:
     """Ingest the configured inbox into the lake (new pages only); the report is left to the daily flow."""
-    from flows.pipeline import ingest
+    from flows.pipeline import flow_for
 
     cfg = load_config(config)
     logger = get_run_logger()
@@ -120,7 +109,7 @@ def scheduled_ingest(config: str | None = None) -> dict:
     from flows.lake import LakeBusy
 
     try:
-        summary = ingest.with_options(task_runner=task_runner_for(cfg.dask_address))(
+        summary = flow_for(cfg.dask_address or None, cfg.workers)(
             inputs=[str(inbox)],
             lake=cfg.lake,
             catalog=cfg.catalog,
@@ -128,6 +117,7 @@ def scheduled_ingest(config: str | None = None) -> dict:
             shard_pages=cfg.shard_pages,
             extractors=cfg.extractors,
             lock_timeout=cfg.lock_timeout,
+            workers=cfg.workers,
         )
     except LakeBusy as exc:  # the previous run is still writing: it will have ingested the inbox
         logger.warning("skipped: %s", exc)

@@ -142,13 +142,18 @@ def test_config_defaults_paths_and_errors(tmp_path: Path, monkeypatch: pytest.Mo
     assert cfg.source is None and cfg.ingest_cron == Config.ingest_cron and cfg.lake == str(tmp_path / "data/lake")
     conf = tmp_path / "etc" / "akhbar.toml"
     conf.parent.mkdir()
-    conf.write_text('[paths]\nlake = "s3://bucket/lake"\ninbox = "../in"\n[run]\nextractors = "headlines"\n')
+    conf.write_text('[paths]\nlake = "s3://bucket/lake"\ninbox = "../in"\n[run]\nextractors = "headlines"\nworkers = 2\n'
+                    '[schedule]\ncompact_daily = false\n')
     monkeypatch.setenv("AKHBAR_CONFIG", str(conf))
     cfg = load_config()
     assert cfg.lake == "s3://bucket/lake" and cfg.inbox == str(tmp_path / "in") and cfg.extractors == ("headlines",)
+    assert cfg.workers == 2 and cfg.compact_daily is False
     assert cfg.catalog == str(tmp_path / "etc" / "data" / "akhbar.duckdb")
     conf.write_text('[schedule]\ningest_crn = "* * * * *"\n')
     with pytest.raises(ValueError, match="ingest_crn"):
         load_config()
     repo = load_config(Path(__file__).resolve().parents[1] / "akhbar.toml")  # the shipped file is valid
-    assert repo.ingest_cron == "*/10 * * * *" and repo.port == 4200
+    assert repo.ingest_cron == "*/10 * * * *" and repo.port == 4200 and repo.workers == 1 and repo.compact_daily
+    conf.write_text('[schedule]\ncompact_daily = "yes"\n')
+    with pytest.raises(ValueError, match="compact_daily"):
+        load_config(conf)

@@ -56,6 +56,23 @@ def gold_spans(tags: list[str]) -> set[tuple[int, int]]:
     return out
 
 
+def sentence_spans(toks: list[str], tags: list[str], system: str) -> tuple[str, set, set]:
+    """(text, gold spans, predicted spans) of a tokenised sentence, as character offsets in the text;
+    ``system`` is "full" (the extractor) or "crf" (the CRF alone)."""
+    text = " ".join(toks)
+    starts, pos = [], 0
+    for t in toks:
+        starts.append(pos)
+        pos += len(t) + 1
+    gold = {(starts[s], starts[e - 1] + len(toks[e - 1])) for s, e in gold_spans(tags)}
+    if system == "full":
+        pred = {(m.start, m.end) for m in extract_organisations("", [text])}
+    else:
+        tt, ts, te = tokenize(text)
+        pred = {(ts[s], te[e - 1]) for s, e, _c in _crf_spans(tt, 0, len(tt))}
+    return text, gold, pred
+
+
 def corpus_eval(part: str, n_err: int, fold: int = 0) -> None:
     print(f"\n== Held-out corpora ({part} split, de-duplicated against train), exact-span ORG ==")
     print(f"{'dataset':10} {'system':8} {'sents':>6} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} | "
@@ -70,17 +87,7 @@ def corpus_eval(part: str, n_err: int, fold: int = 0) -> None:
             tp = fp = fn = rtp = n_pred = n_gold = 0
             errs = []
             for toks, tags in sents:
-                text = " ".join(toks)
-                starts, pos = [], 0
-                for t in toks:
-                    starts.append(pos)
-                    pos += len(t) + 1
-                g = {(starts[s], starts[e - 1] + len(toks[e - 1])) for s, e in gold_spans(tags)}
-                if system == "full":
-                    p = {(m.start, m.end) for m in extract_organisations("", [text])}
-                else:
-                    tt, ts, te = tokenize(text)
-                    p = {(ts[s], te[e - 1]) for s, e, _c in _crf_spans(tt, 0, len(tt))}
+                text, g, p = sentence_spans(toks, tags, system)
                 tp += len(g & p)
                 fp += len(p - g)
                 fn += len(g - p)

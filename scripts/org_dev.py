@@ -21,12 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval_organisations import gold_spans, prf, use_weights  # noqa: E402
+from eval_organisations import prf, sentence_spans, use_weights  # noqa: E402
 from train_organisations import WOJOOD_REPEAT, export_weights, splits, train_crf, wojood_fold  # noqa: E402
 
 import transforms.organisations as org  # noqa: E402
-from transforms.organisations import _crf_spans, extract_organisations, features  # noqa: E402
-from transforms.organisations.tokens import tokenize  # noqa: E402
+from transforms.organisations import features  # noqa: E402
 
 TMP = Path("/tmp/org")
 
@@ -64,17 +63,7 @@ def set_gate(spec: str) -> None:
 def score(sents: list, system: str) -> tuple[int, int, int]:
     tp = fp = fn = 0
     for toks, tags in sents:
-        text = " ".join(toks)
-        starts, pos = [], 0
-        for t in toks:
-            starts.append(pos)
-            pos += len(t) + 1
-        g = {(starts[s], starts[e - 1] + len(toks[e - 1])) for s, e in gold_spans(tags)}
-        if system == "full":
-            p = {(m.start, m.end) for m in extract_organisations("", [text])}
-        else:
-            tt, ts, te = tokenize(text)
-            p = {(ts[s], te[e - 1]) for s, e, _c in _crf_spans(tt, 0, len(tt))}
+        _text, g, p = sentence_spans(toks, tags, system)
         tp += len(g & p)
         fp += len(p - g)
         fn += len(g - p)

@@ -19,7 +19,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, wait
 
 from flows.inputs import CONTAINERS, InputFile, discover, read_files
-from flows.process import EXTRACTORS, PIPELINE_VERSION, ShardProcessor
+from flows.process import EXTRACTORS, PIPELINE_VERSION, ShardProcessor, sorted_contains
 from flows.storage import open_lake, refresh_any_catalog
 
 DEFAULT_SHARD_PAGES = 2000
@@ -167,7 +167,7 @@ def ingest(
 
         def changed(files: Iterator[InputFile]) -> Iterator[InputFile]:
             for item in files:
-                if len(settled) and _contains(settled, item.key):
+                if len(settled) and sorted_contains(settled, item.key):
                     summary.files_unchanged += 1
                     continue
                 yield item
@@ -208,11 +208,6 @@ def ingest(
     summary.lake = str(store.root)
     logger.info("run summary: %s", summary.as_dict())
     return summary.as_dict()
-
-
-def _contains(sorted_keys: np.ndarray, key: int) -> bool:
-    i = int(np.searchsorted(sorted_keys, np.uint64(key)))
-    return i < len(sorted_keys) and int(sorted_keys[i]) == key
 
 
 def default_paths(root: str | os.PathLike[str] = ".") -> dict[str, str]:

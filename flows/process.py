@@ -75,11 +75,7 @@ class ShardProcessor:
         self._in_shard: set[str] = set()
 
     def _is_seen(self, pid: str) -> bool:
-        if pid in self._in_shard:
-            return True
-        value = np.uint64(int(pid, 16))
-        i = int(np.searchsorted(self.seen, value))
-        return i < len(self.seen) and self.seen[i] == value
+        return pid in self._in_shard or sorted_contains(self.seen, int(pid, 16))
 
     def run(self, units: Iterable[Unit | FileDone]) -> Iterator[Batch]:
         """Batches in stream order. A full batch waits for the next item: when that is the end of
@@ -95,15 +91,12 @@ class ShardProcessor:
             t = self.timings.add("read", t)
             if isinstance(unit, FileDone):
                 sources.append(_source_row(unit))
-                if full:
-                    yield self._batch(pages, quarantine, skipped, sources)
-                    pages, quarantine, sources, skipped, full = [], [], [], 0, False
-                    t = time.perf_counter()
-                continue
             if full:
                 yield self._batch(pages, quarantine, skipped, sources)
                 pages, quarantine, sources, skipped, full = [], [], [], 0, False
                 t = time.perf_counter()
+            if isinstance(unit, FileDone):
+                continue
             pid = page_id(unit.raw) if unit.raw else _quarantine_id(unit)
             if self._is_seen(pid):
                 skipped += 1
@@ -149,6 +142,12 @@ def _parse(unit: Unit) -> Page:
     from transforms.parse import parse_unit
 
     return parse_unit(unit.raw, unit.fmt, url=unit.url)
+
+
+def sorted_contains(sorted_values: np.ndarray, value: int) -> bool:
+    """Membership in a sorted uint64 array (page ids, file keys): flat memory at 1M entries."""
+    i = int(np.searchsorted(sorted_values, np.uint64(value)))
+    return i < len(sorted_values) and int(sorted_values[i]) == value
 
 
 def _source_row(done: FileDone) -> dict:

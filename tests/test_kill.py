@@ -35,6 +35,9 @@ from tests.opshelp import (
 )
 
 KILLS = 32
+# A liveness bound, not a speed test: 66 s on a quiet 2-core machine; 29 kills took 600 s once while a
+# clone installed and ran the whole suite beside it.
+BUDGET_S = 1800
 POOL = 3
 INITIAL_PAGES = 2000
 NEW_PAGES_PER_KILL = 50
@@ -156,7 +159,7 @@ def _kill_loop(cmd: list[str], zygote: Zygote, pool: list[ForkedRun], lake: Path
     next_page = len(ids)
     last_holder: int | None = None
     while kills < KILLS:
-        assert time.monotonic() - started < 600, f"only {kills} kills in 600 s"
+        assert time.monotonic() - started < BUDGET_S, f"only {kills} kills in {BUDGET_S} s"
         for p in [p for p in pool if p.poll() is not None]:
             pool.remove(p)
             assert p.returncode == 0, f"a run failed with code {p.returncode}"

@@ -6,11 +6,14 @@ and prints how many articles get each topic first. Moroccan domestic news should
 "international"; this is a sanity check only; nothing is chosen or tuned on it.
 
 Usage: .venv/bin/python scripts/topics_morocco.py
+       .venv/bin/python scripts/topics_morocco.py show febrayer|yabiladi START STOP [CHARS]   (for annotators)
 """
 
 from __future__ import annotations
 
 import ast
+import hashlib
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -20,7 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 from transforms import topics  # noqa: E402
 
-FEBRAYER = ROOT.parent / "shared" / "datasets" / "moroccan-news-corpus-issa" / "febrayer_feb.txt"
+CORPUS = ROOT.parent / "shared" / "datasets" / "moroccan-news-corpus-issa"
+FEBRAYER = CORPUS / "febrayer_feb.txt"
+YABILADI = CORPUS / "yabiladi_yab.json"
 
 
 def articles() -> list[list[str]]:
@@ -34,7 +39,51 @@ def articles() -> list[list[str]]:
     return out
 
 
+def yabiladi_articles() -> list[list[str]]:
+    """The 40 non-empty ar.yabiladi.com articles (the file is several JSON arrays one after another)."""
+    raw = YABILADI.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    items: list[dict] = []
+    at = 0
+    while True:
+        while at < len(raw) and raw[at].isspace():
+            at += 1
+        if at >= len(raw):
+            break
+        chunk, at = decoder.raw_decode(raw, at)
+        items.extend(chunk)
+    out: list[list[str]] = []
+    for item in items:
+        paragraphs = [p.strip() for p in item.get("content", []) if p.strip()]
+        if paragraphs:
+            out.append(paragraphs)
+    return out
+
+
+def corpus(name: str) -> list[list[str]]:
+    """Articles of one outlet, in a fixed order (the gold file refers to them by this index)."""
+    return {"febrayer": articles, "yabiladi": yabiladi_articles}[name]()
+
+
+def fingerprint(paragraphs: list[str]) -> str:
+    """Short hash of an article's text: the gold names articles by index and checks the text is the same."""
+    return hashlib.sha1("\n".join(paragraphs).encode("utf-8")).hexdigest()[:12]
+
+
+def show(name: str, start: int, stop: int, chars: int) -> None:
+    """Print articles for annotation: index, fingerprint and the start of the text."""
+    docs = corpus(name)
+    for i in range(start, min(stop, len(docs))):
+        text = " ".join(docs[i])
+        print(f"### {name} {i} {fingerprint(docs[i])} ({len(text)} chars)\n{text[:chars]}\n")
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "show":
+        name, start, stop = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+        chars = int(sys.argv[5]) if len(sys.argv) > 5 else 900
+        show(name, start, stop, chars)
+        return
     if not FEBRAYER.exists():
         sys.exit(f"{FEBRAYER} is absent")
     docs = articles()

@@ -1,4 +1,5 @@
-"""Mechanics for the hand-annotated organisations gold (data/gold/organisations_news.jsonl).
+"""Mechanics for the hand-annotated organisations gold (data/gold/organisations_news.jsonl = test,
+data/gold/organisations_newsdev.jsonl = dev, chosen with ``--set test|dev``; test is the default).
 
 Nothing here proposes or labels a span: the annotator reads each article and writes the spans.
 This script only
@@ -9,13 +10,16 @@ This script only
     which occurrence (``#2``); an ambiguous or missing surface is an error, never a guess,
   * validates the gold file (``validate``).
 
-Usage (from the repo root):
-  .venv/bin/python scripts/org_gold_tools.py select
+Usage (from the repo root; every command takes ``--set dev`` for the development set):
+  .venv/bin/python scripts/org_gold_tools.py select [--set dev]
   .venv/bin/python scripts/org_gold_tools.py show <source>
-  .venv/bin/python scripts/org_gold_tools.py add <spec file>
-  .venv/bin/python scripts/org_gold_tools.py review <source>   # article with gold spans in [[ ]]
-  .venv/bin/python scripts/org_gold_tools.py validate
-  .venv/bin/python scripts/org_gold_tools.py stats
+  .venv/bin/python scripts/org_gold_tools.py add [--set dev] <spec file>
+  .venv/bin/python scripts/org_gold_tools.py review [--set dev] <source>   # article with gold spans in [[ ]]
+  .venv/bin/python scripts/org_gold_tools.py validate [--set dev]
+  .venv/bin/python scripts/org_gold_tools.py stats [--set dev]
+
+The dev set is drawn with its own seed and plan after the test draw, excluding every test article, so
+that tuning on it never sees a test article.
 
 Spec file format (one article; blank lines and lines starting with ``;`` ignored)::
 
@@ -38,7 +42,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from antcorpus import ALARABIYA, ANT_V11, DATASETS, AntDoc, iter_docs, parse  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "data" / "gold" / "organisations_news.jsonl"
+GOLD_FILES = {"test": ROOT / "data" / "gold" / "organisations_news.jsonl",
+              "dev": ROOT / "data" / "gold" / "organisations_newsdev.jsonl"}
+GOLD = GOLD_FILES["test"]  # rebound by ``--set``
+SET = "test"
 
 ORG_TYPES = (
     "government", "international", "party", "union", "company", "sports", "media", "ngo",
@@ -59,21 +66,38 @@ EXTRA = [
     (ALARABIYA, "internationalNews", 6), (ALARABIYA, "economy", 5),
 ]
 WORDS = {ANT_V11: (60, 300), ALARABIYA: (80, 350)}
+# Development set (issue 3): its own seed and plan, same word limits, no article of the test draw.
+DEV_SEED = 20261130
+DEV_PLAN = [
+    (ANT_V11, "politic", 6), (ANT_V11, "internationalNews", 5), (ANT_V11, "economy", 5),
+    (ANT_V11, "society", 4), (ANT_V11, "sport", 3),
+    (ALARABIYA, "internationalNews", 6), (ALARABIYA, "economy", 5), (ALARABIYA, "sport", 2),
+    (ALARABIYA, "technology", 2),
+]
 
 
 def n_words(doc: AntDoc) -> int:
     return sum(len(p.split()) for p in doc.paragraphs)
 
 
-def select() -> list[str]:
-    """The drawn articles, in annotation order (category by category)."""
-    rng = random.Random(SEED)
+def draw(seed: int, plan: list[tuple], exclude: frozenset[str] = frozenset()) -> list[str]:
+    """Seeded draw per category; ``exclude`` keeps another set's articles out of the pools."""
+    rng = random.Random(seed)
     chosen: list[str] = []
-    for root, cat, k in PLAN + EXTRA:
+    for root, cat, k in plan:
         lo, hi = WORDS[root]
-        pool = [d.rel for d in iter_docs(root, [cat]) if lo <= n_words(d) <= hi and d.rel not in chosen]
+        pool = [d.rel for d in iter_docs(root, [cat])
+                if lo <= n_words(d) <= hi and d.rel not in chosen and d.rel not in exclude]
         chosen.extend(sorted(rng.sample(pool, k)))
     return chosen
+
+
+def select(which: str | None = None) -> list[str]:
+    """The drawn articles of the test or dev set, in annotation order (category by category)."""
+    test = draw(SEED, PLAN + EXTRA)
+    if (which or SET) == "test":
+        return test
+    return draw(DEV_SEED, DEV_PLAN, frozenset(test))
 
 
 def is_alarabiya(source: str) -> bool:
@@ -243,6 +267,15 @@ def stats() -> None:
 
 
 if __name__ == "__main__":
+    args = sys.argv[1:]
+    if "--set" in args:
+        i = args.index("--set")
+        SET = args[i + 1]
+        if SET not in GOLD_FILES:
+            raise SystemExit(f"--set must be one of {sorted(GOLD_FILES)}")
+        GOLD = GOLD_FILES[SET]
+        del args[i: i + 2]
+    sys.argv[1:] = args
     cmd = sys.argv[1]
     if cmd == "select":
         print("\n".join(select()))

@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "need --reprocess to get it later")
     run.add_argument("--json", action="store_true", help="print the run summary as JSON")
     run.add_argument("--verbose", "-v", action="store_true", help="show Prefect's logs")
+    _add_home_option(run)
     _add_ops_options(run)
 
     serve = sub.add_parser(
@@ -98,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     back.add_argument("--dry-run", action="store_true", help="only print what would be re-ingested")
     back.add_argument("--json", action="store_true", help="print the run summary as JSON")
     back.add_argument("--verbose", "-v", action="store_true", help="show Prefect's logs")
+    _add_home_option(back)
     _add_ops_options(back, lock=True)
 
     sql = sub.add_parser(
@@ -150,6 +152,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_home_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--home-country",
+        metavar="CODE",
+        help="country of the outlets (MA, TN, EG, DZ, SA, LY, YE, SD) for pages whose site does not tell it; "
+        "the topic model reads that country's places as domestic (maghress -> MA, turess -> TN, *.ma -> MA "
+        "are known without it)",
+    )
+
+
 def _add_ops_options(p: argparse.ArgumentParser, lock: bool = True) -> None:
     p.add_argument("--workers", type=int, default=1,
                    help="processes running shard tasks on this machine (default 1; parsing and extraction are "
@@ -193,6 +205,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         progress=sys.stderr.isatty(),
         lock_timeout=args.lock_timeout,
         workers=max(1, args.workers),
+        home_country=args.home_country,
     )
     wall = time.perf_counter() - started
     summary["seconds"]["wall_total"] = round(wall, 3)
@@ -399,6 +412,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
         extractors=tuple(e.strip() for e in args.extractors.split(",") if e.strip()),
         lock_timeout=args.lock_timeout,
         workers=max(1, args.workers),
+        home_country=args.home_country,
     )
     summary["seconds"]["wall_total"] = round(time.perf_counter() - started, 3)
     summary["backfill"] = {"matched_pages": sel.pages, "files": len(sel.files), "missing_files": sel.missing}

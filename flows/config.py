@@ -29,6 +29,7 @@ class Config:
     extractors: tuple[str, ...] = field(default=EXTRACTORS)
     dask_address: str = ""
     workers: int = 1
+    home_country: str = ""  # country of the outlets when a page's site does not tell it (MA, TN, EG...)
     lock_timeout: float = 60.0
     host: str = "127.0.0.1"
     port: int = 4200
@@ -42,7 +43,7 @@ class Config:
 SECTIONS = {
     "paths": ("inbox", "lake", "catalog", "report"),
     "schedule": ("ingest_cron", "report_cron", "timezone", "compact_daily"),
-    "run": ("shard_pages", "extractors", "dask_address", "workers", "lock_timeout"),
+    "run": ("shard_pages", "extractors", "dask_address", "workers", "lock_timeout", "home_country"),
     "server": ("host", "port"),
 }
 PATH_KEYS = ("inbox", "lake", "catalog", "report")

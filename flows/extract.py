@@ -29,8 +29,13 @@ def _table(name: str, cols: dict[str, list]) -> pa.Table:
     return pa.table(cols, schema=TABLES[name])
 
 
-def build_tables(pages: Sequence[_Parsed], extractors: Sequence[str], timings: Timings) -> dict[str, pa.Table]:
+def build_tables(
+    pages: Sequence[_Parsed], extractors: Sequence[str], timings: Timings, home_country: str | None = None
+) -> dict[str, pa.Table]:
+    """Every table of a batch of parsed pages. ``home_country``: the outlets' country when the page
+    does not say it (topics read domestic places differently from foreign ones)."""
     from flows.process import PIPELINE_VERSION
+    from transforms.topics import home_of
 
     t = time.perf_counter()
     now = datetime.now(UTC)
@@ -56,12 +61,14 @@ def build_tables(pages: Sequence[_Parsed], extractors: Sequence[str], timings: T
     t = timings.add("articles", t)
 
     topics_of_article: list[tuple[str | None, float | None]] = [(None, None)] * len(pages)
+    homes = [home_of(p.page.source_site, home_country) for p in pages]
     if "topics" in extractors:
-        tables["topics"], topics_of_article = _topics(pages)
+        tables["topics"], topics_of_article = _topics(pages, homes)
         t = timings.add("topics", t)
 
     heads = _columns("headlines")
     pending: list[int] = []  # rows whose topic comes from the headline classifier
+    pending_homes: list[str | None] = []
     for i, p in enumerate(pages):
         pg = p.page
         for h in extract_headlines(pg, p.page_id):
@@ -75,6 +82,7 @@ def build_tables(pages: Sequence[_Parsed], extractors: Sequence[str], timings: T
             topic, score = topics_of_article[i] if h.kind == "title" else (None, None)
             if h.kind != "title" and "topics" in extractors:
                 pending.append(len(heads["text"]) - 1)
+                pending_homes.append(homes[i])
             heads["topic"].append(topic)
             heads["topic_score"].append(score)
             heads["published_date"].append(pg.published_date)
@@ -83,7 +91,7 @@ def build_tables(pages: Sequence[_Parsed], extractors: Sequence[str], timings: T
             heads["outlet"].append(pg.outlet)
     t = timings.add("headlines", t)
     if pending:
-        topics = _headline_topics([heads["text"][r] for r in pending])
+        topics = _headline_topics([heads["text"][r] for r in pending], pending_homes)
         for row, (topic, score) in zip(pending, topics, strict=True):
             heads["topic"][row] = topic
             heads["topic_score"][row] = score
@@ -103,30 +111,34 @@ def build_tables(pages: Sequence[_Parsed], extractors: Sequence[str], timings: T
     return tables
 
 
-_HEADLINE_CACHE: dict[str, tuple[str, float]] = {}
+_HEADLINE_CACHE: dict[tuple[str, str | None], tuple[str, float]] = {}
 HEADLINE_CACHE_MAX = 200_000
 
 
-def _headline_topics(texts: list[str]) -> list[tuple[str, float]]:
+def _headline_topics(texts: list[str], homes: list[str | None]) -> list[tuple[str, float]]:
     """Topic of each ticker or related headline. The same ticker runs on every page an aggregator
-    serves that hour, so each distinct text is classified once per process (bounded cache)."""
+    serves that hour, so each distinct (text, home country) is classified once per process (bounded cache)."""
     from transforms.topics import classify_headlines
 
-    new = list(dict.fromkeys(t for t in texts if t not in _HEADLINE_CACHE))
+    keys = list(zip(texts, homes, strict=True))
+    new = list(dict.fromkeys(k for k in keys if k not in _HEADLINE_CACHE))
     if len(_HEADLINE_CACHE) + len(new) > HEADLINE_CACHE_MAX:
         _HEADLINE_CACHE.clear()
-        new = list(dict.fromkeys(texts))
-    for text, best in zip(new, classify_headlines(new), strict=True):
-        _HEADLINE_CACHE[text] = (best.topic, best.score)
-    return [_HEADLINE_CACHE[t] for t in texts]
+        new = list(dict.fromkeys(keys))
+    found = classify_headlines([t for t, _ in new], [h for _, h in new])
+    for key, best in zip(new, found, strict=True):
+        _HEADLINE_CACHE[key] = (best.topic, best.score)
+    return [_HEADLINE_CACHE[k] for k in keys]
 
 
-def _topics(pages: Sequence[_Parsed]) -> tuple[pa.Table, list[tuple[str | None, float | None]]]:
+def _topics(
+    pages: Sequence[_Parsed], homes: list[str | None]
+) -> tuple[pa.Table, list[tuple[str | None, float | None]]]:
     from transforms.topics import MODEL_VERSION, classify_articles
 
     cols = _columns("topics")
     best: list[tuple[str | None, float | None]] = []
-    ranked = classify_articles([(p.page.title, p.page.paragraphs) for p in pages])
+    ranked = classify_articles([(p.page.title, p.page.paragraphs) for p in pages], homes)
     for p, scores in zip(pages, ranked, strict=True):
         best.append((scores[0].topic, scores[0].score) if scores else (None, None))
         for s in scores[:TOP_TOPICS]:

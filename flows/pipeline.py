@@ -62,10 +62,11 @@ def process_shard(
     batch_size: int,
     extractors: Sequence[str],
     reprocess_commit: str | None = None,
+    home_country: str | None = None,
 ) -> ShardResult:
     """Parse and extract a shard, committing each batch as it is ready (memory stays flat)."""
     lake = open_lake(lake_root)
-    proc = ShardProcessor(seen, batch_size=batch_size, extractors=extractors)
+    proc = ShardProcessor(seen, batch_size=batch_size, extractors=extractors, home_country=home_country)
     result = ShardResult(files=len(files))
     rows: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
@@ -139,8 +140,11 @@ def ingest(
     progress: bool = False,
     lock_timeout: float = 600.0,
     workers: int = 2,
+    home_country: str | None = None,
 ) -> dict:
-    """Ingest files and folders into the lake, refresh the catalog and write the report."""
+    """Ingest files and folders into the lake, refresh the catalog and write the report.
+
+    ``home_country`` (MA, TN, EG...): the outlets' country for pages whose site does not tell it."""
     logger = get_run_logger()
     started = time.perf_counter()
     summary = RunSummary()
@@ -176,7 +180,9 @@ def ingest(
             summary.files_seen += len(shard)
             summary.shards += 1
             in_flight.append(
-                process_shard.submit(i, shard, str(store.root), seen, known, shard_pages, tuple(extractors), commit_id)
+                process_shard.submit(
+                    i, shard, str(store.root), seen, known, shard_pages, tuple(extractors), commit_id, home_country
+                )
             )
             if len(in_flight) >= max_in_flight:
                 first, in_flight = in_flight[0], in_flight[1:]

@@ -64,13 +64,20 @@ def _quarantine_id(unit: Unit) -> str:
 class ShardProcessor:
     """Parses units, skips pages already in the lake, and yields a Batch every ``batch_size`` pages."""
 
-    def __init__(self, seen: np.ndarray, batch_size: int = 2000, extractors: Sequence[str] = EXTRACTORS) -> None:
+    def __init__(
+        self,
+        seen: np.ndarray,
+        batch_size: int = 2000,
+        extractors: Sequence[str] = EXTRACTORS,
+        home_country: str | None = None,
+    ) -> None:
         unknown = set(extractors) - set(EXTRACTORS)
         if unknown:
             raise ValueError(f"unknown extractors: {sorted(unknown)}")
         self.seen = seen
         self.batch_size = batch_size
         self.extractors = tuple(extractors)
+        self.home_country = home_country
         self.timings = Timings()
         self._in_shard: set[str] = set()
 
@@ -122,7 +129,7 @@ class ShardProcessor:
     def _batch(self, pages: list[_Parsed], quarantine: list[dict], skipped: int, sources: list[dict]) -> Batch:
         from flows.extract import build_tables
 
-        tables = build_tables(pages, self.extractors, self.timings)
+        tables = build_tables(pages, self.extractors, self.timings, self.home_country)
         tables["quarantine"] = pa.Table.from_pylist(quarantine, schema=TABLES["quarantine"])
         tables["sources"] = pa.Table.from_pylist(sources, schema=TABLES["sources"])
         reasons: dict[str, int] = defaultdict(int)

@@ -118,6 +118,7 @@ def scheduled_ingest(config: str | None = None) -> dict:
             extractors=cfg.extractors,
             lock_timeout=cfg.lock_timeout,
             workers=cfg.workers,
+            home_country=cfg.home_country or None,
         )
     except LakeBusy as exc:  # the previous run is still writing: it will have ingested the inbox
         logger.warning("skipped: %s", exc)

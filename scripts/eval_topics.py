@@ -49,11 +49,7 @@ def report(name: str, model: Fitted, test: list[Example], *, detail: bool = True
     y = np.array([e.label for e in test])
     out: dict[str, float] = {}
     for kind in ("article", "headline"):
-        probs = (
-            model.predict_articles(test)
-            if kind == "article"
-            else model.predict_proba([e.title for e in test])
-        )
+        probs = model.predict_articles(test) if kind == "article" else model.predict_titles(test)
         pred = np.array(model.classes)[probs.argmax(axis=1)]
         labels = [c for c in model.classes if c in set(y) | set(pred)]
         macro = f1_score(y, pred, labels=sorted(set(y)), average="macro", zero_division=0)

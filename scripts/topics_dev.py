@@ -47,7 +47,9 @@ VARIANTS: dict[str, Recipe] = {
     # first freeze (model 2.0.0, cross-outlet run 1)
     "v2-frozen": replace(SHIPPED, cal_c=10.0, min_df=1),
     # second and last freeze (model 2.1.0) = v2-frozen+min_df=2,cal_c=1.0 (rounds 6-8)
-    "v3-frozen": SHIPPED,
+    "v3-frozen": replace(SHIPPED, features=replace(SHIPPED.features, home=False)),
+    # third freeze (model 2.2.0) = v3-frozen+home=True (session 3), places exceptions fixed
+    "v4-frozen": SHIPPED,
 }
 
 
@@ -98,7 +100,7 @@ def score(recipe: Recipe, train: list[Example], test: list[Example]) -> tuple[fl
     model = fit(train, recipe)
     gold = [e.label for e in test]
     out = []
-    for probs in (model.predict_articles(test), model.predict_proba([e.title for e in test])):
+    for probs in (model.predict_articles(test), model.predict_titles(test)):
         pred = np.array(model.classes)[probs.argmax(axis=1)]
         out.append(float(f1_score(gold, pred, labels=sorted(SHARED), average="macro")))
     return out[0], out[1]

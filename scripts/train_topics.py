@@ -57,6 +57,9 @@ CATEGORY_MAP: dict[str, str] = {
     "technology": "technology",
 }
 EXCLUDED = ("localNews", "diverse")
+# Home country of each training outlet (for the ``home`` feature option): JawharaFM is Tunisian; AlArabiya
+# is pan-Arab with no domestic section, so none of its places is home.
+OUTLET_HOME: dict[str, str | None] = {"jawharafm": "TN", "alarabiya": None}
 FOLDS = 5
 SEED = 13
 OUT = ROOT / "transforms" / "resources" / "topics"
@@ -76,10 +79,11 @@ class Recipe:
 
 
 # Frozen after the development runs logged in docs/topics-dev-log.md (scripts/topics_dev.py); chosen on
-# within-outlet splits only, never on the cross-outlet evaluation.
+# within-outlet splits and the Moroccan dev half (scripts/topics_morocco.py), never on the cross-outlet
+# evaluation. Third freeze (model 2.2.0): + home (domestic places -> HOME).
 SHIPPED = Recipe(
     features=topics.Features(
-        stem="none", bigrams=False, title_repeat=3, max_chars=4000, clean=True, mask_places=True
+        stem="none", bigrams=False, title_repeat=3, max_chars=4000, clean=True, mask_places=True, home=True
     ),
     c=0.1,
     title_weight=0.5,
@@ -101,6 +105,10 @@ class Example:
 
     def text(self, recipe: Recipe) -> str:
         return topics.article_text(self.title, self.paragraphs, recipe.features)
+
+    @property
+    def home(self) -> str | None:
+        return OUTLET_HOME.get(self.outlet)
 
 
 def parse_day(raw: str, stem: str) -> date | None:
@@ -146,13 +154,14 @@ def load_examples() -> list[Example]:
 
 def training_rows(
     examples: list[Example], recipe: Recipe
-) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
-    """Texts, labels, sample weights and group ids: each article once in full and once as its title."""
+) -> tuple[list[str], list[str | None], list[str], np.ndarray, np.ndarray]:
+    """Texts, home countries, labels, sample weights and group ids: each article in full and as its title."""
     texts = [e.text(recipe) for e in examples] + [e.title for e in examples]
+    homes = [e.home for e in examples] * 2
     labels = [e.label for e in examples] * 2
     weights = np.r_[np.ones(len(examples)), np.full(len(examples), recipe.title_weight)]
     groups = np.r_[np.arange(len(examples)), np.arange(len(examples))]
-    return texts, labels, weights, groups
+    return texts, homes, labels, weights, groups
 
 
 @dataclass
@@ -164,13 +173,16 @@ class Fitted:
     cal_weights: np.ndarray  # (K, M)
     cal_bias: np.ndarray
 
-    def predict_proba(self, texts: list[str]) -> np.ndarray:
-        x = topics.featurize(texts, self.recipe.features)
+    def predict_proba(self, texts: list[str], homes: list[str | None] | None = None) -> np.ndarray:
+        x = topics.featurize(texts, self.recipe.features, homes)
         m = topics.margins(x, self.weights.T.astype(np.float32), self.bias)
         return topics.calibrate(m, self.cal_weights, self.cal_bias)
 
     def predict_articles(self, examples: list[Example]) -> np.ndarray:
-        return self.predict_proba([e.text(self.recipe) for e in examples])
+        return self.predict_proba([e.text(self.recipe) for e in examples], [e.home for e in examples])
+
+    def predict_titles(self, examples: list[Example]) -> np.ndarray:
+        return self.predict_proba([e.title for e in examples], [e.home for e in examples])
 
 
 def _base(x, y: np.ndarray, w: np.ndarray, recipe: Recipe) -> tuple[np.ndarray, np.ndarray]:
@@ -200,8 +212,8 @@ def _base(x, y: np.ndarray, w: np.ndarray, recipe: Recipe) -> tuple[np.ndarray, 
 
 def fit(examples: list[Example], recipe: Recipe = SHIPPED) -> Fitted:
     """Base models on all rows + multinomial calibration on their out-of-fold margins."""
-    texts, labels, weights, groups = training_rows(examples, recipe)
-    x = topics.featurize(texts, recipe.features)
+    texts, homes, labels, weights, groups = training_rows(examples, recipe)
+    x = topics.featurize(texts, recipe.features, homes)
     if recipe.min_df > 1:
         # Zeroing the columns (without re-normalising) is exactly what zero weights do at inference.
         df = np.bincount(x[: len(examples)].indices, minlength=x.shape[1])
@@ -273,6 +285,7 @@ def main() -> None:
             },
             "category_map": CATEGORY_MAP,
             "excluded_categories": list(EXCLUDED),
+            "outlet_home_country": OUTLET_HOME,
             "articles": counts,
             "rows": {"articles": len(examples), "titles": len(examples)},
         },

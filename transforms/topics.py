@@ -43,7 +43,7 @@ TOPICS: dict[str, str] = {
     "society": "مجتمع",
     "technology": "تكنولوجيا",
 }
-MODEL_VERSION = "topics-hashsvm-2.1.0"
+MODEL_VERSION = "topics-hashsvm-2.2.0"
 
 N_FEATURES = 2**18
 MIN_LEN = 3
@@ -62,6 +62,7 @@ class Features:
     clean: bool = False  # drop source artefacts (self-names, attribution/disclaimer lines, URLs)
     mask_places: bool = True  # places and nationalities -> LOC, currencies -> CUR
     tf: str = "log"  # "log": log(1 + count); "binary": presence
+    home: bool = False  # places of the article's home country -> HOME instead of LOC (countries.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,24 +137,82 @@ def stopwords() -> frozenset[str]:
 
 
 @cache
-def _token_map(mask_places: bool = True) -> dict[str, str]:
-    """Token -> replacement: '' drops it (function word), 'LOC'/'CUR' mask places and currencies."""
+def countries() -> dict[str, tuple[str, ...]]:
+    """Country code -> its one-word place names and demonyms (countries.tsv)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _read_list(_MODEL_DIR / "countries.tsv"):
+        code, names = line.split("\t", 1)
+        out[code] = tuple(names.split())
+    return out
+
+
+# Sister sites of the maghress family and the country whose outlets each one aggregates.
+AGGREGATOR_COUNTRY: dict[str, str] = {
+    "maghress": "MA",
+    "masress": "EG",
+    "sauress": "SA",
+    "turess": "TN",
+    "yemeress": "YE",
+    "libyaress": "LY",
+    "djazairess": "DZ",
+    "sudaress": "SD",
+}
+
+
+def home_of(source_site: str | None, default: str | None = None) -> str | None:
+    """Home country of a page's outlet: from the aggregator (maghress -> MA) or the site's country
+    domain (hespress.ma -> MA), else ``default`` (the user's setting). Only countries with a place list count."""
+    if source_site:
+        site = source_site.lower()
+        code = AGGREGATOR_COUNTRY.get(site)
+        if code is None and "." in site:
+            code = site.rsplit(".", 1)[1].upper()
+        if code in countries():
+            return code
+    return default if default in countries() else None
+
+
+def _place_forms(line: str) -> set[str]:
+    """Every token form of a place name: with proclitics and nisba endings (in ``prepare`` form)."""
+    forms: set[str] = set()
+    for name in _TOKEN.findall(prepare(line)):
+        base = name[:-1] if name.endswith(("ا", "ه", "ي")) and len(name) > 3 else name
+        for stem in {name, base}:
+            for suffix in _NISBA:
+                for pre in _PROCLITICS:
+                    forms.add(pre + stem + suffix)
+    return forms
+
+
+@cache
+def _token_map(
+    mask_places: bool = True, home: str | None = None, with_countries: bool = False
+) -> dict[str, str]:
+    """Token -> replacement: '' drops it (function word), 'LOC'/'CUR' mask places and currencies.
+
+    ``with_countries`` adds the towns of countries.tsv as LOC (the ``home`` recipe); ``home`` (a
+    country code) makes that country's names HOME.
+    """
     table: dict[str, str] = {}
     for word in stopwords():
         table[word] = ""
     if not mask_places:
         return table
     for line in _read_list(_MODEL_DIR / "places.txt"):
-        for name in _TOKEN.findall(prepare(line)):
-            base = name[:-1] if name.endswith(("ا", "ه", "ي")) and len(name) > 3 else name
-            for stem in {name, base}:
-                for suffix in _NISBA:
-                    for pre in _PROCLITICS:
-                        table[pre + stem + suffix] = "LOC"
+        for form in _place_forms(line):
+            table[form] = "LOC"
+    if with_countries:
+        for names in countries().values():
+            for form in _place_forms(" ".join(names)):
+                table[form] = "LOC"
+        for form in _place_forms(" ".join(countries().get(home or "", ()))):
+            table[form] = "HOME"
     for cur in _CURRENCIES:
         for c in _TOKEN.findall(prepare(cur)):
             for pre in _PROCLITICS:
                 table[pre + c] = "CUR"
+    for line in _read_list(_MODEL_DIR / "not_places.txt"):  # common words a derivation happens to spell
+        table.pop(line, None)
     for word in stopwords():  # a function word stays dropped even if it spells a place
         table[word] = ""
     return table
@@ -186,13 +245,13 @@ def strip_artefacts(text: str) -> str:
     return text
 
 
-def feature_counts(text: str, recipe: Features | None = None) -> Counter[str]:
+def feature_counts(text: str, recipe: Features | None = None, home: str | None = None) -> Counter[str]:
     """Feature counts of one text: masked words, their stems and (optionally) word pairs."""
     recipe = recipe or _recipe()
     text = text[: recipe.max_chars]
     if recipe.clean:
         text = strip_artefacts(text)
-    table = _token_map(recipe.mask_places)
+    table = _token_map(recipe.mask_places, home if recipe.home else None, recipe.home)
     kept = [table.get(w, w) for w in _WORD3.findall(prepare(text))]
     kept = [w for w in kept if w]
     counts = Counter(kept)
@@ -208,10 +267,13 @@ def feature_counts(text: str, recipe: Features | None = None) -> Counter[str]:
 _HASHER = FeatureHasher(n_features=N_FEATURES, input_type="dict", alternate_sign=False)
 
 
-def featurize(texts: Sequence[str], recipe: Features | None = None) -> sparse.csr_matrix:
-    """Rows of log-TF, L2-normalised hashed features (the model's input)."""
+def featurize(
+    texts: Sequence[str], recipe: Features | None = None, homes: Sequence[str | None] | None = None
+) -> sparse.csr_matrix:
+    """Rows of log-TF, L2-normalised hashed features (the model's input); ``homes``: country per text."""
     recipe = recipe or _recipe()
-    x = _HASHER.transform(feature_counts(t, recipe) for t in texts).tocsr()
+    homes = homes if homes is not None else [None] * len(texts)
+    x = _HASHER.transform(feature_counts(t, recipe, h) for t, h in zip(texts, homes, strict=True)).tocsr()
     x.data = np.log1p(x.data) if recipe.tf == "log" else np.ones_like(x.data)
     return l2_normalize(x, copy=False)
 
@@ -273,18 +335,26 @@ def calibrate(m: np.ndarray, cal_weights: np.ndarray, cal_bias: np.ndarray) -> n
     return z
 
 
-def _probabilities(texts: Sequence[str]) -> tuple[tuple[str, ...], np.ndarray]:
+def _probabilities(
+    texts: Sequence[str], homes: Sequence[str | None] | None = None
+) -> tuple[tuple[str, ...], np.ndarray]:
     model = _model()
     if not texts:
         return model.classes, np.zeros((0, len(model.classes)), dtype=np.float32)
-    m = margins(featurize(texts, model.recipe), model.weights, model.bias)
+    m = margins(featurize(texts, model.recipe, homes), model.weights, model.bias)
     return model.classes, calibrate(m, model.cal_weights, model.cal_bias)
 
 
-def classify_articles(articles: Sequence[tuple[str, Sequence[str]]]) -> list[list[TopicScore]]:
-    """Every topic ranked by probability for each (title, paragraphs), vectorised over the batch."""
+def classify_articles(
+    articles: Sequence[tuple[str, Sequence[str]]], homes: Sequence[str | None] | None = None
+) -> list[list[TopicScore]]:
+    """Every topic ranked by probability for each (title, paragraphs), vectorised over the batch.
+
+    ``homes``: the country code of each article's outlet (``countries()``), None when unknown; it
+    tells domestic places from foreign ones.
+    """
     recipe = _recipe()
-    classes, probs = _probabilities([article_text(t, p, recipe) for t, p in articles])
+    classes, probs = _probabilities([article_text(t, p, recipe) for t, p in articles], homes)
     order = np.argsort(-probs, axis=1, kind="stable")
     return [
         [TopicScore(classes[j], float(row[j]), rank) for rank, j in enumerate(idx, start=1)]
@@ -292,12 +362,12 @@ def classify_articles(articles: Sequence[tuple[str, Sequence[str]]]) -> list[lis
     ]
 
 
-def classify_article(title: str, paragraphs: Sequence[str]) -> list[TopicScore]:
-    return classify_articles([(title, paragraphs)])[0]
+def classify_article(title: str, paragraphs: Sequence[str], home: str | None = None) -> list[TopicScore]:
+    return classify_articles([(title, paragraphs)], [home])[0]
 
 
-def classify_headlines(texts: Sequence[str]) -> list[TopicScore]:
+def classify_headlines(texts: Sequence[str], homes: Sequence[str | None] | None = None) -> list[TopicScore]:
     """Best topic of each headline alone (the model is trained on titles too)."""
-    classes, probs = _probabilities(list(texts))
+    classes, probs = _probabilities(list(texts), homes)
     best = probs.argmax(axis=1) if len(texts) else np.zeros(0, dtype=int)
     return [TopicScore(classes[j], float(probs[i, j]), 1) for i, j in enumerate(best)]

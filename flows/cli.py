@@ -152,9 +152,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _country(code: str) -> str:
+    from transforms.topics import countries
+
+    if code.upper() not in countries():
+        raise argparse.ArgumentTypeError(f"unknown country {code!r} (known: {', '.join(sorted(countries()))})")
+    return code.upper()
+
+
 def _add_home_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--home-country",
+        type=_country,
         metavar="CODE",
         help="country of the outlets (MA, TN, EG, DZ, SA, LY, YE, SD) for pages whose site does not tell it; "
         "the topic model reads that country's places as domestic (maghress -> MA, turess -> TN, *.ma -> MA "

@@ -97,6 +97,13 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
         unknown = set(values["extractors"]) - set(EXTRACTORS)  # type: ignore[arg-type]
         if unknown:
             raise ValueError(f"unknown extractors in config: {sorted(unknown)}")
+    if values.get("home_country"):
+        from transforms.topics import countries
+
+        code = str(values["home_country"]).upper()
+        if code not in countries():
+            raise ValueError(f"{found}: unknown home_country {code!r} (known: {', '.join(sorted(countries()))})")
+        values["home_country"] = code
     for key in PATH_KEYS:
         values[key] = _resolve(str(values.get(key, getattr(Config, key))), base)
     return Config(**values)  # type: ignore[arg-type]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -79,3 +80,25 @@ def test_a_file_is_settled_only_in_the_batch_after_its_last_page(tmp_path) -> No
     st = path.stat()
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1))  # touched: another version of the file
     assert next(discover([str(path)])).key != files[0].key
+
+
+def test_home_country_reaches_the_topic_model() -> None:
+    """The seed text dump does not say which sister site it came from: ``home_country`` (CLI
+    --home-country, config [run] home_country) tells the topic model which places are domestic."""
+    import numpy as np
+
+    from flows.inputs import read_files
+    from flows.process import ShardProcessor
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "samples" / "aggregator"
+    files = list(discover([str(seed)]))
+    scores = {}
+    for home in (None, "MA"):
+        proc = ShardProcessor(np.empty(0, dtype=np.uint64), extractors=("headlines", "topics"), home_country=home)
+        (batch,) = list(proc.run(read_files(files)))
+        topics = batch.tables["topics"].to_pylist()
+        assert topics and all(r["model_version"] == topics[0]["model_version"] for r in topics)
+        scores[home] = {r["topic"]: r["score"] for r in topics}
+        heads = batch.tables["headlines"].to_pylist()
+        assert all(h["topic"] for h in heads)
+    assert scores[None] != scores["MA"]

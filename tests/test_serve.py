@@ -154,6 +154,11 @@ def test_config_defaults_paths_and_errors(tmp_path: Path, monkeypatch: pytest.Mo
         load_config()
     repo = load_config(Path(__file__).resolve().parents[1] / "akhbar.toml")  # the shipped file is valid
     assert repo.ingest_cron == "*/10 * * * *" and repo.port == 4200 and repo.workers == 1 and repo.compact_daily
+    conf.write_text('[run]\nhome_country = "ma"\n')
+    assert load_config(conf).home_country == "MA"
+    conf.write_text('[run]\nhome_country = "Morocco"\n')
+    with pytest.raises(ValueError, match="home_country"):
+        load_config(conf)
     conf.write_text('[schedule]\ncompact_daily = "yes"\n')
     with pytest.raises(ValueError, match="compact_daily"):
         load_config(conf)

@@ -8,6 +8,13 @@ extractor is made on these figures (docs/organisations-dev-log.md).
 
     nice -n 19 .venv/bin/python scripts/org_dev.py --tag NAME [--clusters PATH|none] [--c1 0.03 --c2 0.01]
         [--folds 0 1 2] [--reuse]   (--reuse: keep /tmp/org/NAME_fK.tsv models from an earlier run)
+        [--silver PATH --silver-weight N]   (silver BIO sentences of scripts/org_silver.py added to training)
+
+News dev (data/gold/organisations_newsdev.jsonl, ANT/AlArabiya articles annotated like the news test gold,
+whatever part of it exists): ``--newsdev`` scores the shipped extractor and its CRF alone (or the CRF of
+``--weights PATH``), strict and clitic-insensitive, with the functions of scripts/eval_organisations.py, and
+stops; ``--errors`` lists its misses and spurious spans. In a fold run (``--tag``) the fold-0 model also
+scores news dev. The news TEST gold is never read here.
 """
 
 from __future__ import annotations
@@ -21,13 +28,62 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval_organisations import prf, sentence_spans, use_weights  # noqa: E402
-from train_organisations import WOJOOD_REPEAT, export_weights, splits, train_crf, wojood_fold  # noqa: E402
+from eval_organisations import GOLD, crf_only, load_gold, match, prf, sentence_spans, use_weights  # noqa: E402
+from train_organisations import (  # noqa: E402
+    WOJOOD_REPEAT,
+    export_weights,
+    read_silver,
+    splits,
+    train_crf,
+    wojood_fold,
+)
 
 import transforms.organisations as org  # noqa: E402
 from transforms.organisations import features  # noqa: E402
 
 TMP = Path("/tmp/org")
+NEWSDEV = GOLD / "organisations_newsdev.jsonl"
+
+
+@cache
+def newsdev_records() -> list[dict]:
+    """The news dev gold as it stands (re-read per process: the annotators are still adding to it)."""
+    if not NEWSDEV.exists():
+        return []
+    return load_gold(NEWSDEV)
+
+
+def newsdev_score(system: str) -> tuple[tuple[int, int, int], tuple[int, int, int], dict]:
+    """((tp, fp, fn) strict, (tp, fp, fn) clitic-insensitive, match details) on news dev."""
+    recs = newsdev_records()
+    if system == "crf":
+        preds = [crf_only(r) for r in recs]
+    else:
+        preds = [org.extract_organisations(r["title"], r["paragraphs"]) for r in recs]
+    res = match(recs, preds)
+    return (res["tp"], res["fp"], res["fn"]), (res["rtp"], res["rfp"], res["rfn"]), res
+
+
+def newsdev_report(n_err: int) -> None:
+    recs = newsdev_records()
+    n_gold = sum(len(r["mentions"]) for r in recs)
+    print(f"\n== News dev ({NEWSDEV.name}: {len(recs)} articles, {n_gold} mentions), model {org.MODEL_VERSION} ==")
+    print(f"{'system':8} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} | clitic-insensitive P R F1")
+    for system in ("full", "crf"):
+        strict, relaxed, res = newsdev_score(system)
+        p, r, f = prf(*strict)
+        rp, rr, rf = prf(*relaxed)
+        print(f"{system:8} {strict[0] + strict[2]:5d} {strict[0] + strict[1]:5d} {p:6.3f} {r:6.3f} {f:6.3f} | "
+              f"{rp:.3f} {rr:.3f} {rf:.3f}")
+        if system == "full" and n_err:
+            for src, s in res["miss"][:n_err]:
+                print(f"  FN {src.split('/')[-1][:34]:34} {s}")
+            for src, s in res["spur"][:n_err]:
+                print(f"  FP {src.split('/')[-1][:34]:34} {s}")
+            bad = [(g["surface"], p.surface) for _s, g, p in res["pairs"]
+                   if (g["start"], g["end"]) != (p.start, p.end)]
+            for g, p_ in bad[:n_err]:
+                print(f"  CL gold {g} | pred {p_}")
 
 
 def set_clusters(path: str | None) -> None:
@@ -72,7 +128,13 @@ def score(sents: list, system: str) -> tuple[int, int, int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--tag", required=True)
+    ap.add_argument("--tag", help="fold run name (models in /tmp/org/TAG_fK.tsv)")
+    ap.add_argument("--newsdev", action="store_true", help="only score news dev with the shipped (or --weights) model")
+    ap.add_argument("--weights", type=Path, help="with --newsdev: CRF weights TSV instead of the shipped one")
+    ap.add_argument("--errors", type=int, default=0, help="with --newsdev: list up to N errors of each kind")
+    ap.add_argument("--silver", type=Path, help="silver BIO sentences (scripts/org_silver.py) added to training; '{K}' in the path = the fold "
+                    "(silver labelled with that fold's model, so no held-out Wojood third leaks in)")
+    ap.add_argument("--silver-weight", type=int, default=1, help="silver sentences repeated N times")
     ap.add_argument("--clusters", default="shipped", help="cluster table TSV, 'none', or 'shipped' (the resource)")
     ap.add_argument("--c1", type=float, default=0.03)
     ap.add_argument("--c2", type=float, default=0.01)
@@ -80,16 +142,23 @@ def main() -> None:
     ap.add_argument("--folds", type=int, nargs="+", default=[0, 1, 2])
     ap.add_argument("--reuse", action="store_true")
     ap.add_argument("--wojood-weight", type=int, default=WOJOOD_REPEAT, help="Wojood train sentences repeated N times")
-    ap.add_argument("--no-rule-features", action="store_true")
+    ap.add_argument("--rule-features", action="store_true", help="features.RULE_FEATURES on (stackA; off when shipped)")
     ap.add_argument("--cluster-wide", action="store_true", help="features.CLUSTER_WIDE on")
     ap.add_argument("--gates", nargs="*", default=[""],
                     help="gate settings to compare, each like 'H=2,C=1' (sources of organisations.GATE; "
                          "unnamed sources: no gate)")
     a = ap.parse_args()
+    if a.newsdev:
+        if a.weights:
+            use_weights(a.weights)
+        newsdev_report(a.errors)
+        return
+    if not a.tag:
+        ap.error("--tag is required for a fold run")
     TMP.mkdir(exist_ok=True)
     if a.clusters != "shipped":
         set_clusters(a.clusters)
-    features.RULE_FEATURES = not a.no_rule_features
+    features.RULE_FEATURES = a.rule_features
     features.CLUSTER_WIDE = a.cluster_wide
     features.word_views.cache_clear()
     sp = splits()
@@ -101,6 +170,8 @@ def main() -> None:
         if not (a.reuse and out.exists()):
             data = dict(sp["train"])
             data["wojood"] = rest * a.wojood_weight
+            if a.silver:
+                data["silver"] = read_silver(Path(str(a.silver).replace("{K}", str(k)))) * a.silver_weight
             model = out.with_suffix(".crfsuite")
             train_crf(data, model, a.c1, a.c2, a.iters)
             export_weights(model, out)
@@ -120,6 +191,12 @@ def main() -> None:
                         t = totals.setdefault((pool, system), [0, 0, 0])
                         for i in range(3):
                             t[i] += r[i]
+        if k == a.folds[0] and newsdev_records():
+            for system in ("crf", "full"):
+                set_gate("")
+                strict, relaxed, _res = newsdev_score(system)
+                rows.append(("newsdev", system, strict))
+                rows.append(("newsdev-cl", system, relaxed))
     for (name, system), t in totals.items():
         rows.append((name, system, (t[0], t[1], t[2])))
     print(f"\n[{a.tag}] {vars(a)}")

@@ -325,6 +325,22 @@ def export_weights(model: Path, out: Path) -> int:
     return len(rows)
 
 
+def write_silver(sents: list[Sentence], path: Path) -> None:
+    """Silver BIO sentences, CoNLL style (token TAB tag, blank line between sentences). Never committed:
+    AlArabiya text may not be copied into the project, so the file lives in /tmp or build/."""
+    with path.open("w", encoding="utf-8") as fh:
+        for toks, tags in sents:
+            fh.writelines(f"{t}\t{g}\n" for t, g in zip(toks, tags, strict=True))
+            fh.write("\n")
+
+
+def read_silver(path: Path) -> list[Sentence]:
+    sents: list[Sentence] = []
+    for rows in _blocks(path.read_text(encoding="utf-8")):
+        sents.append(([r[0] for r in rows], [r[-1] for r in rows]))
+    return sents
+
+
 # Wojood sentences are repeated in the CRF's training data: it is the corpus closest to the held-out
 # newswire (NewsFANE, 7x larger, follows other conventions). Chosen on dev (docs/organisations-dev-log.md).
 WOJOOD_REPEAT = 3

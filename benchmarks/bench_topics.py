@@ -52,7 +52,7 @@ def main() -> None:
     keywords.extract_keywords_batch(articles[:1])
     print(f"load (model + tables): {time.perf_counter() - t:.2f}s")
     for name, fn in (
-        ("classify_articles", lambda b: topics.classify_articles(b)),
+        ("classify_articles", lambda b: topics.classify_articles(b, ["MA"] * len(b))),
         ("classify_headlines", lambda b: topics.classify_headlines([t for t, _ in b])),
         ("extract_keywords_batch", lambda b: keywords.extract_keywords_batch(b)),
     ):

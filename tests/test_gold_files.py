@@ -105,3 +105,23 @@ def test_articles_are_the_fixed_seed_sample() -> None:
     assert dev == gt.candidates("ant", 20261129, len(dev))
     held = [r["source"] for r in _records("quotes_heldout.jsonl")]
     assert held == gt.candidates("alarabiya", 20261129, len(held))
+
+
+def test_moroccan_topic_gold_holds_labels_not_text() -> None:
+    """The Moroccan corpus is test-only: its gold names articles by index and fingerprint, never quotes them."""
+    import json
+    import re
+
+    from transforms.topics import TOPICS
+
+    gold_dir = Path(__file__).resolve().parents[1] / "data" / "gold"
+    for who, expected in (("a", 240), ("b", 240)):
+        raw = (gold_dir / f"topics_morocco_{who}.jsonl").read_text(encoding="utf-8")
+        assert not re.search(r"[\u0600-\u06ff]", raw)
+        rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
+        assert len(rows) == expected
+        assert len({(r["corpus"], r["index"]) for r in rows}) == expected
+        for r in rows:
+            assert r["corpus"] in ("febrayer", "yabiladi") and re.fullmatch(r"[0-9a-f]{12}", r["fingerprint"])
+            assert r["topic"] in set(TOPICS) | {"none"} and set(r["also"]) <= set(TOPICS)
+            assert r["confidence"] in ("high", "low")

@@ -233,6 +233,11 @@ def compile_lists() -> int:
                 for w in line.split():
                     if w != "====" and len(w) > 2:
                         rows.setdefault((kind, key_word(w)), (kind, "", ""))
+    places = LISTS / "places.txt"
+    if places.exists():
+        for line in places.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                rows.setdefault(("LOC", key_word(line.strip())), ("LOC", "", ""))
     OUT.mkdir(parents=True, exist_ok=True)
     with (OUT / "names.tsv").open("w", encoding="utf-8") as fh:
         for (kind, key), (_k, canonical, typ) in sorted(rows.items()):
@@ -341,6 +346,11 @@ def read_silver(path: Path) -> list[Sentence]:
     return sents
 
 
+# Silver sentences (scripts/org_silver.py: the full extractor over unlabelled ANT v1.1 + AlArabiya news,
+# confident sentences only) are added to the CRF's training data this many times (0 = no silver stage).
+# Chosen on dev (docs/organisations-dev-log.md, session 3).
+SILVER_REPEAT = 0
+
 # Wojood sentences are repeated in the CRF's training data: it is the corpus closest to the held-out
 # newswire (NewsFANE, 7x larger, follows other conventions). Chosen on dev (docs/organisations-dev-log.md).
 WOJOOD_REPEAT = 3
@@ -401,6 +411,23 @@ def main() -> None:
     train_crf(final, model)
     export_weights(model, OUT / "crf_weights.tsv")
     model.unlink()
+    if SILVER_REPEAT:
+        # stage 2: the full extractor with the stage-1 CRF labels unlabelled news (scripts/org_silver.py);
+        # the CRF is retrained on the gold corpora + those silver sentences (kept in memory only: they hold
+        # AlArabiya text, which may not be copied into the project).
+        from org_silver import silver
+
+        from transforms.organisations import crf
+
+        crf.model.cache_clear()
+        crf.word_scores.cache_clear()
+        crf._const.cache_clear()
+        sents, _used, stats = silver()
+        print(f"silver: {stats}")
+        final["silver"] = sents * SILVER_REPEAT
+        train_crf(final, model)
+        export_weights(model, OUT / "crf_weights.tsv")
+        model.unlink()
     digest = hashlib.sha256((OUT / "crf_weights.tsv").read_bytes()).hexdigest()[:10]
     size = (OUT / "crf_weights.tsv").stat().st_size / 1e6
     print(f"crf_weights.tsv {size:.2f} MB sha {digest} in {time.time() - t0:.0f}s")

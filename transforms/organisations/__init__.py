@@ -28,7 +28,7 @@ from transforms.organisations import lexicon as lx
 from transforms.organisations.features import CLUSTERS_FILE, gaz_tags
 from transforms.organisations.gazetteer import match_all, names
 from transforms.organisations.linking import link, mention_key
-from transforms.organisations.rules import analyse, chain_end, head_spans, is_nat, latin_spans
+from transforms.organisations.rules import analyse, chain_end, head_spans, is_nat, latin_spans, radio_spans
 from transforms.organisations.tokens import fold, is_latin, sentence_bounds, strip_al, tokenize
 
 __all__ = ["MODEL_VERSION", "OrgMention", "extract_organisations"]
@@ -132,6 +132,8 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
             e = ce
         elif e - s == 2 and analyse(toks[s + 1])[0] in lx.GENERIC_ADJ:
             return None  # "فريق كبير": a description
+        if not rest.startswith("ال") and e - s >= 2 and all(_indef_adj(t) for t in toks[s + 1 : e]):
+            return None  # "بلدية حدودية لبنانية": an indefinite head with indefinite adjectives describes
     # "مجلس نواب" + "الشعب": an indefinite noun after a head needs its genitive; a one-word name the
     # CRF found ("داعش") is not read into the next word ("داعش المشتبه بهم")
     while e < hi and (e - s > 1 or analyse(toks[s])[3]) and _open_construct(toks[e - 1], toks[e]):
@@ -154,6 +156,35 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
             return None  # bare generic heads and nationalities; "(الفرنسية)" as a photo credit is the agency
         # a frequent indefinite word alone that the CRF tagged (داعش، جوجل) is kept: the CRF saw its context
     return s, e
+
+
+def _country_adj(tok: str) -> bool:
+    """A country's nationality adjective ("البرتغالي"), not a direction or an institutional adjective."""
+    rest = analyse(tok)[2]
+    return tok[0].isalpha() and is_nat(rest) and rest not in lx.INST_ADJ and rest not in lx.REGIONAL_ADJ and not (
+        rest.startswith(("الشمال", "الجنوب", "الشرق", "الغرب")))
+
+
+def _foreign(tok: str) -> bool:
+    """A word of a proper name no common-word, place or person list knows ("سبورتينج", "سامسونغ")."""
+    f, cl, rest, h = analyse(tok)
+    nm = names()
+    k = strip_al(rest)
+    return (tok[0].isalpha() and not cl and not h and not rest.startswith("ال") and f not in nm.common
+            and k not in nm.places and k not in nm.persons)
+
+
+def _def_adj(tok: str) -> bool:
+    """A definite nisba adjective ("الشيوعي", "الأمريكية")."""
+    f, cl, rest, h = analyse(tok)
+    return tok[0].isalpha() and not cl and not h and rest.startswith("ال") and rest.endswith(("يه", "ي"))
+
+
+def _indef_adj(tok: str) -> bool:
+    """An indefinite nisba adjective ("حدودية", "لبنانية"), not a name."""
+    f, cl, rest, h = analyse(tok)
+    return (tok[0].isalpha() and not is_latin(tok) and not cl and not h and not rest.startswith("ال")
+            and len(rest) > 3 and rest.endswith(("يه", "ي")) and strip_al(rest) not in names().persons)
 
 
 def _open_construct(last: str, nxt: str) -> bool:
@@ -196,12 +227,20 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
         cands.append((s, e, c, None, "H"))
     for s, e, c in latins:
         cands.append((s, e, c, None, "A"))
+    for s, e, c in radio_spans(toks, lo, hi):
+        cands.append((s, e, c, None, "A"))
     crf_spans, em = _crf_decode(toks, lo, hi, matches, heads, latins)
     exact = {(s, e) for s, e, _c in crf_spans}
     for s, e, c in crf_spans:
         rep = _repair(toks, s, e, hi)
         if rep:
-            cands.append((rep[0], rep[1], c, None, "C"))
+            s, e = rep
+            # a listed name inside the span: the list knows where it starts, unless head nouns come
+            # before it ("واشترى المركزي الأوروبي" is the verb + the bank; "مكتب ..." would be an organ)
+            inner = min((ls for ls in listed if s < ls < e), default=None)
+            if inner is not None and not any(analyse(t)[3] for t in toks[s:inner]):
+                s = inner
+            cands.append((s, e, c, None, "C"))
     if cands and any(g != float("inf") for g in GATE.values()):
         best = crf.best_score(em)
         cands = [x for x in cands if (x[0], x[1]) in exact or GATE[x[4]] == float("inf")
@@ -213,7 +252,103 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
         if x[3] is not None or x[0] not in listed or x[1] <= listed[x[0]][0]
         or (listed[x[0]][1] and any(is_nat(analyse(t)[2]) for t in toks[listed[x[0]][0] : x[1]]))
     ]
-    return _merge(cands)
+    return [_unquote(toks, x) for x in _organs(toks, lo, _head_before(toks, lo, _merge(cands)))]
+
+
+def _head_before(toks: list[str], lo: int, spans: list[tuple[int, int, float, tuple[str, str] | None]],
+                 ) -> list[tuple[int, int, float, tuple[str, str] | None]]:
+    """A generic head noun directly before a name belongs to it (guidelines rule 2: "نادي سبورتينج
+    لشبونة", "بنك الإمارات دبي الوطني"), unless the name has a head of its own ("ميليشيات حزب الله")
+    or is definite ("الصحيفة البريطانية الغارديان" is already cut by its adjective)."""
+    out: list[tuple[int, int, float, tuple[str, str] | None]] = []
+    prev_end = lo
+    for s, e, c, known in spans:
+        if s - 1 >= prev_end and s > lo and toks[s][0].isalpha():
+            hf, hcl, hrest, hh = analyse(toks[s - 1])
+            f, cl, rest, h = analyse(toks[s])
+            if (hh and hh != "union_or_other" and not hrest.startswith("ال") and not h and not cl
+                    and not rest.startswith("ال") and toks[s - 1][0].isalpha()):
+                s -= 1
+        if (e - s >= 3 and analyse(toks[s])[3] and not analyse(toks[s])[2].startswith("ال")
+                and _country_adj(toks[e - 1]) and _foreign(toks[s + 1])
+                and all(_foreign(t) or strip_al(analyse(t)[2]) in names().places for t in toks[s + 2 : e - 1])):
+            e -= 1  # "نادي سبورتينج لشبونة" + "البرتغالي": the nationality describes a complete name (rule 4)
+        out.append((s, e, c, known))
+        prev_end = e
+    return out
+
+
+def _organs(toks: list[str], lo: int, spans: list[tuple[int, int, float, tuple[str, str] | None]],
+            ) -> list[tuple[int, int, float, tuple[str, str] | None]]:
+    """An organ or unit written with its parent is one mention (guidelines rule 8): a name whose first
+    word carries ب/ل, read into the head-noun phrase right before it ("لجنة المالية بمجلس نواب الشعب",
+    "الهيئة السياسية لنداء تونس", "لجنة التعيينات بالإدارة الوطنية للتحكيم")."""
+    out: list[tuple[int, int, float, tuple[str, str] | None]] = []
+    for x in spans:
+        s, e, c, known = x
+        if not _parent_link(toks[s], known is not None):
+            out.append(x)
+            continue
+        if out and out[-1][1] == s and out[-1][1] - out[-1][0] <= 3 and analyse(toks[out[-1][0]])[2] in _UNIT_HEADS:
+            ps, _pe, pc, _pk = out.pop()
+            out.append((ps, e, max(pc, c), None))
+            continue
+        k = s
+        while k > lo and k > s - 2 and _organ_word(toks[k - 1]):
+            k -= 1
+        if k < s and k > lo and (not out or out[-1][1] <= k - 1):
+            _hf, hcl, hrest, hh = analyse(toks[k - 1])
+            if hh and not hcl and toks[k - 1][0].isalpha() and hrest not in lx.TITLES:
+                out.append((k - 1, e, c, None))
+                continue
+        out.append(x)
+    return out
+
+
+# Heads of organs and units that stand for a part of their parent ("لجنة المالية بمجلس ..."), unlike
+# institutions with a name of their own ("مركز الأبحاث ... بالرابطة المحمدية": two mentions).
+_UNIT_WORDS = ("لجنة اللجنة دائرة الدائرة فرقة الفرقة مكتب المكتب مصلحة المصلحة إدارة الإدارة مديرية المديرية "
+               "كتلة الكتلة هيئة الهيئة مجلس المجلس قسم القسم وحدة الوحدة خلية الخلية")
+_UNIT_HEADS = frozenset(fold(w) for w in _UNIT_WORDS.split())
+
+
+def _parent_link(tok: str, listed: bool) -> bool:
+    """First word of a name written with ب/ل: "بمجلس", "بالإدارة", "لنداء" (a listed name)."""
+    f, cl, _rest, h = analyse(tok)
+    if cl:
+        return cl in ("ب", "ل") and bool(h or listed)
+    return tok[0] in "بل" and len(f) > 3 and bool(listed or lx.HEADS.get(f[1:]))
+
+
+def _organ_word(tok: str) -> bool:
+    """A definite word of an organ's name between its head and the parent ("السياسية", "المالية")."""
+    f, cl, rest, h = analyse(tok)
+    return (tok[0].isalpha() and not cl and not h and rest.startswith("ال") and f not in lx.STOP
+            and rest not in lx.TITLES and not is_nat(rest))
+_LEADER_HEADS = frozenset(fold(w) for w in ["إدارة", "حكومة", "لإدارة", "وإدارة", "بإدارة", "لحكومة", "وحكومة"])
+_OPEN_Q = {'"': '"', "«": "»", "“": "”", "'": "'", "”": "”", "„": "“"}
+
+
+def _unquote(toks: list[str], x: tuple[int, int, float, tuple[str, str] | None],
+             ) -> tuple[int, int, float, tuple[str, str] | None]:
+    """Head noun + quoted name ('شركة "آبل"', 'لوكالة "رويترز"'): the mention is the name inside the
+    quotes (project guidelines, rule 10), unless the quotes hold a person's name the head turns into an
+    organisation ('إدارة "أوباما"')."""
+    s, e, c, known = x
+    if e - s < 4 or not analyse(toks[s])[3] or toks[s + 1] not in _OPEN_Q:
+        return x
+    close = _OPEN_Q[toks[s + 1]]
+    q = next((k for k in range(s + 3, e) if toks[k] == close or (toks[k] in "\"»”" and close in "\"»”")), 0)
+    if not q or not all(_def_adj(t) for t in toks[q + 1 : e]):
+        return x  # 'حزب "حداش" الشيوعي': an adjective after the quoted name describes it
+    e = q + 1
+    inner = toks[s + 2 : e - 1]
+    if any(t in _OPEN_Q for t in inner):
+        return x
+    nm = names()
+    if fold(toks[s]) in _LEADER_HEADS or all(strip_al(analyse(t)[2]) in nm.persons for t in inner if t[0].isalpha()):
+        return x
+    return s + 2, e - 1, c, known
 
 
 def _merge(
@@ -244,6 +379,17 @@ def _merge(
     return out
 
 
+def _hashtag_cuts(head: str, nxt: str) -> bool:
+    """'شركة #آبل', 'قوات #تحالف_دعم_الشرعية': a hashtag after a head noun that is a name by itself cuts
+    the head off (guidelines rule 9); 'وزارة #الصحة_السعودية', 'جهاز #المخابرات' stay whole."""
+    if not analyse(head)[3] or not nxt[0].isalpha():
+        return False
+    f, cl, rest, h = analyse(nxt)
+    nm = names()
+    return bool(h) or is_latin(nxt) or (not cl and not rest.startswith("ال") and strip_al(rest) not in nm.persons
+                                       and (f not in nm.common or strip_al(rest) in nm.vocab))
+
+
 def _in_url(text: str, start: int, end: int) -> bool:
     """Inside a URL or e-mail address ("www.youtube.com"): a host name, not a mention."""
     before = text[start - 1] if start else " "
@@ -264,6 +410,10 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
             for s, e, conf, known in _sentence_mentions(toks, lo, hi):
                 if _in_url(text, starts[s], ends[e - 1]):
                     continue
+                hint = ""
+                if e - s >= 2 and "#" in text[ends[s] : starts[s + 1]] and _hashtag_cuts(toks[s], toks[s + 1]):
+                    hint = analyse(toks[s])[3]  # 'شركة #آبل': the hashtag is the name, the head stays out
+                    s += 1
                 m = {
                     "paragraph": pidx,
                     "start": starts[s],
@@ -274,6 +424,11 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
                     "conf": conf,
                     "list": known,
                 }
+                if s >= lo + 2 and toks[s - 1] in _OPEN_Q and e < hi and not toks[e][0].isalnum():
+                    # 'شركة "آبل"': the head left outside the quotes still tells the type
+                    hint = analyse(toks[s - 2])[3]
+                if hint:
+                    m["hint"] = hint
                 # "X (ACR)": the parenthesised short form is the same organisation
                 if (prev is not None and s >= 2 and toks[s - 1] == "(" and e < hi and toks[e] == ")"
                         and prev["end"] == ends[s - 2] and e - s <= 3 and len(prev["toks"]) > e - s):

@@ -70,7 +70,7 @@ def display(toks: list[str], surface: str) -> str:
     return readable(text.translate(_NO_QUOTES))
 
 
-_NO_QUOTES = str.maketrans({c: " " for c in "\"'«»“”„‘’"})
+_NO_QUOTES = str.maketrans({c: " " for c in "\"'«»“”„‘’_#"})  # hashtag "_" and "#" read as spaces
 
 
 _CUE_RANK = {c: k for k, c in enumerate(
@@ -212,7 +212,8 @@ def link(mentions: list[dict]) -> None:
             m["canonical"], m["org_type"] = target["canonical"], target["org_type"] or m["org_type"]
     for m in mentions:
         if not m["org_type"]:
-            m["org_type"] = guess_type(m["toks"], None)
+            hint = m.get("hint")
+            m["org_type"] = hint if hint and hint != "union_or_other" else guess_type(m["toks"], None)
     # One organisation, one type: the longest mention of each canonical decides.
     best: dict[str, dict] = {}
     for m in mentions:

@@ -15,6 +15,9 @@ from transforms.organisations.gazetteer import Names, names
 from transforms.organisations.tokens import fold, is_latin, split_clitics, strip_al
 
 MAX_CHAIN = 10
+# A place with ب closes a chain of at least this many words ("السفارة الفرنسية بتونس", "نقابة التعليم
+# الثانوي بسوسة": the place that identifies a branch is part of its name, guidelines rule 8).
+PLACE_MIN = 2
 
 
 @lru_cache(maxsize=100_000)
@@ -106,7 +109,7 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
     j = i + 1
     purpose = False
     strong = False
-    last_adj = False
+    last_adj = last_nat = False
     n_def = 0
     while j < hi and j - i <= MAX_CHAIN:
         t = toks[j]
@@ -134,6 +137,9 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
         if not cl and rest.startswith("ال") and rest[2:].isalpha():
             if first and rest in _BOARDS:
                 break  # "مجلس الإدارة", "مجلس الأمناء": the board of some other organisation
+            if first and h and rest in lx.BARE_BAD and not head_definite and not (
+                    j + 1 < hi and _is_word(toks[j + 1]) and _adjectival(analyse(toks[j + 1])[2])):
+                break  # "كتلة الحزب", "قوات الجيش": an organ of a bare generic noun is no name (rule 8)
             adj = _adjectival(rest)
             if first and adj and rest0.endswith("ه") and rest.endswith("ي"):
                 break  # "(وزير) الخارجية الأمريكي": the adjective agrees with someone else
@@ -144,16 +150,19 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
                 break
             if last_adj and not adj and not rest.endswith(lx.NAT_SUFFIXES):
                 break  # "منظمة الصحة العالمية الوصول": a noun after the adjective starts the clause
+            if last_nat and not adj and rest not in _DIRECTIONS:
+                break  # "القوات القطرية الرمزية": after the nationality an adjective describes
             j += 1
             n_def += 1
             last_adj = adj
+            last_nat = is_nat(rest)
             # "اللجنة العليا", "المجلس الوطني" alone are descriptions; a nationality or a cue names
             nat = (is_nat(rest) and not (first and head_definite and rest0 not in lx.NAT_OK_HEADS)) or (
                 rest in lx.REGIONAL_ADJ
             )
             strong = strong or cue or nat or rest in lx.INTL_ADJ or (adj and not (first and head_definite))
             continue
-        last_adj_prev, last_adj = last_adj, False
+        last_adj_prev, last_adj, last_nat = last_adj, False, False
         if cl == "ل" or (not cl and f[0] == "ل" and len(f) > 3 and not first):
             # purpose complement: للتربية، لإدارة السجون، لمكافحة الإرهاب; not ليعلن, لتجريدهم, لتأمين فوز;
             # never right after the head ("مركز للدراسات" is a description)
@@ -177,7 +186,7 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
                 and _is_word(toks[j + 1]) and analyse(toks[j + 1])[2].startswith("ال")):
             j += 2  # و + indefinite construct noun after a purpose complement: وإعادة الإدماج
             continue
-        if j - i >= 4 and ((cl == "ب" and strip_al(rest) in nm.places) or (
+        if j - i >= PLACE_MIN and ((cl == "ب" and strip_al(rest) in nm.places) or (
             not cl and f[0] == "ب" and len(f) > 3 and f[1:] in nm.places and (purpose or n_def)
         )):
             j += 1
@@ -279,6 +288,10 @@ _PORTFOLIO = frozenset(fold(w) for w in ["الخارجية", "الداخلية",
 _PORTFOLIO_NOUNS = frozenset(
     fold(w) for w in ["الشؤون", "شؤون", "وزارة", "وزيرة", "السياسة", "التجارة", "العلاقات", "الوزارة", "الشئون"]
 )
+_DIRECTIONS = frozenset(fold(w) for w in ["الجنوبية", "الشمالية", "الشرقية", "الغربية", "الجنوبي", "الشمالي",
+                                           "الشرقي", "الغربي", "الوسطى", "المتحدة", "العربية"])
+_DESCRIPTIVE = frozenset(fold(w) for w in ["قوات", "ميليشيات", "ميليشيا", "مليشيات", "ميلشيات", "عناصر", "وحدات",
+                                            "مقاتلي", "مسلحي"])
 _BOARDS = frozenset(fold(w) for w in ["الإدارة", "الأمناء", "المديرين", "المدراء"])
 _MIN = fold("من")
 _AJL = fold("أجل")
@@ -311,6 +324,10 @@ def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]
         if rest in _PORTFOLIO and i > lo and (analyse(toks[i - 1])[2] in lx.TITLES
                                               or analyse(toks[i - 1])[2] in _PORTFOLIO_NOUNS):
             continue  # "وزير الخارجية الفرنسي", "للشؤون الخارجية السعودية": a portfolio, not the ministry
+        if rest in _DESCRIPTIVE and i + 1 < hi and _is_word(toks[i + 1]):
+            nf, ncl, nrest, nh = analyse(toks[i + 1])
+            if nh and not ncl and nrest.startswith("ال"):
+                continue  # "قوات [الجيش الوطني اليمني]": a descriptive noun before a name with its own head
         end, strong = chain_end(toks, i, hi)
         n = end - i
         ok = False
@@ -321,6 +338,42 @@ def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]
         if ok:
             out.append((i, end, 0.8 if strong else 0.65))
             done = end
+    return out
+
+
+_FM = (fold("أف"), fold("إف"))
+_AM = (fold("أم"), fold("إم"))
+_RADIO = frozenset(fold(w) for w in ["راديو", "إذاعة", "الإذاعة", "اذاعة", "لإذاعة", "وإذاعة", "لراديو"])
+_NOT_RADIO_NAME = frozenset(fold(w) for w in ["نوع", "موجة", "موجات", "بث", "تردد", "ترددات"]) | _RADIO
+
+
+def radio_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    """Radio stations named "X أف أم" / "X FM" ("الجوهرة أف أم", 'جوهرة "اف ام"', "شمس FM"): the word
+    before the band is the name; a radio head noun right before it belongs to it."""
+    out: list[tuple[int, int, float]] = []
+    for k in range(lo + 1, hi):
+        t = toks[k]
+        if t.upper() == "FM":
+            end = k + 1
+        elif fold(t) in _FM and k + 1 < hi and fold(toks[k + 1]) in _AM:
+            end = k + 2
+        else:
+            continue
+        j = k - 1
+        quoted = toks[j] in _OPEN_QUOTE and j > lo
+        if quoted:
+            j -= 1  # جوهرة "اف ام": the quotes split the name and stay inside it
+            if end < hi and toks[end] in "\"»”'":
+                end += 1
+            else:
+                continue
+        w = toks[j]
+        f, _cl, rest, _h = analyse(w)
+        if not w[0].isalpha() or f in lx.STOP or f in _NOT_RADIO_NAME or rest in _NOT_RADIO_NAME:
+            continue
+        if j > lo and fold(toks[j - 1]) in _RADIO:
+            j -= 1
+        out.append((j, end, 0.8))
     return out
 
 

@@ -13,10 +13,13 @@ from functools import lru_cache
 
 from transforms.arabic import normalize
 
-# Word = run of Arabic letters/marks, digits or Latin letters; everything else but spaces is one token.
+# Word = run of Arabic letters/marks, digits or Latin letters; everything else but spaces is one token,
+# except "_" and "#", which separate words like a space: hashtags ("#وزارة_التجارة_والاستثمار",
+# "مجلس #التنسيق_السعودي_الإماراتي") are names written with their spaces replaced, and a span over
+# them still takes its surface from the text, so the underscores and an inner "#" stay in it.
 _TOKEN = re.compile(
     r"[0-9A-Za-z\u00C0-\u024F\u0621-\u063A\u0640-\u065F\u0660-\u0669\u0670-\u06D3\u06F0-\u06FF"
-    r"\uFB50-\uFDFF\uFE70-\uFEFC]+|[^\s]"
+    r"\uFB50-\uFDFF\uFE70-\uFEFC]+|[^\s_#]"
 )
 _LATIN = re.compile(r"[A-Za-z]")
 _PRESENTATION = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFC]")

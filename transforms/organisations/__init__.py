@@ -138,6 +138,19 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
     # CRF found ("داعش") is not read into the next word ("داعش المشتبه بهم")
     while e < hi and (e - s > 1 or analyse(toks[s])[3]) and _open_construct(toks[e - 1], toks[e]):
         e += 1
+    if analyse(toks[s])[3] and e - s >= 2:
+        f1, cl1, _r1, _h1 = analyse(toks[s + 1])
+        if not analyse(toks[s])[2].startswith("ال") and (cl1 == "ل" or (
+                not cl1 and f1[0] == "ل" and f1[1:] in names().common and strip_al(f1[1:]) not in names().places)):
+            return None  # "حكومة لتصريف الأعمال": a purpose right after an indefinite head describes
+        for k in range(s + 1, e - 1):
+            if is_nat(analyse(toks[k])[2]) and _def_adj(toks[k + 1]) and not (
+                    analyse(toks[k + 1])[2] in lx.INST_ADJ or is_nat(analyse(toks[k + 1])[2])
+                    or analyse(toks[k + 1])[2] in lx.REGIONAL_ADJ):
+                e = k + 1  # "القوات القطرية الرمزية": after the nationality an adjective describes
+                break
+        if e < hi and e - s >= 2 and _branch_place(toks[e]):
+            e += 1  # "المدرسة الإعدادية النموذجية بسوسة": the place of a branch (rule 8)
     if e - s == 2 and analyse(toks[s])[3] and not analyse(toks[s])[2].startswith("ال"):
         f2, cl2, rest2, h2 = analyse(toks[s + 1])
         k2 = strip_al(rest2)
@@ -156,6 +169,18 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
             return None  # bare generic heads and nationalities; "(الفرنسية)" as a photo credit is the agency
         # a frequent indefinite word alone that the CRF tagged (داعش، جوجل) is kept: the CRF saw its context
     return s, e
+
+
+_PLACE_NOUNS = frozenset(fold(w) for w in ["مدينة", "مدينه", "ولاية", "منطقة", "جهة", "قرية", "محافظة", "بلدة", "عاصمة",
+                                            "دولة", "بلاد", "إقليم", "مقاطعة", "حي"])
+
+
+def _branch_place(tok: str) -> bool:
+    """ب + a place ("بسوسة", "بالمهدية")."""
+    f, cl, rest, _h = analyse(tok)
+    nm = names()
+    place = strip_al(rest) if cl == "ب" else f[1:] if not cl and f[0] == "ب" and len(f) > 3 else ""
+    return tok[0].isalpha() and place in nm.places and place not in _PLACE_NOUNS
 
 
 def _country_adj(tok: str) -> bool:

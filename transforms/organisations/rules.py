@@ -8,6 +8,7 @@ All functions work on token indexes of one sentence [lo, hi).
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from transforms.organisations import lexicon as lx
@@ -205,8 +206,10 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
             # construct of a common noun and a definite genitive after an indefinite head: محكمة مكافحة
             # الإرهاب، قوات حفظ السلام، حكومة تصريف الأعمال (weak heads still need a name-like chain)
             nf, ncl, nrest, nh = analyse(toks[j + 1])
-            if (not ncl and nrest.startswith("ال") and nf not in lx.STOP and nrest not in lx.TITLES and not nh
-                    and not _adjectival(nrest)):
+            named_head = bool(nh) and j + 2 < hi and _is_word(toks[j + 2]) and _adjectival(analyse(toks[j + 2])[2])
+            if (not ncl and nrest.startswith("ال") and nf not in lx.STOP and nrest not in lx.TITLES
+                    and (not nh or named_head) and not _adjectival(nrest)):
+                # "مكتب إحصاءات الاتحاد الأوروبي": a head + adjective is the genitive's own name
                 j += 2
                 n_def += 1
                 continue
@@ -396,6 +399,9 @@ def latin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
             i += 1
             continue
         run = toks[i:j]
+        if len(run) == 1 and (_GRADE.fullmatch(run[0]) or run[0] in ("FM", "AM")):
+            i = j
+            continue  # "AA", "BBB": credit grades; "FM" alone is a band, not a name
         if any(_ORG_WORDS.get(w.lower()) for w in run) or (len(run) == 1 and (_acronyms(run[0]) or _camel(run[0]))):
             out.append((i, j, 0.5))
         elif len(run) > 1 and _camel(run[0]):
@@ -404,6 +410,7 @@ def latin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
     return out
 
 
+_GRADE = re.compile(r"(A{1,3}|B{1,3}|C{1,3}|Aa{1,2}|Ba{1,2}|Caa|D)")
 _LATIN_JOIN = frozenset(["for", "of", "and", "the", "de", "du", "des", "la", "le", "et", "on"])
 
 

@@ -35,14 +35,23 @@ def _quote(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
+# Append-only tables whose view shows the latest row per key: `sources` gets a second row for a file
+# that --reprocess or backfill reads again (the skip only needs the key; users want one row per file).
+LATEST: dict[str, tuple[str, str]] = {"sources": ("source_key", "settled_at")}
+
+
 def view_sql(lake: Lake, table: str) -> str:
     """A view over the table's Parquet files, or a typed empty view while it has none."""
     schema = TABLES[table]
     if lake.table_files(table):
         cols = ", ".join(f'"{n}"' for n in schema.names)
+        latest = ""
+        if table in LATEST:
+            key, order = LATEST[table]
+            latest = f' QUALIFY row_number() OVER (PARTITION BY "{key}" ORDER BY "{order}" DESC) = 1'
         return (
             f'CREATE OR REPLACE VIEW "{table}" AS SELECT {cols} FROM read_parquet({_quote(lake.glob(table))}, '
-            "hive_partitioning = true, union_by_name = true)"
+            f"hive_partitioning = true, union_by_name = true){latest}"
         )
     cols = ", ".join(f'CAST(NULL AS {_sql_type(f.type)}) AS "{f.name}"' for f in schema)
     return f'CREATE OR REPLACE VIEW "{table}" AS SELECT {cols} WHERE false'

@@ -249,7 +249,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "size": "file size in bytes when it was read",
         "mtime_ns": "file modification time (ns since the epoch) when it was read",
         "units": "pages (or lines, records) the file held, whether new, already in the lake or quarantined",
-        "settled_at": "when the run committed the file's last page: every page of the file is in the lake",
+        "settled_at": "when the run committed the file's last page: every page of the file is in the lake "
+        "(the catalog view keeps the latest row per source_key; --reprocess and backfill settle a file again)",
         "pipeline_version": "akhbar version",
     },
 }

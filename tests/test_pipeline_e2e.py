@@ -110,8 +110,12 @@ def test_rerun_adds_nothing_and_reprocess_replaces(run) -> None:
     assert again["rows_written"] == {"sources": 7}
     assert {t: q(paths["catalog"], f"SELECT count(*) FROM {t}")[0][0] for t in counts} == counts
     redo = ingest(inputs=[str(inputs)], reprocess=True, **paths)
-    assert redo["replaced_rows"] > 0
+    assert redo["replaced_rows"] > 0 and redo["rows_written"]["sources"] == first["files_seen"]
     assert {t: q(paths["catalog"], f"SELECT count(*) FROM {t}")[0][0] for t in counts} == counts
+    # every file was settled again: the view keeps its latest row, one per file version
+    assert q(paths["catalog"], "SELECT count(*), count(DISTINCT source_key) FROM sources")[0] == (
+        first["files_seen"] + 7,
+    ) * 2
     assert not list(Path(paths["lake"], "_staging").iterdir())
 
 

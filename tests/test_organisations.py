@@ -130,7 +130,7 @@ def test_types_and_offsets_on_empty_and_odd_input() -> None:
     assert extract_organisations("", ["", "ـ", "(( ))", "12 - 0"]) == []
     for m in extract_organisations("وزارة الداخلية", ["قالت وزارة الداخلية، اليوم"]):
         assert m.org_type in TYPES and 0 <= m.confidence <= 1
-    assert MODEL_VERSION.startswith("org-crf-2+")
+    assert MODEL_VERSION.startswith("org-crf-3+")
 
 
 # ------------------------------------------------------------------ CRF decoding

@@ -28,7 +28,15 @@ from transforms.organisations import lexicon as lx
 from transforms.organisations.features import CLUSTERS_FILE, gaz_tags
 from transforms.organisations.gazetteer import match_all, names
 from transforms.organisations.linking import link, mention_key
-from transforms.organisations.rules import analyse, chain_end, head_spans, is_nat, latin_spans, radio_spans
+from transforms.organisations.rules import (
+    PLACE_NOUNS,
+    analyse,
+    chain_end,
+    head_spans,
+    is_nat,
+    latin_spans,
+    radio_spans,
+)
 from transforms.organisations.tokens import fold, is_latin, sentence_bounds, strip_al, tokenize
 
 __all__ = ["MODEL_VERSION", "OrgMention", "extract_organisations"]
@@ -59,7 +67,7 @@ def _model_hash() -> str:
     return h.hexdigest()[:10]
 
 
-MODEL_VERSION: str = "org-crf-2+" + _model_hash()
+MODEL_VERSION: str = "org-crf-3+" + _model_hash()
 
 
 def _crf_spans(toks: list[str], lo: int, hi: int,
@@ -171,16 +179,12 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
     return s, e
 
 
-_PLACE_NOUNS = frozenset(fold(w) for w in ["مدينة", "مدينه", "ولاية", "منطقة", "جهة", "قرية", "محافظة", "بلدة", "عاصمة",
-                                            "دولة", "بلاد", "إقليم", "مقاطعة", "حي"])
-
-
 def _branch_place(tok: str) -> bool:
     """ب + a place ("بسوسة", "بالمهدية")."""
     f, cl, rest, _h = analyse(tok)
     nm = names()
     place = strip_al(rest) if cl == "ب" else f[1:] if not cl and f[0] == "ب" and len(f) > 3 else ""
-    return tok[0].isalpha() and place in nm.places and place not in _PLACE_NOUNS
+    return tok[0].isalpha() and place in nm.places and place not in PLACE_NOUNS
 
 
 def _country_adj(tok: str) -> bool:

@@ -19,6 +19,9 @@ MAX_CHAIN = 10
 # A place with ب closes a chain of at least this many words ("السفارة الفرنسية بتونس", "نقابة التعليم
 # الثانوي بسوسة": the place that identifies a branch is part of its name, guidelines rule 8).
 PLACE_MIN = 2
+# Generic place nouns are no place name ("... بمدينة فاس": the name stops before them).
+PLACE_NOUNS = frozenset(fold(w) for w in ["مدينة", "ولاية", "منطقة", "جهة", "قرية", "محافظة", "بلدة", "عاصمة", "دولة",
+                                          "بلاد", "إقليم", "مقاطعة", "حي", "مدينه"])
 
 
 @lru_cache(maxsize=100_000)
@@ -43,7 +46,8 @@ def nationalities() -> frozenset[str]:
     extra = "مغرب امريك امريكي اوروب افريق عرب اسرايل فلسطين سعود اممي خليج ايران روس صين ياباني المان"
     for p in list(names().places) + extra.split():
         p = strip_al(p)
-        for base in {p, p[:-1] if p.endswith(("ا", "ه", "ي")) else p, p[:-4] if p.endswith("ستان") else p}:
+        for base in {p, p[:-1] if p.endswith(("ا", "ه", "ي")) else p, p[:-4] if p.endswith("ستان") else p,
+                     p[:-2] if p.endswith("يا") else p}:  # اسبانيا -> الاسباني
             if len(base) >= 3:
                 out.add("ال" + base + "ي")
                 out.add("ال" + base + "يه")
@@ -139,7 +143,8 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
             if first and rest in _BOARDS:
                 break  # "مجلس الإدارة", "مجلس الأمناء": the board of some other organisation
             if first and h and rest in lx.BARE_BAD and not head_definite and not (
-                    j + 1 < hi and _is_word(toks[j + 1]) and _adjectival(analyse(toks[j + 1])[2])):
+                    j + 1 < hi and _is_word(toks[j + 1]) and not analyse(toks[j + 1])[1]
+                    and analyse(toks[j + 1])[2].startswith("ال") and analyse(toks[j + 1])[0] not in lx.STOP):
                 break  # "كتلة الحزب", "قوات الجيش": an organ of a bare generic noun is no name (rule 8)
             adj = _adjectival(rest)
             if first and adj and rest0.endswith("ه") and rest.endswith("ي"):
@@ -187,8 +192,9 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
                 and _is_word(toks[j + 1]) and analyse(toks[j + 1])[2].startswith("ال")):
             j += 2  # و + indefinite construct noun after a purpose complement: وإعادة الإدماج
             continue
-        if j - i >= PLACE_MIN and ((cl == "ب" and strip_al(rest) in nm.places) or (
-            not cl and f[0] == "ب" and len(f) > 3 and f[1:] in nm.places and (purpose or n_def)
+        if j - i >= PLACE_MIN and ((cl == "ب" and strip_al(rest) in nm.places and strip_al(rest) not in PLACE_NOUNS) or (
+            not cl and f[0] == "ب" and len(f) > 3 and f[1:] in nm.places and f[1:] not in PLACE_NOUNS
+            and (purpose or n_def)
         )):
             j += 1
             strong = True

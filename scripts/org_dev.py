@@ -73,8 +73,12 @@ def newsdev_report(n_err: int) -> None:
         strict, relaxed, res = newsdev_score(system)
         p, r, f = prf(*strict)
         rp, rr, rf = prf(*relaxed)
+        tacc = ""
+        if system == "full":
+            ok = sum(g["org_type"] == m.org_type for _s, g, m in res["pairs"])
+            tacc = f" | type accuracy on found mentions {ok}/{len(res['pairs'])}"
         print(f"{system:8} {strict[0] + strict[2]:5d} {strict[0] + strict[1]:5d} {p:6.3f} {r:6.3f} {f:6.3f} | "
-              f"{rp:.3f} {rr:.3f} {rf:.3f}")
+              f"{rp:.3f} {rr:.3f} {rf:.3f}{tacc}")
         if system == "full" and n_err:
             for src, s in res["miss"][:n_err]:
                 print(f"  FN {src.split('/')[-1][:34]:34} {s}")

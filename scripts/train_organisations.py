@@ -5,6 +5,9 @@ Data (../shared/datasets, all licences allow shipping the model):
 - AQMAR (Wikipedia; tag typos IO/OO/I--ORG normalised)
 - Wojood sample (nested columns: the outermost ORG span of any layer is kept), repeated WOJOOD_REPEAT times
 Word clusters (scripts/org_clusters.py, from unlabelled ANT v1.1 + AlArabiya text) are rebuilt first.
+Optional silver stage (``SILVER_REPEAT`` > 0; off: it did not help on dev, docs/organisations-dev-log.md
+session 3): the full extractor with the stage-1 CRF labels unlabelled news (scripts/org_silver.py) and the
+CRF is retrained on gold + silver.
 Splits are fixed and documented in ``splits()``; the model is trained on train+dev (rules were tuned
 on dev), evaluation (scripts/eval_organisations.py) scores the test splits, dropping test sentences
 whose normalised text also occurs in the training split.

@@ -352,6 +352,7 @@ def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]
 
 _FM = (fold("أف"), fold("إف"))
 _AM = (fold("أم"), fold("إم"))
+_FM_RAW = frozenset(["FM", "fm", "Fm", "أف", "اف", "إف", "آف", "ٱف"])
 _RADIO = frozenset(fold(w) for w in ["راديو", "إذاعة", "الإذاعة", "اذاعة", "لإذاعة", "وإذاعة", "لراديو"])
 _NOT_RADIO_NAME = frozenset(fold(w) for w in ["نوع", "موجة", "موجات", "بث", "تردد", "ترددات"]) | _RADIO
 
@@ -360,6 +361,8 @@ def radio_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
     """Radio stations named "X أف أم" / "X FM" ("الجوهرة أف أم", 'جوهرة "اف ام"', "شمس FM"): the word
     before the band is the name; a radio head noun right before it belongs to it."""
     out: list[tuple[int, int, float]] = []
+    if _FM_RAW.isdisjoint(toks[lo:hi]):
+        return out  # the common case, checked in C
     for k in range(lo + 1, hi):
         t = toks[k]
         if t.upper() == "FM":

@@ -1,5 +1,6 @@
 """Mechanics for the hand-annotated organisations gold (data/gold/organisations_news.jsonl = test,
-data/gold/organisations_newsdev.jsonl = dev, chosen with ``--set test|dev``; test is the default).
+data/gold/organisations_newsdev.jsonl = dev, data/gold/organisations_morocco.jsonl = Moroccan test set,
+chosen with ``--set test|dev|morocco``; test is the default).
 
 Nothing here proposes or labels a span: the annotator reads each article and writes the spans.
 This script only
@@ -21,6 +22,11 @@ Usage (from the repo root; every command takes ``--set dev`` for the development
 The dev set is drawn with its own seed and plan after the test draw, excluding every test article, so
 that tuning on it never sees a test article.
 
+The Moroccan set (``--set morocco``) is a second TEST set on an outlet nobody tuned on: 30 febrayer.com
+articles of ``scripts/topics_morocco.py``'s ``corpus("febrayer")`` (test half, indices 200-399), named
+``febrayer:INDEX``; they have no title, so paragraph -1 does not exist. Rows keep the source, a fingerprint
+of the text and the mentions (offsets + surfaces): that corpus is test-only and its text is never copied.
+
 Spec file format (one article; blank lines and lines starting with ``;`` ignored)::
 
   source: ant-v1.1/politic/JA-politic-1-20170121.txt
@@ -36,14 +42,20 @@ import json
 import random
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from antcorpus import ALARABIYA, ANT_V11, DATASETS, AntDoc, iter_docs, parse  # noqa: E402
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_FILES = {"test": ROOT / "data" / "gold" / "organisations_news.jsonl",
-              "dev": ROOT / "data" / "gold" / "organisations_newsdev.jsonl"}
+              "dev": ROOT / "data" / "gold" / "organisations_newsdev.jsonl",
+              "morocco": ROOT / "data" / "gold" / "organisations_morocco.jsonl"}
 GOLD = GOLD_FILES["test"]  # rebound by ``--set``
 SET = "test"
 
@@ -74,6 +86,19 @@ DEV_PLAN = [
     (ALARABIYA, "internationalNews", 6), (ALARABIYA, "economy", 5), (ALARABIYA, "sport", 2),
     (ALARABIYA, "technology", 2),
 ]
+# Moroccan test set: febrayer articles of the topic test half (200-399), drawn uniformly, no word limit.
+MOROCCO_SEED = 20261131
+MOROCCO_RANGE = range(200, 400)
+MOROCCO_N = 30
+
+
+@dataclass(frozen=True, slots=True)
+class FebDoc:
+    """A febrayer article as read by ``topics_morocco.corpus``: body paragraphs only, no title."""
+
+    source: str
+    paragraphs: list[str]
+    title: str = ""
 
 
 def n_words(doc: AntDoc) -> int:
@@ -94,6 +119,9 @@ def draw(seed: int, plan: list[tuple], exclude: frozenset[str] = frozenset()) ->
 
 def select(which: str | None = None) -> list[str]:
     """The drawn articles of the test or dev set, in annotation order (category by category)."""
+    if (which or SET) == "morocco":
+        rng = random.Random(MOROCCO_SEED)
+        return [f"febrayer:{i}" for i in sorted(rng.sample(MOROCCO_RANGE, MOROCCO_N))]
     test = draw(SEED, PLAN + EXTRA)
     if (which or SET) == "test":
         return test
@@ -104,16 +132,47 @@ def is_alarabiya(source: str) -> bool:
     return source.startswith("ant-multisource-alarabia/")
 
 
-def load(source: str) -> AntDoc:
+def is_morocco(source: str) -> bool:
+    return source.startswith("febrayer:")
+
+
+def febrayer() -> Sequence[list[str]]:
+    """The febrayer articles in ``topics_morocco``'s fixed order (read from ../shared at run time)."""
+    global _FEBRAYER
+    if _FEBRAYER is None:
+        from topics_morocco import corpus
+        _FEBRAYER = corpus("febrayer")
+    return _FEBRAYER
+
+
+_FEBRAYER: Sequence[list[str]] | None = None
+
+
+def fingerprint(paragraphs: list[str]) -> str:
+    from topics_morocco import fingerprint as fp
+    return fp(paragraphs)
+
+
+def load(source: str) -> AntDoc | FebDoc:
+    if is_morocco(source):
+        return FebDoc(source, febrayer()[int(source.split(":", 1)[1])])
     return parse(DATASETS / source)
 
 
-def para(doc: AntDoc, i: int) -> str:
+def para(doc: AntDoc | FebDoc, i: int) -> str:
+    if isinstance(doc, FebDoc) and i < 0:
+        raise SystemExit(f"{doc.source}: febrayer articles have no title (paragraph {i})")
     return doc.title if i == -1 else doc.paragraphs[i]
 
 
 def show(source: str) -> None:
     doc = load(source)
+    if isinstance(doc, FebDoc):
+        print(f"== {source}  fingerprint {fingerprint(doc.paragraphs)}  "
+              f"({sum(len(p.split()) for p in doc.paragraphs)} words, no title)")
+        for i, p in enumerate(doc.paragraphs):
+            print(f"[{i}] {p}")
+        return
     print(f"== {source}  ({n_words(doc)} words)")
     print(f"[-1] {doc.title}")
     for i, p in enumerate(doc.paragraphs):
@@ -166,7 +225,9 @@ def parse_spec(path: Path) -> dict:
         if a["paragraph"] == b["paragraph"] and b["start"] < a["end"]:
             raise SystemExit(f"{path}: overlapping spans {a['surface']} / {b['surface']}")
     row: dict = {"source": source}
-    if not is_alarabiya(source):
+    if is_morocco(source):
+        row["fingerprint"] = fingerprint(doc.paragraphs)
+    elif not is_alarabiya(source):
         row["title"] = doc.title
         row["paragraphs"] = doc.paragraphs
     row["mentions"] = mentions
@@ -200,7 +261,7 @@ def marked(text: str, spans: list[dict]) -> str:
 def review(source: str) -> None:
     row = next(r for r in read_gold() if r["source"] == source)
     doc = load(source)
-    for i in range(-1, len(doc.paragraphs)):
+    for i in range(0 if is_morocco(source) else -1, len(doc.paragraphs)):
         print(f"[{i}] " + marked(para(doc, i), [m for m in row["mentions"] if m["paragraph"] == i]))
 
 
@@ -231,7 +292,13 @@ def validate() -> int:
     bad = 0
     for r in read_gold():
         doc = load(r["source"])
-        if not is_alarabiya(r["source"]):
+        if is_morocco(r["source"]):
+            assert "title" not in r and "paragraphs" not in r, r["source"]
+            if r["fingerprint"] != fingerprint(doc.paragraphs):
+                print("BAD fingerprint", r["source"])
+                bad += 1
+                continue
+        elif not is_alarabiya(r["source"]):
             assert r["title"] == doc.title and r["paragraphs"] == doc.paragraphs, r["source"]
         else:
             assert "title" not in r and "paragraphs" not in r, r["source"]
@@ -253,6 +320,14 @@ def stats() -> None:
     by_src: Counter = Counter()
     arts: Counter = Counter()
     types: Counter = Counter()
+    if SET == "morocco":
+        types = Counter(m["org_type"] for r in rows for m in r["mentions"])
+        empty = [r["source"] for r in rows if not r["mentions"]]
+        print(f"febrayer: {len(rows)} articles, {sum(types.values())} mentions "
+              f"({len(empty)} without any: {', '.join(empty)})")
+        for t in ORG_TYPES:
+            print(f"  {t:20s} {types[t]:4d}")
+        return
     for r in rows:
         src = "alarabiya" if is_alarabiya(r["source"]) else "ant-v1.1"
         arts[src] += 1

@@ -6,6 +6,8 @@
 2. The seed page against data/gold/organisations_seed.jsonl: found / missed / spurious, linking.
 3. data/gold/organisations_news.jsonl when present (held out: never used for tuning): P/R/F1, strict
    and clitic-insensitive (annotators may leave a leading و/ب/ل/لل out of the span), type accuracy.
+   Then data/gold/organisations_morocco.jsonl when present (second test set, febrayer.com, an outlet nobody
+   developed on; its text is re-read from ../shared by index and checked by fingerprint): same scores + CRF alone.
 4. Per-type counts of what the extractor finds on ANT v1.1 articles.
 
     .venv/bin/python scripts/eval_organisations.py [--errors N] [--docs N]
@@ -274,6 +276,54 @@ def news_eval() -> None:
                                                  for t in sorted(set(gold_types) | set(pred_types))))
 
 
+def _scores_row(label: str, recs: list[dict], preds: list[list], types: bool = True) -> dict:
+    res = match(recs, preds)
+    P, R, F = prf(res["tp"], res["fp"], res["fn"])
+    rP, rR, rF = prf(res["rtp"], res["rfp"], res["rfn"])
+    tacc = sum(g["org_type"] == p.org_type for _s, g, p in res["pairs"]) / max(len(res["pairs"]), 1)
+    print(f"{label:28} {res['tp'] + res['fn']:5d} {sum(map(len, preds)):5d} {P:6.3f} {R:6.3f} {F:6.3f} | "
+          f"{rP:.3f} {rR:.3f} {rF:.3f} |" + (f" {tacc:.3f}" if types else ""))
+    return res
+
+
+def morocco_eval() -> None:
+    """Second test set on an unseen outlet: rows hold offsets only, the text comes from ../shared by index."""
+    path = GOLD / "organisations_morocco.jsonl"
+    if not path.exists():
+        return
+    from topics_morocco import FEBRAYER, corpus, fingerprint
+
+    if not FEBRAYER.exists():
+        print("\n(Moroccan gold skipped: ../shared/datasets/moroccan-news-corpus-issa is absent)")
+        return
+    docs = corpus("febrayer")
+    recs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        paragraphs = docs[int(r["source"].split(":", 1)[1])]
+        if fingerprint(paragraphs) != r["fingerprint"]:
+            raise SystemExit(f"{r['source']}: text changed (fingerprint), cannot score the Moroccan gold")
+        r["title"], r["paragraphs"] = "", paragraphs
+        recs.append(r)
+    t0 = time.perf_counter()
+    preds = [extract_organisations("", r["paragraphs"]) for r in recs]
+    dt = time.perf_counter() - t0
+    print(f"\n== Moroccan gold (febrayer, unseen outlet; data/gold/organisations_morocco.jsonl, {len(recs)} "
+          f"articles, held out) ==")
+    print(f"{'source':28} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} | clitic-insensitive P R F1 | type acc")
+    res = _scores_row("febrayer", recs, preds)
+    _scores_row("febrayer, CRF alone", recs, [crf_only(r) for r in recs], types=False)
+    lp, lr = link_pairs(res["pairs"])
+    print(f"within-article linking on matched mentions (pairwise): precision {lp:.3f} recall {lr:.3f}")
+    gold_types = Counter(m["org_type"] for r in recs for m in r["mentions"])
+    pred_types = Counter(m.org_type for p in preds for m in p)
+    print("types (gold / predicted):", ", ".join(f"{t} {gold_types[t]}/{pred_types[t]}"
+                                                 for t in sorted(set(gold_types) | set(pred_types))))
+    print(f"extraction time {dt:.2f}s for {len(recs)} articles")
+
+
 def type_counts(n_docs: int) -> None:
     types: Counter[str] = Counter()
     canon: Counter[str] = Counter()
@@ -332,6 +382,7 @@ def main() -> None:
     seed_eval()
     if not args.dev:
         news_eval()
+        morocco_eval()
     type_counts(args.docs)
 
 

@@ -151,3 +151,49 @@ def test_gold_is_large_enough_to_score() -> None:
     data = rows()
     assert sum(len(r["mentions"]) for r in data) >= 400
     assert sum(not is_alarabiya(r) for r in data) >= 40 and sum(is_alarabiya(r) for r in data) >= 25
+
+
+MOROCCO = ROOT / "data" / "gold" / "organisations_morocco.jsonl"
+FEBRAYER = DATASETS / "moroccan-news-corpus-issa" / "febrayer_feb.txt"
+
+
+def morocco_rows() -> list[dict]:
+    return [json.loads(line) for line in MOROCCO.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_morocco_gold_stores_no_text_beyond_surfaces() -> None:
+    """The febrayer corpus is test-only: rows name articles by index + fingerprint, mentions by offsets."""
+    import random
+    import re
+
+    data = morocco_rows()
+    drawn = [f"febrayer:{i}" for i in sorted(random.Random(20261131).sample(range(200, 400), 30))]
+    assert [r["source"] for r in data] == drawn, "rows must be the seeded draw, in order"
+    for r in data:
+        assert set(r) == {"source", "fingerprint", "mentions"}, f"{r['source']}: no title/paragraphs allowed"
+        assert re.fullmatch(r"[0-9a-f]{12}", r["fingerprint"]), r
+        for m in r["mentions"]:
+            assert set(m) == KEYS and m["org_type"] in ORG_TYPES, m
+            assert m["paragraph"] >= 0, "febrayer articles have no title"
+            assert m["end"] - m["start"] == len(m["surface"]) and len(m["surface"].split()) <= 16, m
+            assert not (m["surface"][:1] in LEADING_CLITICS and m["surface"][1:3] == "ال"), m
+    assert sum(len(r["mentions"]) for r in data) >= 100
+
+
+def test_morocco_offsets_match_reread_text() -> None:
+    if not FEBRAYER.exists():
+        pytest.skip("../shared (moroccan-news-corpus-issa) is absent")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from topics_morocco import corpus, fingerprint
+
+    docs = corpus("febrayer")
+    types: dict[str, set[str]] = {}
+    for r in morocco_rows():
+        paragraphs = docs[int(r["source"].split(":")[1])]
+        assert fingerprint(paragraphs) == r["fingerprint"], r["source"]
+        for m in r["mentions"]:
+            text = paragraphs[m["paragraph"]]
+            assert text[m["start"]:m["end"]] == m["surface"], (r["source"], m)
+            assert m["end"] == len(text) or not text[m["end"]].isalnum(), (r["source"], m)
+            types.setdefault(m["canonical"], set()).add(m["org_type"])
+    assert all(len(t) == 1 for t in types.values()), types

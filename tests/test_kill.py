@@ -160,10 +160,16 @@ def _kill_loop(cmd: list[str], zygote: Zygote, pool: list[ForkedRun], lake: Path
     last_holder: int | None = None
     while kills < KILLS:
         assert time.monotonic() - started < BUDGET_S, f"only {kills} kills in {BUDGET_S} s"
-        for p in [p for p in pool if p.poll() is not None]:
+        done = [p for p in pool if p.poll() is not None]
+        for p in done:
             pool.remove(p)
             assert p.returncode == 0, f"a run failed with code {p.returncode}"
             finished_alone += 1
+        if done:
+            # A run that ended alone may have ingested everything: without new pages the next runs
+            # would commit nothing, and a kill waiting for a commit would never land.
+            ids += write_pages(inbox / "b", NEW_PAGES_PER_KILL, start=next_page)
+            next_page += NEW_PAGES_PER_KILL
         while len(pool) < POOL:
             pool.append(zygote.spawn(cmd[1:]))
         holder = _holder(lake)

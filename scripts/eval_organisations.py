@@ -254,20 +254,18 @@ def news_eval() -> None:
         by_src[key][0].append(r)
         by_src[key][1].append(p)
     by_src["all"] = (recs, preds)
-    print(f"{'source':28} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} | clitic-insensitive P R F1 | type acc")
+    print(HEADER)
     for src, (rs, ps) in by_src.items():
-        res = match(rs, ps)
-        P, R, F = prf(res["tp"], res["fp"], res["fn"])
-        rP, rR, rF = prf(res["rtp"], res["rfp"], res["rfn"])
-        tacc = sum(g["org_type"] == p.org_type for _s, g, p in res["pairs"]) / max(len(res["pairs"]), 1)
-        print(f"{src:28} {res['tp'] + res['fn']:5d} {sum(map(len, ps)):5d} {P:6.3f} {R:6.3f} {F:6.3f} | "
-              f"{rP:.3f} {rR:.3f} {rF:.3f} | {tacc:.3f}")
-    crf_preds = [crf_only(r) for r in recs]
-    res = match(recs, crf_preds)
-    rP, rR, rF = prf(res["rtp"], res["rfp"], res["rfn"])
-    P, R, F = prf(res["tp"], res["fp"], res["fn"])
-    print(f"{'all, CRF alone (ablation)':28} {res['tp'] + res['fn']:5d} {sum(map(len, crf_preds)):5d} {P:6.3f} {R:6.3f} "
-          f"{F:6.3f} | {rP:.3f} {rR:.3f} {rF:.3f} |")
+        _scores_row(src, rs, ps)
+    _crf_links_types("all, CRF alone (ablation)", recs, preds)
+
+
+HEADER = f"{'source':28} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} | clitic-insensitive P R F1 | type acc"
+
+
+def _crf_links_types(crf_label: str, recs: list[dict], preds: list[list]) -> None:
+    """The rows every hand-annotated article set ends with: CRF alone, linking, mentions per type."""
+    _scores_row(crf_label, recs, [crf_only(r) for r in recs], types=False)
     lp, lr = link_pairs(match(recs, preds)["pairs"])
     print(f"within-article linking on matched mentions (pairwise): precision {lp:.3f} recall {lr:.3f}")
     gold_types = Counter(m["org_type"] for r in recs for m in r["mentions"])
@@ -312,15 +310,9 @@ def morocco_eval() -> None:
     dt = time.perf_counter() - t0
     print(f"\n== Moroccan gold (febrayer, unseen outlet; data/gold/organisations_morocco.jsonl, {len(recs)} "
           f"articles, held out) ==")
-    print(f"{'source':28} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} | clitic-insensitive P R F1 | type acc")
-    res = _scores_row("febrayer", recs, preds)
-    _scores_row("febrayer, CRF alone", recs, [crf_only(r) for r in recs], types=False)
-    lp, lr = link_pairs(res["pairs"])
-    print(f"within-article linking on matched mentions (pairwise): precision {lp:.3f} recall {lr:.3f}")
-    gold_types = Counter(m["org_type"] for r in recs for m in r["mentions"])
-    pred_types = Counter(m.org_type for p in preds for m in p)
-    print("types (gold / predicted):", ", ".join(f"{t} {gold_types[t]}/{pred_types[t]}"
-                                                 for t in sorted(set(gold_types) | set(pred_types))))
+    print(HEADER)
+    _scores_row("febrayer", recs, preds)
+    _crf_links_types("febrayer, CRF alone", recs, preds)
     print(f"extraction time {dt:.2f}s for {len(recs)} articles")
 
 

@@ -43,11 +43,13 @@ import random
 import re
 import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from antcorpus import ALARABIYA, ANT_V11, DATASETS, AntDoc, iter_docs, parse  # noqa: E402
+from topics_morocco import corpus, fingerprint  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -136,21 +138,10 @@ def is_morocco(source: str) -> bool:
     return source.startswith("febrayer:")
 
 
+@cache
 def febrayer() -> Sequence[list[str]]:
     """The febrayer articles in ``topics_morocco``'s fixed order (read from ../shared at run time)."""
-    global _FEBRAYER
-    if _FEBRAYER is None:
-        from topics_morocco import corpus
-        _FEBRAYER = corpus("febrayer")
-    return _FEBRAYER
-
-
-_FEBRAYER: Sequence[list[str]] | None = None
-
-
-def fingerprint(paragraphs: list[str]) -> str:
-    from topics_morocco import fingerprint as fp
-    return fp(paragraphs)
+    return corpus("febrayer")
 
 
 def load(source: str) -> AntDoc | FebDoc:

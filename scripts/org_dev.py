@@ -7,7 +7,7 @@ pooled over Wojood (val + the three held-out thirds, 658 names) and over every s
 extractor is made on these figures (docs/organisations-dev-log.md).
 
     nice -n 19 .venv/bin/python scripts/org_dev.py --tag NAME [--clusters PATH|none] [--c1 0.03 --c2 0.01]
-        [--folds 0 1 2] [--reuse]   (--reuse: keep /tmp/org/NAME_fK.tsv models from an earlier run)
+        [--scheme BIO|BILOU] [--folds 0 1 2] [--reuse]   (--reuse: keep /tmp/org/NAME_fK.tsv models from an earlier run)
         [--silver PATH --silver-weight N]   (silver BIO sentences of scripts/org_silver.py added to training)
 
 News dev (data/gold/organisations_newsdev.jsonl, ANT/AlArabiya articles annotated like the news test gold,
@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval_organisations import GOLD, crf_only, load_gold, match, prf, sentence_spans, use_weights  # noqa: E402
+from eval_organisations import GOLD, crf_only, load_gold, match, prf, sentence_spans  # noqa: E402
 from train_organisations import (  # noqa: E402
+    SCHEME,
     WOJOOD_REPEAT,
     export_weights,
     read_silver,
@@ -39,7 +40,7 @@ from train_organisations import (  # noqa: E402
 )
 
 import transforms.organisations as org  # noqa: E402
-from transforms.organisations import features  # noqa: E402
+from transforms.organisations import crf, features  # noqa: E402
 
 TMP = Path("/tmp/org")
 NEWSDEV = GOLD / "organisations_newsdev.jsonl"
@@ -88,6 +89,14 @@ def newsdev_report(n_err: int) -> None:
                    if (g["start"], g["end"]) != (p.start, p.end)]
             for g, p_ in bad[:n_err]:
                 print(f"  CL gold {g} | pred {p_}")
+
+
+def use_weights(path: Path) -> None:
+    """Swap the CRF weights, BIO or BILOU (eval_organisations.use_weights reads BIO files only)."""
+    crf.model = cache(lambda: crf.load(path))
+    crf.word_scores.cache_clear()
+    crf._const.cache_clear()
+    print(f"CRF weights from {path}")
 
 
 def set_clusters(path: str | None) -> None:
@@ -143,6 +152,7 @@ def main() -> None:
     ap.add_argument("--c1", type=float, default=0.03)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iters", type=int, default=200)
+    ap.add_argument("--scheme", choices=("BIO", "BILOU"), default=SCHEME, help="CRF label scheme")
     ap.add_argument("--folds", type=int, nargs="+", default=[0, 1, 2])
     ap.add_argument("--reuse", action="store_true")
     ap.add_argument("--wojood-weight", type=int, default=WOJOOD_REPEAT, help="Wojood train sentences repeated N times")
@@ -177,7 +187,7 @@ def main() -> None:
             if a.silver:
                 data["silver"] = read_silver(Path(str(a.silver).replace("{K}", str(k)))) * a.silver_weight
             model = out.with_suffix(".crfsuite")
-            train_crf(data, model, a.c1, a.c2, a.iters)
+            train_crf(data, model, a.c1, a.c2, a.iters, a.scheme)
             export_weights(model, out)
             model.unlink()
         use_weights(out)

@@ -295,16 +295,38 @@ def type_votes(min_count: int = 2) -> int:
 
 
 # ---------------------------------------------------------------- CRF
+# Label scheme the CRF is trained with: "BIO" or "BILOU" (B/I/L/U-ORG + O: the last and the single word of
+# a name get labels of their own; transforms/organisations/crf.py decodes either). Chosen on dev
+# (docs/organisations-dev-log.md, session 4).
+SCHEME = "BIO"
+
+
+def bilou(tags: list[str]) -> list[str]:
+    """BIO -> BILOU: a name's last word L-, a one-word name U- (read tolerantly: I- without B- opens one)."""
+    out: list[str] = []
+    n = len(tags)
+    for i, t in enumerate(tags):
+        if t == "O":
+            out.append("O")
+            continue
+        starts = t.startswith("B-") or i == 0 or tags[i - 1] == "O"
+        ends = i + 1 == n or not tags[i + 1].startswith("I-")
+        typ = t[2:]
+        out.append(("U-" if ends else "B-") + typ if starts else ("L-" if ends else "I-") + typ)
+    return out
+
+
 def train_crf(data: dict[str, list[Sentence]], path: Path, c1: float = 0.03, c2: float = 0.01,
-              max_iter: int = 200) -> None:
+              max_iter: int = 200, scheme: str | None = None) -> None:
     import pycrfsuite
 
     from transforms.organisations.features import sentence_features
 
     trainer = pycrfsuite.Trainer(verbose=False)
+    to_bilou = (scheme or SCHEME) == "BILOU"
     for sents in data.values():
         for toks, tags in sents:
-            trainer.append(sentence_features(toks, 0, len(toks)), tags)
+            trainer.append(sentence_features(toks, 0, len(toks)), bilou(tags) if to_bilou else tags)
     trainer.set_params(
         {"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True,
          "feature.minfreq": 1}
@@ -313,7 +335,8 @@ def train_crf(data: dict[str, list[Sentence]], path: Path, c1: float = 0.03, c2:
 
 
 def export_weights(model: Path, out: Path) -> int:
-    """crfsuite model -> TSV (attribute, weight per label O/B/I; '#T' transition rows) read by crf.py."""
+    """crfsuite model -> TSV read by crf.py: '#L' line (the labels, BIO or BILOU), '#T' transition rows,
+    then attribute + one weight per label."""
     import pycrfsuite
 
     from transforms.organisations.crf import LABELS
@@ -321,15 +344,17 @@ def export_weights(model: Path, out: Path) -> int:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     info = tagger.info()
+    labels = LABELS[:5] if set(tagger.labels()) - set(LABELS[:3]) else LABELS[:3]
     rows: dict[str, list[float]] = {}
     for (attr, label), w in info.state_features.items():
-        rows.setdefault(attr, [0.0, 0.0, 0.0])[LABELS.index(label)] = w
+        rows.setdefault(attr, [0.0] * len(labels))[labels.index(label)] = w
     with out.open("w", encoding="utf-8") as fh:
+        if len(labels) > 3:  # a BIO file keeps the old layout (eval_organisations.use_weights reads it)
+            fh.write("#L\t" + "\t".join(labels) + "\n")
         for (a, b), w in sorted(info.transitions.items()):
             fh.write(f"#T\t{a}\t{b}\t{w:.6g}\n")
         for attr in sorted(rows):
-            w3 = rows[attr]
-            fh.write(f"{attr}\t{w3[0]:.6g}\t{w3[1]:.6g}\t{w3[2]:.6g}\n")
+            fh.write(attr + "".join(f"\t{w:.6g}" for w in rows[attr]) + "\n")
     return len(rows)
 
 

@@ -141,24 +141,7 @@ def test_viterbi_matches_brute_force() -> None:
     assert weights  # the shipped model is not empty
     toks = ["وقالت", "منظمة", "العفو", "الدولية", "إن", "CNN"]
     gaz = gaz_tags(toks, 0, len(toks))
-    em = crf.emissions(toks, 0, len(toks), gaz)
-    n = len(toks)
-    best = max(
-        itertools.product(range(3), repeat=n),
-        key=lambda y: sum(em[i][y[i]] for i in range(n)) + sum(trans[y[i - 1]][y[i]] for i in range(1, n)),
-    )
-    assert crf.viterbi(em) == list(best)
-
-    def path_score(y: tuple[int, ...]) -> float:
-        return sum(em[i][y[i]] for i in range(n)) + sum(trans[y[i - 1]][y[i]] for i in range(1, n))
-
-    top = path_score(best)
-    assert abs(crf.best_score(em) - top) < 1e-6
-    # span_margin = best score minus the best score among labellings with exactly toks[s:e] as one name
-    for s, e in [(1, 4), (1, 3), (5, 6), (0, 2)]:
-        forced = max(path_score(y) for y in itertools.product(range(3), repeat=n)
-                     if y[s] == 1 and all(y[i] == 2 for i in range(s + 1, e)) and (e == n or y[e] != 2))
-        assert abs(crf.span_margin(em, top, s, e) - (top - forced)) < 1e-6
+    _check_decoder(crf.emissions(toks, 0, len(toks), gaz), trans)
     sentences = [
         "أعلنت الشرطة الفرنسية، مساء اليوم الثلاثاء، أنها تتعامل مع حادث في باريس",
         "وقال المتحدث باسم وزارة الخارجية الأمريكية إن واشنطن تدعم جهود الأمم المتحدة واليونيسف",
@@ -177,6 +160,52 @@ def test_viterbi_matches_brute_force() -> None:
             parts += [sc[i + 2][4]] if i + 2 < len(tt) else []
             parts += [crf._const(g[i])] if g[i] else []
             assert all(abs(e[k] - sum(p[k] for p in parts)) < 1e-9 for k in range(3))
+
+
+def _valid(y: tuple[int, ...], n_lab: int) -> bool:
+    """BIO: any sequence; BILOU: the constrained decoder's sequences (start and end outside a name)."""
+    if n_lab == 3:
+        return True
+    inside = {crf.B, crf.I}
+    return (y[0] not in (crf.I, crf.L) and y[-1] not in inside
+            and all((a in inside) == (b in (crf.I, crf.L)) for a, b in itertools.pairwise(y)))
+
+
+def _check_decoder(em: list, trans: tuple) -> None:
+    """viterbi, best_score and span_margin against enumerating every (valid) label sequence."""
+    n, k = len(em), len(trans)
+
+    def path_score(y: tuple[int, ...]) -> float:
+        return sum(em[i][y[i]] for i in range(n)) + sum(trans[y[i - 1]][y[i]] for i in range(1, n))
+
+    seqs = [y for y in itertools.product(range(k), repeat=n) if _valid(y, k)]
+    best = max(seqs, key=path_score)
+    assert crf.viterbi(em) == list(best)
+    top = path_score(best)
+    assert abs(crf.best_score(em) - top) < 1e-6
+    # span_margin = best score minus the best score among labellings with exactly toks[s:e] as one name
+    for s, e in [(1, 4), (1, 3), (n - 1, n), (0, 2), (2, 3)]:
+        forced = max(path_score(y) for y in seqs if y[s] in (crf.B, crf.U) and (s, e) in crf.spans(list(y)))
+        assert abs(crf.span_margin(em, top, s, e) - (top - forced)) < 1e-6
+
+
+def test_bilou_decoder_on_random_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 5-label (BILOU) decoder is exact over valid sequences, whatever scheme the shipped model uses."""
+    import random
+
+    rng = random.Random(7)
+    for _ in range(20):
+        trans = tuple(tuple(rng.uniform(-3, 3) for _ in range(5)) for _ in range(5))
+        monkeypatch.setattr(crf, "model", lambda t=trans: ({}, t))
+        _check_decoder([tuple(rng.uniform(-4, 4) for _ in range(5)) for _ in range(6)], trans)
+
+
+def test_spans_decode_either_scheme_tolerantly() -> None:
+    o, b, i, last, u = crf.O, crf.B, crf.I, crf.L, crf.U
+    assert crf.spans([o, b, i, i, o, b, b, i]) == [(1, 4), (5, 6), (6, 8)]  # BIO
+    assert crf.spans([u, b, i, last, o, u, b, last]) == [(0, 1), (1, 4), (5, 6), (6, 8)]  # BILOU
+    # invalid sequences: I or L without B opens a name, U or B closes the one still open
+    assert crf.spans([o, i, last, last, b, u, i]) == [(1, 3), (3, 4), (4, 5), (5, 6), (6, 7)]
 
 
 # ------------------------------------------------------------------ seed page (../shared)

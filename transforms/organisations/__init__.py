@@ -84,16 +84,7 @@ def _crf_decode(toks: list[str], lo: int, hi: int,
                 ) -> tuple[list[tuple[int, int, float]], list[crf.Vec]]:
     """CRF spans of toks[lo:hi] and the emission scores (kept to score other candidates)."""
     em = crf.emissions(toks, lo, hi, gaz_tags(toks, lo, hi, matches, heads, latins))
-    labels = crf.viterbi(em)
-    out: list[tuple[int, int, float]] = []
-    s = None
-    for k, lab in enumerate([*labels, 0]):
-        if lab != 2 and s is not None:
-            out.append((lo + s, lo + k, 0.6))
-            s = None
-        if lab == 1:
-            s = k
-    return out, em
+    return [(lo + s, lo + e, 0.6) for s, e in crf.spans(crf.viterbi(em))], em
 
 
 # Candidates that are not exactly a CRF span are kept only if the CRF's best sequence labelling them

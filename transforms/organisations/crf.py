@@ -3,51 +3,73 @@
 The model is trained by python-crfsuite (scripts/train_organisations.py) with features that each
 depend on ONE word (its own view, or its view as the previous/next/±2 word) plus a list-match tag.
 A linear CRF's emission score is then a sum of per-word-type vectors, so every word type's five
-score vectors are computed once and cached: tagging a token costs five 3-vector additions and a
-3-label Viterbi step instead of building and hashing ~25 feature strings. Exactly the same
-scores and argmax as crfsuite (checked by the tests).
+score vectors are computed once and cached: tagging a token costs five vector additions and one
+Viterbi step instead of building and hashing ~25 feature strings.
+
+Two label schemes are read: BIO (O, B, I: exactly crfsuite's argmax) and BILOU (O, B, I, L, U: Ratinov
+& Roth 2009, the last and the single word of a name get labels of their own, which gives a first-order
+CRF better boundaries). The weights file says which (a '#L' first line; none = BIO). BILOU decoding
+only follows valid sequences (after O/L/U comes O/B/U, after B/I comes I/L), which is the standard
+constrained decode: crfsuite's own argmax may walk an invalid transition, never seen in training.
 """
 
 from __future__ import annotations
 
 from functools import cache, lru_cache
 from importlib import resources
+from operator import add
+from pathlib import Path
 
 from transforms.organisations.features import word_views
 
-LABELS = ("O", "B-ORG", "I-ORG")
+# Label indexes are fixed: a BIO model uses the first three.
+LABELS = ("O", "B-ORG", "I-ORG", "L-ORG", "U-ORG")
+O, B, I, L, U = range(5)  # noqa: E741
 WEIGHTS_FILE = "crf_weights.tsv"
-Vec = tuple[float, float, float]
-_ZERO: Vec = (0.0, 0.0, 0.0)
+Vec = tuple[float, ...]
+_NEG = -1e9
+
+
+def load(path: Path | object) -> tuple[dict[str, Vec], tuple[Vec, ...]]:
+    """(attribute -> weight per label, transition matrix) of a weights TSV; the label count is len(matrix)."""
+    labels = LABELS[:3]
+    weights: dict[str, Vec] = {}
+    rows: list[list[str]] = []
+    with path.open(encoding="utf-8") as fh:  # type: ignore[attr-defined]
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if parts[0] == "#L":
+                labels = tuple(parts[1:])
+                if labels != LABELS[: len(labels)] or len(labels) not in (3, 5):
+                    raise ValueError(f"unknown label set {labels}")
+            elif parts[0] == "#T":
+                rows.append(parts)
+            elif len(parts) == len(labels) + 1:
+                weights[parts[0]] = tuple(float(x) for x in parts[1:])
+    trans = [[0.0] * len(labels) for _ in labels]
+    for parts in rows:
+        trans[LABELS.index(parts[1])][LABELS.index(parts[2])] = float(parts[3])
+    return weights, tuple(tuple(r) for r in trans)
 
 
 @cache
-def model() -> tuple[dict[str, Vec], tuple[Vec, Vec, Vec]]:
-    """(attribute -> weights per label, transition matrix) from the shipped TSV."""
-    weights: dict[str, Vec] = {}
-    trans = [[0.0] * 3 for _ in range(3)]
-    path = resources.files("transforms") / "resources" / "organisations" / WEIGHTS_FILE
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            if parts[0] == "#T":
-                trans[LABELS.index(parts[1])][LABELS.index(parts[2])] = float(parts[3])
-            elif len(parts) == 4:
-                weights[parts[0]] = (float(parts[1]), float(parts[2]), float(parts[3]))
-    t = tuple(tuple(r) for r in trans)
-    return weights, t  # type: ignore[return-value]
+def model() -> tuple[dict[str, Vec], tuple[Vec, ...]]:
+    """The shipped model (weights, transitions)."""
+    return load(resources.files("transforms") / "resources" / "organisations" / WEIGHTS_FILE)
+
+
+def n_labels() -> int:
+    return len(model()[1])
 
 
 def _sum(feats: tuple[str, ...] | list[str]) -> Vec:
     w = model()[0]
-    a = b = c = 0.0
+    acc: Vec = (0.0,) * n_labels()
     for f in feats:
         v = w.get(f)
         if v is not None:
-            a += v[0]
-            b += v[1]
-            c += v[2]
-    return (a, b, c)
+            acc = tuple(map(add, acc, v))
+    return acc
 
 
 @lru_cache(maxsize=100_000)
@@ -69,21 +91,16 @@ def emissions(toks: list[str], lo: int, hi: int, gaz: list[str]) -> list[Vec]:
     n = len(sc)
     if n < 3:
         return _emissions_short(sc, gaz)
-    bos, eos = _const("BOS"), _const("EOS")
-    z = _ZERO
+    z = (0.0,) * n_labels()
     own = [s[0] for s in sc]
-    prev = [bos] + [s[1] for s in sc[:-1]]
-    nxt = [s[2] for s in sc[1:]] + [eos]
+    prev = [_const("BOS")] + [s[1] for s in sc[:-1]]
+    nxt = [s[2] for s in sc[1:]] + [_const("EOS")]
     m2 = [z, z] + [s[3] for s in sc[:-2]]
     p2 = [s[4] for s in sc[2:]] + [z, z]
-    em = [
-        (a[0] + b[0] + c[0] + d[0] + e[0], a[1] + b[1] + c[1] + d[1] + e[1], a[2] + b[2] + c[2] + d[2] + e[2])
-        for a, b, c, d, e in zip(own, prev, nxt, m2, p2, strict=True)
-    ]
+    em = [tuple(map(sum, zip(a, b, c, d, e, strict=True))) for a, b, c, d, e in zip(own, prev, nxt, m2, p2, strict=True)]
     for i, g in enumerate(gaz):
         if g:
-            x, v = _const(g), em[i]
-            em[i] = (v[0] + x[0], v[1] + x[1], v[2] + x[2])
+            em[i] = tuple(map(add, em[i], _const(g)))
     return em
 
 
@@ -98,21 +115,22 @@ def _emissions_short(sc: list, gaz: list[str]) -> list[Vec]:
             parts.append(sc[i + 2][4])
         if gaz[i]:
             parts.append(_const(gaz[i]))
-        out.append((sum(p[0] for p in parts), sum(p[1] for p in parts), sum(p[2] for p in parts)))
+        out.append(tuple(map(sum, zip(*parts, strict=True))))
     return out
 
 
-def viterbi(em: list[Vec], start_o: bool = False, end_o: bool = False) -> list[int]:
-    """Best label sequence; start_o/end_o = the tokens just outside are known to be O."""
-    n = len(em)
-    if n == 0:
+def viterbi(em: list[Vec]) -> list[int]:
+    """Best label sequence (indexes into LABELS)."""
+    if not em:
         return []
-    trans = model()[1]
+    return _viterbi5(em) if len(em[0]) == 5 else _viterbi3(em)
+
+
+def _viterbi3(em: list[Vec]) -> list[int]:
+    n = len(em)
     p0, p1, p2 = em[0]
-    if start_o:
-        p0, p1, p2 = p0 + trans[0][0], p1 + trans[0][1], p2 + trans[0][2]
     backs: list[tuple[int, int, int]] = []
-    (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = trans
+    (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = model()[1]
     for i in range(1, n):
         a, b, c = em[i]
         s0, s1, s2 = p0 + t00, p1 + t10, p2 + t20
@@ -123,8 +141,6 @@ def viterbi(em: list[Vec], start_o: bool = False, end_o: bool = False) -> list[i
         n2, k2 = (s0, 0) if s0 >= s1 and s0 >= s2 else ((s1, 1) if s1 >= s2 else (s2, 2))
         backs.append((k0, k1, k2))
         p0, p1, p2 = n0 + a, n1 + b, n2 + c
-    if end_o:
-        p0, p1, p2 = p0 + t00, p1 + t10, p2 + t20
     last = 0 if p0 >= p1 and p0 >= p2 else (1 if p1 >= p2 else 2)
     out = [last]
     for ptrs in reversed(backs):
@@ -134,19 +150,68 @@ def viterbi(em: list[Vec], start_o: bool = False, end_o: bool = False) -> list[i
     return out
 
 
-_NEG = -1e9
+def _viterbi5(em: list[Vec]) -> list[int]:
+    """Constrained BILOU Viterbi: O/L/U -> O/B/U, B/I -> I/L; a sentence starts outside a name and ends
+    outside one (first label O/B/U, last O/L/U)."""
+    t = model()[1]
+    t00, t01, t04 = t[0][0], t[0][1], t[0][4]
+    t30, t31, t34 = t[3][0], t[3][1], t[3][4]
+    t40, t41, t44 = t[4][0], t[4][1], t[4][4]
+    t12, t13, t22, t23 = t[1][2], t[1][3], t[2][2], t[2][3]
+    p0, p1, _x, _y, p4 = em[0]
+    p2 = p3 = _NEG
+    backs: list[tuple[int, int, int, int, int]] = []
+    for e0, e1, e2, e3, e4 in em[1:]:
+        # outside -> outside/start: predecessors O (0), L (3), U (4)
+        s0, s3, s4 = p0 + t00, p3 + t30, p4 + t40
+        n0, k0 = (s0, 0) if s0 >= s3 and s0 >= s4 else ((s3, 3) if s3 >= s4 else (s4, 4))
+        s0, s3, s4 = p0 + t01, p3 + t31, p4 + t41
+        n1, k1 = (s0, 0) if s0 >= s3 and s0 >= s4 else ((s3, 3) if s3 >= s4 else (s4, 4))
+        s0, s3, s4 = p0 + t04, p3 + t34, p4 + t44
+        n4, k4 = (s0, 0) if s0 >= s3 and s0 >= s4 else ((s3, 3) if s3 >= s4 else (s4, 4))
+        # inside -> inside/last: predecessors B (1), I (2)
+        s1, s2 = p1 + t12, p2 + t22
+        n2, k2 = (s1, 1) if s1 >= s2 else (s2, 2)
+        s1, s2 = p1 + t13, p2 + t23
+        n3, k3 = (s1, 1) if s1 >= s2 else (s2, 2)
+        backs.append((k0, k1, k2, k3, k4))
+        p0, p1, p2, p3, p4 = n0 + e0, n1 + e1, n2 + e2, n3 + e3, n4 + e4
+    last = 0 if p0 >= p3 and p0 >= p4 else (3 if p3 >= p4 else 4)
+    out = [last]
+    for ptrs in reversed(backs):
+        last = ptrs[last]
+        out.append(last)
+    out.reverse()
+    return out
 
 
 def best_score(em: list[Vec]) -> float:
     """Score of the best label sequence (max-product forward pass, no back-pointers)."""
     if not em:
         return 0.0
-    (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = model()[1]
-    p0, p1, p2 = em[0]
-    for a, b, c in em[1:]:
-        p0, p1, p2 = (max(p0 + t00, p1 + t10, p2 + t20) + a, max(p0 + t01, p1 + t11, p2 + t21) + b,
-                      max(p0 + t02, p1 + t12, p2 + t22) + c)
-    return max(p0, p1, p2)
+    t = model()[1]
+    if len(em[0]) == 3:
+        (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = t
+        p0, p1, p2 = em[0]
+        for a, b, c in em[1:]:
+            p0, p1, p2 = (max(p0 + t00, p1 + t10, p2 + t20) + a, max(p0 + t01, p1 + t11, p2 + t21) + b,
+                          max(p0 + t02, p1 + t12, p2 + t22) + c)
+        return max(p0, p1, p2)
+    p0, p1, _x, _y, p4 = em[0]
+    p2 = p3 = _NEG
+    for e0, e1, e2, e3, e4 in em[1:]:
+        p0, p1, p2, p3, p4 = (
+            max(p0 + t[0][0], p3 + t[3][0], p4 + t[4][0]) + e0,
+            max(p0 + t[0][1], p3 + t[3][1], p4 + t[4][1]) + e1,
+            max(p1 + t[1][2], p2 + t[2][2]) + e2,
+            max(p1 + t[1][3], p2 + t[2][3]) + e3,
+            max(p0 + t[0][4], p3 + t[3][4], p4 + t[4][4]) + e4,
+        )
+    return max(p0, p3, p4)
+
+
+def _only(v: Vec, k: int) -> Vec:
+    return tuple(x if j == k else _NEG for j, x in enumerate(v))
 
 
 def span_margin(em: list[Vec], best: float, s: int, e: int) -> float:
@@ -155,16 +220,49 @@ def span_margin(em: list[Vec], best: float, s: int, e: int) -> float:
     0 = the CRF's own choice; small = the CRF hesitates; large = the CRF's context weights reject it.
     """
     forced = list(em)
-    forced[s] = (_NEG, em[s][1], _NEG)
-    for i in range(s + 1, e):
-        forced[i] = (_NEG, _NEG, em[i][2])
-    if e < len(em):
-        forced[e] = (em[e][0], em[e][1], _NEG)
+    if len(em[0]) == 3:
+        forced[s] = _only(em[s], B)
+        for i in range(s + 1, e):
+            forced[i] = _only(em[i], I)
+        if e < len(em):
+            forced[e] = tuple(x if j != I else _NEG for j, x in enumerate(em[e]))
+    elif e - s == 1:
+        forced[s] = _only(em[s], U)
+    else:  # BILOU: B I* L, the constraints keep the tokens around it outside the name
+        forced[s] = _only(em[s], B)
+        for i in range(s + 1, e - 1):
+            forced[i] = _only(em[i], I)
+        forced[e - 1] = _only(em[e - 1], L)
     return best - best_score(forced)
 
 
+def spans(labels: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of the names in a label sequence of either scheme. Tolerant of invalid sequences:
+    an I or L without an open name opens one, L and U close one, B and U close any name still open."""
+    out: list[tuple[int, int]] = []
+    s = -1
+    for k, lab in enumerate(labels):
+        if lab in (I, L):
+            if s < 0:
+                s = k
+            if lab == L:
+                out.append((s, k + 1))
+                s = -1
+            continue
+        if s >= 0:
+            out.append((s, k))
+            s = -1
+        if lab == B:
+            s = k
+        elif lab == U:
+            out.append((k, k + 1))
+    if s >= 0:
+        out.append((s, len(labels)))
+    return out
+
+
 def tag(toks: list[str], lo: int, hi: int, gaz: list[str]) -> list[int]:
-    """Best label indexes (0=O, 1=B, 2=I) for toks[lo:hi]; gaz = list-match feature per token or ''."""
+    """Best label indexes (see LABELS) for toks[lo:hi]; gaz = list-match feature per token or ''."""
     return viterbi(emissions(toks, lo, hi, gaz))
 
 

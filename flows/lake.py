@@ -21,7 +21,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -113,6 +113,27 @@ def _write_parquet(table: pa.Table, path: Path) -> None:
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, path)
+
+
+def drop_pages(staged: Staged, done: set[str], read: Callable[[str], pa.Table],
+               write: Callable[[pa.Table, str], None], remove: Callable[[str], None]) -> Staged:
+    """The staged batch without the pages another writer committed first (the local and object lakes share it)."""
+    keep_ids = [p for p in staged.page_ids if p not in done]
+    keep = pa.array(keep_ids, type=pa.string())
+    files: dict[str, str] = {}
+    rows: dict[str, int] = {}
+    for name, path in staged.files.items():
+        table = read(path)
+        if "page_id" not in table.column_names:  # sources: a file settled twice is harmless
+            files[name], rows[name] = path, table.num_rows
+            continue
+        table = table.filter(pc.is_in(table.column("page_id"), value_set=keep))
+        if table.num_rows:
+            write(table, path)
+            files[name], rows[name] = path, table.num_rows
+        else:
+            remove(path)
+    return Staged(staged.batch_id, files, keep_ids, rows)
 
 
 class Lake:
@@ -308,23 +329,7 @@ class Lake:
         return result
 
     def _filter(self, staged: Staged, done: set[str]) -> Staged:
-        keep_ids = [p for p in staged.page_ids if p not in done]
-        keep = pa.array(keep_ids, type=pa.string())
-        rows: dict[str, int] = {}
-        files: dict[str, str] = {}
-        for name, path in staged.files.items():
-            table = pq.read_table(path)
-            if "page_id" not in table.column_names:  # sources: a file settled twice is harmless
-                files[name], rows[name] = path, table.num_rows
-                continue
-            table = table.filter(pc.is_in(table.column("page_id"), value_set=keep))
-            if table.num_rows:
-                _write_parquet(table, Path(path))
-                files[name] = path
-                rows[name] = table.num_rows
-            else:
-                os.unlink(path)
-        return Staged(staged.batch_id, files, keep_ids, rows)
+        return drop_pages(staged, done, pq.read_table, lambda t, p: _write_parquet(t, Path(p)), os.unlink)
 
     def _apply(self, record: dict) -> None:
         """Roll a commit record forward; idempotent, so recovery can call it again."""

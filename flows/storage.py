@@ -37,10 +37,18 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from flows.lake import COMMIT_ORDER, PAGE_TABLES, Lake, LakeBusy, Staged, settled_keys, without_pages
+from flows.lake import (
+    COMMIT_ORDER,
+    PAGE_TABLES,
+    Lake,
+    LakeBusy,
+    Staged,
+    drop_pages,
+    settled_keys,
+    without_pages,
+)
 from flows.schemas import TABLES
 
 LEASE_SECONDS = 60.0  # a lock whose holder stopped renewing it for this long is taken over
@@ -261,22 +269,7 @@ class ObjectLake:
         return staged
 
     def _filter(self, staged: Staged, done: set[str]) -> Staged:
-        keep_ids = [p for p in staged.page_ids if p not in done]
-        keep = pa.array(keep_ids, type=pa.string())
-        files: dict[str, str] = {}
-        rows: dict[str, int] = {}
-        for name, path in staged.files.items():
-            table = self._read(path)
-            if "page_id" not in table.column_names:  # sources: a file settled twice is harmless
-                files[name], rows[name] = path, table.num_rows
-                continue
-            table = table.filter(pc.is_in(table.column("page_id"), value_set=keep))
-            if table.num_rows:
-                self._write(table, path)
-                files[name], rows[name] = path, table.num_rows
-            else:
-                self.fs.rm_file(path)
-        return Staged(staged.batch_id, files, keep_ids, rows)
+        return drop_pages(staged, done, self._read, self._write, self.fs.rm_file)
 
     def _write_record(self, commit_id: str, batches: list[Staged], remove: list[str],
                       meta: dict[str, object] | None, extra_add: list[tuple[str, str]] = ()) -> None:

@@ -1,6 +1,7 @@
 """Mechanics for the hand-annotated organisations gold (data/gold/organisations_news.jsonl = test,
 data/gold/organisations_newsdev.jsonl = dev, data/gold/organisations_morocco.jsonl = Moroccan test set,
-chosen with ``--set test|dev|morocco``; test is the default).
+data/gold/organisations_moroccodev.jsonl = Moroccan dev set, chosen with ``--set test|dev|morocco|moroccodev``;
+test is the default).
 
 Nothing here proposes or labels a span: the annotator reads each article and writes the spans.
 This script only
@@ -26,6 +27,8 @@ The Moroccan set (``--set morocco``) is a second TEST set on an outlet nobody tu
 articles of ``scripts/topics_morocco.py``'s ``corpus("febrayer")`` (test half, indices 200-399), named
 ``febrayer:INDEX``; they have no title, so paragraph -1 does not exist. Rows keep the source, a fingerprint
 of the text and the mentions (offsets + surfaces): that corpus is test-only and its text is never copied.
+The Moroccan DEV set (``--set moroccodev``) is built the same way from the other half (indices 0-199, which
+the Moroccan test draw never uses): 40 articles, for developing the extractor on Moroccan text.
 
 Spec file format (one article; blank lines and lines starting with ``;`` ignored)::
 
@@ -57,7 +60,8 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_FILES = {"test": ROOT / "data" / "gold" / "organisations_news.jsonl",
               "dev": ROOT / "data" / "gold" / "organisations_newsdev.jsonl",
-              "morocco": ROOT / "data" / "gold" / "organisations_morocco.jsonl"}
+              "morocco": ROOT / "data" / "gold" / "organisations_morocco.jsonl",
+              "moroccodev": ROOT / "data" / "gold" / "organisations_moroccodev.jsonl"}
 GOLD = GOLD_FILES["test"]  # rebound by ``--set``
 SET = "test"
 
@@ -92,6 +96,10 @@ DEV_PLAN = [
 MOROCCO_SEED = 20261131
 MOROCCO_RANGE = range(200, 400)
 MOROCCO_N = 30
+# Moroccan development set: the other half (0-199, never in the Moroccan test draw), drawn the same way.
+MOROCCODEV_SEED = 20261132
+MOROCCODEV_RANGE = range(0, 200)
+MOROCCODEV_N = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +128,13 @@ def draw(seed: int, plan: list[tuple], exclude: frozenset[str] = frozenset()) ->
 
 
 def select(which: str | None = None) -> list[str]:
-    """The drawn articles of the test or dev set, in annotation order (category by category)."""
+    """The drawn articles of the chosen set, in annotation order (category by category; febrayer by index)."""
     if (which or SET) == "morocco":
         rng = random.Random(MOROCCO_SEED)
         return [f"febrayer:{i}" for i in sorted(rng.sample(MOROCCO_RANGE, MOROCCO_N))]
+    if (which or SET) == "moroccodev":
+        rng = random.Random(MOROCCODEV_SEED)
+        return [f"febrayer:{i}" for i in sorted(rng.sample(MOROCCODEV_RANGE, MOROCCODEV_N))]
     test = draw(SEED, PLAN + EXTRA)
     if (which or SET) == "test":
         return test
@@ -311,7 +322,7 @@ def stats() -> None:
     by_src: Counter = Counter()
     arts: Counter = Counter()
     types: Counter = Counter()
-    if SET == "morocco":
+    if SET in ("morocco", "moroccodev"):
         types = Counter(m["org_type"] for r in rows for m in r["mentions"])
         empty = [r["source"] for r in rows if not r["mentions"]]
         print(f"febrayer: {len(rows)} articles, {sum(types.values())} mentions "

@@ -1,4 +1,4 @@
-"""Format checks for the hand-annotated organisations gold (data/gold/organisations_news.jsonl).
+"""Format checks for the hand-annotated organisations gold (news test/dev files and the two febrayer files).
 
 ANT v1.1 rows carry their own title and paragraphs, so offsets are checked against the file itself;
 AlArabiya rows carry offsets only and are re-read from ../shared (skipped when it is absent).
@@ -154,20 +154,32 @@ def test_gold_is_large_enough_to_score() -> None:
 
 
 MOROCCO = ROOT / "data" / "gold" / "organisations_morocco.jsonl"
+MOROCCODEV = ROOT / "data" / "gold" / "organisations_moroccodev.jsonl"
 FEBRAYER = DATASETS / "moroccan-news-corpus-issa" / "febrayer_feb.txt"
+# Both febrayer sets: (file, seed, index range, articles drawn, minimum mentions as a truncation guard).
+FEBRAYER_SETS = {
+    "morocco": (MOROCCO, 20261131, range(200, 400), 30, 100),
+    "moroccodev": (MOROCCODEV, 20261132, range(0, 200), 40, 150),
+}
+
+
+def febrayer_rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def morocco_rows() -> list[dict]:
-    return [json.loads(line) for line in MOROCCO.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return febrayer_rows(MOROCCO)
 
 
-def test_morocco_gold_stores_no_text_beyond_surfaces() -> None:
+@pytest.mark.parametrize("name", sorted(FEBRAYER_SETS))
+def test_morocco_gold_stores_no_text_beyond_surfaces(name: str) -> None:
     """The febrayer corpus is test-only: rows name articles by index + fingerprint, mentions by offsets."""
     import random
     import re
 
-    data = morocco_rows()
-    drawn = [f"febrayer:{i}" for i in sorted(random.Random(20261131).sample(range(200, 400), 30))]
+    path, seed, indices, n, min_mentions = FEBRAYER_SETS[name]
+    data = febrayer_rows(path)
+    drawn = [f"febrayer:{i}" for i in sorted(random.Random(seed).sample(indices, n))]
     assert [r["source"] for r in data] == drawn, "rows must be the seeded draw, in order"
     for r in data:
         assert set(r) == {"source", "fingerprint", "mentions"}, f"{r['source']}: no title/paragraphs allowed"
@@ -177,10 +189,20 @@ def test_morocco_gold_stores_no_text_beyond_surfaces() -> None:
             assert m["paragraph"] >= 0, "febrayer articles have no title"
             assert m["end"] - m["start"] == len(m["surface"]) and len(m["surface"].split()) <= 16, m
             assert not (m["surface"][:1] in LEADING_CLITICS and m["surface"][1:3] == "ال"), m
-    assert sum(len(r["mentions"]) for r in data) >= 100
+            assert not m["surface"].startswith(("#", '"', "«", "(", "“")), m
+            assert not m["surface"].endswith(("،", ",", ".", ":", ")")), m
+    assert sum(len(r["mentions"]) for r in data) >= min_mentions
 
 
-def test_morocco_offsets_match_reread_text() -> None:
+def test_moroccan_dev_and_test_sets_are_disjoint() -> None:
+    """Tuning on the Moroccan dev set must never see a Moroccan test article."""
+    dev = {r["source"] for r in febrayer_rows(MOROCCODEV)}
+    test = {r["source"] for r in febrayer_rows(MOROCCO)}
+    assert dev and test and not dev & test
+
+
+@pytest.mark.parametrize("name", sorted(FEBRAYER_SETS))
+def test_morocco_offsets_match_reread_text(name: str) -> None:
     if not FEBRAYER.exists():
         pytest.skip("../shared (moroccan-news-corpus-issa) is absent")
     sys.path.insert(0, str(ROOT / "scripts"))
@@ -188,7 +210,7 @@ def test_morocco_offsets_match_reread_text() -> None:
 
     docs = corpus("febrayer")
     types: dict[str, set[str]] = {}
-    for r in morocco_rows():
+    for r in febrayer_rows(FEBRAYER_SETS[name][0]):
         paragraphs = docs[int(r["source"].split(":")[1])]
         assert fingerprint(paragraphs) == r["fingerprint"], r["source"]
         for m in r["mentions"]:
@@ -197,3 +219,13 @@ def test_morocco_offsets_match_reread_text() -> None:
             assert m["end"] == len(text) or not text[m["end"]].isalnum(), (r["source"], m)
             types.setdefault(m["canonical"], set()).add(m["org_type"])
     assert all(len(t) == 1 for t in types.values()), types
+
+
+def test_moroccan_canonicals_keep_one_type_across_both_sets() -> None:
+    """One canonical name always gets one org_type, in the dev and the test file alike."""
+    types: dict[str, set[str]] = {}
+    for path, *_ in FEBRAYER_SETS.values():
+        for r in febrayer_rows(path):
+            for m in r["mentions"]:
+                types.setdefault(m["canonical"], set()).add(m["org_type"])
+    assert all(len(t) == 1 for t in types.values()), {c: t for c, t in types.items() if len(t) > 1}

@@ -284,16 +284,16 @@ def _scores_row(label: str, recs: list[dict], preds: list[list], types: bool = T
     return res
 
 
-def morocco_eval() -> None:
-    """Second test set on an unseen outlet: rows hold offsets only, the text comes from ../shared by index."""
-    path = GOLD / "organisations_morocco.jsonl"
+def morocco_records(path: Path) -> list[dict] | None:
+    """A febrayer gold file (offsets only) with each article's text read from ../shared by index;
+    None (and a line saying why) when the file or the corpus is absent."""
     if not path.exists():
-        return
+        return None
     from topics_morocco import FEBRAYER, corpus, fingerprint
 
     if not FEBRAYER.exists():
-        print("\n(Moroccan gold skipped: ../shared/datasets/moroccan-news-corpus-issa is absent)")
-        return
+        print(f"\n({path.name} skipped: ../shared/datasets/moroccan-news-corpus-issa is absent)")
+        return None
     docs = corpus("febrayer")
     recs = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -302,9 +302,17 @@ def morocco_eval() -> None:
         r = json.loads(line)
         paragraphs = docs[int(r["source"].split(":", 1)[1])]
         if fingerprint(paragraphs) != r["fingerprint"]:
-            raise SystemExit(f"{r['source']}: text changed (fingerprint), cannot score the Moroccan gold")
+            raise SystemExit(f"{r['source']}: text changed (fingerprint), cannot score {path.name}")
         r["title"], r["paragraphs"] = "", paragraphs
         recs.append(r)
+    return recs
+
+
+def morocco_eval() -> None:
+    """Second test set on an unseen outlet: rows hold offsets only, the text comes from ../shared by index."""
+    recs = morocco_records(GOLD / "organisations_morocco.jsonl")
+    if recs is None:
+        return
     t0 = time.perf_counter()
     preds = [extract_organisations("", r["paragraphs"]) for r in recs]
     dt = time.perf_counter() - t0

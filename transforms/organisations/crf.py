@@ -20,6 +20,7 @@ from importlib import resources
 from operator import add
 from pathlib import Path
 
+from transforms.organisations import features
 from transforms.organisations.features import word_views
 
 # Label indexes are fixed: a BIO model uses the first three.
@@ -88,9 +89,17 @@ def _const(feat: str) -> Vec:
 def emissions(toks: list[str], lo: int, hi: int, gaz: list[str]) -> list[Vec]:
     """Per-token label scores of toks[lo:hi], exactly as crfsuite sums its attribute weights."""
     sc = [word_scores(t) for t in toks[lo:hi]]
-    n = len(sc)
-    if n < 3:
-        return _emissions_short(sc, gaz)
+    em = _emissions_short(sc, gaz) if len(sc) < 3 else _emissions(sc, gaz)
+    if features.WORD_PAIRS:
+        w = model()[0]
+        for i, (a, b) in enumerate(zip(*features.pair_keys(toks, lo, hi), strict=True)):
+            for v in (w.get(a), w.get(b)):
+                if v is not None:
+                    em[i] = tuple(map(add, em[i], v))
+    return em
+
+
+def _emissions(sc: list, gaz: list[str]) -> list[Vec]:
     z = (0.0,) * n_labels()
     own = [s[0] for s in sc]
     prev = [_const("BOS")] + [s[1] for s in sc[:-1]]

@@ -122,6 +122,9 @@ def word_views(tok: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
 
 
 CLUSTER_WIDE = False  # clusters of the words at -2/+2 too (dev log)
+# folded word pairs w[-1]|w[0] and w[0]|w[+1] as features (dev log, session 4); the only features that
+# depend on two words, so crf.emissions adds their weights per token (``pair_keys``)
+WORD_PAIRS = False
 RULE_FEATURES = False  # phrase-rule spans as CRF features (stacking): tried, no dev gain (dev log)
 
 
@@ -170,6 +173,14 @@ def gaz_tags(toks: list[str], lo: int, hi: int,
     return ["|".join(t) for t in tags]
 
 
+def pair_keys(toks: list[str], lo: int, hi: int) -> tuple[list[str], list[str]]:
+    """Word-pair attributes of toks[lo:hi]: with the previous word ('' at the start), with the next ('' at the end)."""
+    f = [fold(t) or t for t in toks[lo:hi]]
+    prev = [""] + [f"wp-={a}|{b}" for a, b in zip(f, f[1:], strict=False)]
+    nxt = [f"wp+={a}|{b}" for a, b in zip(f, f[1:], strict=False)] + [""]
+    return prev, nxt
+
+
 def sentence_features(toks: list[str], lo: int, hi: int,
                       matches: list[tuple[int, int, str, str, int]] | None = None) -> list[list[str]]:
     """Feature lists for toks[lo:hi] (one sentence or window); ``matches`` = list matches if known."""
@@ -194,4 +205,7 @@ def sentence_features(toks: list[str], lo: int, hi: int,
         if gaz[i]:
             feats += gaz[i].split("|")
         out.append(feats)
+    if WORD_PAIRS:
+        for i, (a, b) in enumerate(zip(*pair_keys(toks, lo, hi), strict=True)):
+            out[i] += [x for x in (a, b) if x]
     return out

@@ -13,8 +13,10 @@ extractor is made on these figures (docs/organisations-dev-log.md).
 News dev (data/gold/organisations_newsdev.jsonl, ANT/AlArabiya articles annotated like the news test gold,
 whatever part of it exists): ``--newsdev`` scores the shipped extractor and its CRF alone (or the CRF of
 ``--weights PATH``), strict and clitic-insensitive, with the functions of scripts/eval_organisations.py, and
-stops; ``--errors`` lists its misses and spurious spans. In a fold run (``--tag``) the fold-0 model also
-scores news dev. The news TEST gold is never read here.
+stops; ``--errors`` lists its misses and spurious spans. The Moroccan dev gold
+(data/gold/organisations_moroccodev.jsonl: 40 febrayer.com articles of indices 0-199, text read from
+../shared) is scored the same way next to it. In a fold run (``--tag``) the fold-0 model also scores
+both. The news TEST gold and the Moroccan TEST gold are never read here.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval_organisations import GOLD, crf_only, load_gold, match, prf, sentence_spans  # noqa: E402
+from eval_organisations import GOLD, crf_only, load_gold, match, morocco_records, prf, sentence_spans  # noqa: E402
 from train_organisations import (  # noqa: E402
     SCHEME,
     WOJOOD_REPEAT,
@@ -44,6 +46,7 @@ from transforms.organisations import crf, features  # noqa: E402
 
 TMP = Path("/tmp/org")
 NEWSDEV = GOLD / "organisations_newsdev.jsonl"
+MOROCCODEV = GOLD / "organisations_moroccodev.jsonl"
 
 
 @cache
@@ -54,9 +57,17 @@ def newsdev_records() -> list[dict]:
     return load_gold(NEWSDEV)
 
 
-def newsdev_score(system: str) -> tuple[tuple[int, int, int], tuple[int, int, int], dict]:
-    """((tp, fp, fn) strict, (tp, fp, fn) clitic-insensitive, match details) on news dev."""
-    recs = newsdev_records()
+@cache
+def moroccodev_records() -> list[dict]:
+    """The Moroccan dev gold (febrayer 0-199, text read from ../shared); empty when either is absent."""
+    return morocco_records(MOROCCODEV) or []
+
+
+DEV_GOLDS = {"newsdev": newsdev_records, "moroccodev": moroccodev_records}
+
+
+def dev_score(recs: list[dict], system: str) -> tuple[tuple[int, int, int], tuple[int, int, int], dict]:
+    """((tp, fp, fn) strict, (tp, fp, fn) clitic-insensitive, match details) on hand-annotated articles."""
     if system == "crf":
         preds = [crf_only(r) for r in recs]
     else:
@@ -65,30 +76,38 @@ def newsdev_score(system: str) -> tuple[tuple[int, int, int], tuple[int, int, in
     return (res["tp"], res["fp"], res["fn"]), (res["rtp"], res["rfp"], res["rfn"]), res
 
 
+def newsdev_score(system: str) -> tuple[tuple[int, int, int], tuple[int, int, int], dict]:
+    return dev_score(newsdev_records(), system)
+
+
 def newsdev_report(n_err: int) -> None:
-    recs = newsdev_records()
-    n_gold = sum(len(r["mentions"]) for r in recs)
-    print(f"\n== News dev ({NEWSDEV.name}: {len(recs)} articles, {n_gold} mentions), model {org.MODEL_VERSION} ==")
-    print(f"{'system':8} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} | clitic-insensitive P R F1")
-    for system in ("full", "crf"):
-        strict, relaxed, res = newsdev_score(system)
-        p, r, f = prf(*strict)
-        rp, rr, rf = prf(*relaxed)
-        tacc = ""
-        if system == "full":
-            ok = sum(g["org_type"] == m.org_type for _s, g, m in res["pairs"])
-            tacc = f" | type accuracy on found mentions {ok}/{len(res['pairs'])}"
-        print(f"{system:8} {strict[0] + strict[2]:5d} {strict[0] + strict[1]:5d} {p:6.3f} {r:6.3f} {f:6.3f} | "
-              f"{rp:.3f} {rr:.3f} {rf:.3f}{tacc}")
-        if system == "full" and n_err:
-            for src, s in res["miss"][:n_err]:
-                print(f"  FN {src.split('/')[-1][:34]:34} {s}")
-            for src, s in res["spur"][:n_err]:
-                print(f"  FP {src.split('/')[-1][:34]:34} {s}")
-            bad = [(g["surface"], p.surface) for _s, g, p in res["pairs"]
-                   if (g["start"], g["end"]) != (p.start, p.end)]
-            for g, p_ in bad[:n_err]:
-                print(f"  CL gold {g} | pred {p_}")
+    """News dev and Moroccan dev: strict and clitic-insensitive scores, type accuracy, errors."""
+    for name, records in DEV_GOLDS.items():
+        recs = records()
+        if not recs:
+            continue
+        n_gold = sum(len(r["mentions"]) for r in recs)
+        print(f"\n== {name} ({len(recs)} articles, {n_gold} mentions), model {org.MODEL_VERSION} ==")
+        print(f"{'system':8} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} | clitic-insensitive P R F1")
+        for system in ("full", "crf"):
+            strict, relaxed, res = dev_score(recs, system)
+            p, r, f = prf(*strict)
+            rp, rr, rf = prf(*relaxed)
+            tacc = ""
+            if system == "full":
+                ok = sum(g["org_type"] == m.org_type for _s, g, m in res["pairs"])
+                tacc = f" | type accuracy on found mentions {ok}/{len(res['pairs'])}"
+            print(f"{system:8} {strict[0] + strict[2]:5d} {strict[0] + strict[1]:5d} {p:6.3f} {r:6.3f} {f:6.3f} | "
+                  f"{rp:.3f} {rr:.3f} {rf:.3f}{tacc}")
+            if system == "full" and n_err:
+                for src, sp in res["miss"][:n_err]:
+                    print(f"  FN {src.split('/')[-1][:34]:34} {sp}")
+                for src, sp in res["spur"][:n_err]:
+                    print(f"  FP {src.split('/')[-1][:34]:34} {sp}")
+                bad = [(g["surface"], m.surface) for _s, g, m in res["pairs"]
+                       if (g["start"], g["end"]) != (m.start, m.end)]
+                for g, p_ in bad[:n_err]:
+                    print(f"  CL gold {g} | pred {p_}")
 
 
 def use_weights(path: Path) -> None:
@@ -207,12 +226,14 @@ def main() -> None:
                         t = totals.setdefault((pool, system), [0, 0, 0])
                         for i in range(3):
                             t[i] += r[i]
-        if k == a.folds[0] and newsdev_records():
+        for dev_name, records in DEV_GOLDS.items():
+            if k != a.folds[0] or not records():
+                continue
             for system in ("crf", "full"):
                 set_gate("")
-                strict, relaxed, _res = newsdev_score(system)
-                rows.append(("newsdev", system, strict))
-                rows.append(("newsdev-cl", system, relaxed))
+                strict, relaxed, _res = dev_score(records(), system)
+                rows.append((dev_name, system, strict))
+                rows.append((dev_name + "-cl", system, relaxed))
     for (name, system), t in totals.items():
         rows.append((name, system, (t[0], t[1], t[2])))
     print(f"\n[{a.tag}] {vars(a)}")

@@ -35,7 +35,9 @@ from transforms.organisations.rules import (
     head_spans,
     is_nat,
     latin_spans,
+    quoted_spans,
     radio_spans,
+    site_word,
 )
 from transforms.organisations.tokens import fold, is_latin, sentence_bounds, strip_al, tokenize
 
@@ -181,8 +183,15 @@ def _branch_place(tok: str) -> bool:
 def _country_adj(tok: str) -> bool:
     """A country's nationality adjective ("البرتغالي"), not a direction or an institutional adjective."""
     rest = analyse(tok)[2]
-    return tok[0].isalpha() and is_nat(rest) and rest not in lx.INST_ADJ and rest not in lx.REGIONAL_ADJ and not (
-        rest.startswith(("الشمال", "الجنوب", "الشرق", "الغرب")))
+    return (tok[0].isalpha() and is_nat(rest) and rest not in lx.INST_ADJ and rest not in lx.REGIONAL_ADJ
+            and rest not in lx.TYPE_CUES and rest not in _NOT_COUNTRY
+            and not rest.startswith(("الشمال", "الجنوب", "الشرق", "الغرب")))
+
+
+# Common adjectives the place list happens to derive ("الرياضي" from الرياض, "البحري" from البحر...).
+_NOT_COUNTRY_WORDS = ("الرياضي الرياضية البحري البحرية البلدي البلدية الداخلي الداخلية الخارجي الخارجية الذهبي "
+                      "الذهبية الحديدي الحديدية الشعبي الشعبية الدولي الدولية")
+_NOT_COUNTRY = frozenset(fold(w) for w in _NOT_COUNTRY_WORDS.split())
 
 
 def _foreign(tok: str) -> bool:
@@ -192,6 +201,13 @@ def _foreign(tok: str) -> bool:
     k = strip_al(rest)
     return (tok[0].isalpha() and not cl and not h and not rest.startswith("ال") and f not in nm.common
             and k not in nm.places and k not in nm.persons)
+
+
+def _rare_definite(tok: str) -> bool:
+    """A definite word no common-word list knows: a name with the article ("الغارديان")."""
+    f, cl, rest, h = analyse(tok)
+    return (tok[0].isalpha() and not h and rest.startswith("ال") and f not in names().common
+            and rest not in names().common and not is_nat(rest))
 
 
 def _def_adj(tok: str) -> bool:
@@ -222,7 +238,7 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
     matches = match_all(toks, lo, hi)
     listed: dict[int, tuple[int, bool]] = {}  # start -> (end, generic name such as "وزارة الصحة")
     for s, e, canonical, typ, tier in matches:
-        if tier > 1:
+        if tier > 1 or (e - s == 1 and _first_name(toks, s, lo, hi)):
             continue
         if e - s >= 2 and e < hi and _open_construct(toks[e - 1], toks[e]):
             # "مجلس نواب" + "الشعب": the listed "مجلس النواب" read into a longer, different name
@@ -249,6 +265,10 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
         cands.append((s, e, c, None, "A"))
     for s, e, c in radio_spans(toks, lo, hi):
         cands.append((s, e, c, None, "A"))
+    for s, e, c, typ in quoted_spans(toks, lo, hi):
+        cands.append((s, e, c, (" ".join(toks[s:e]), typ), "A"))
+    for s, e, c in _club_spans(toks, lo, hi):
+        cands.append((s, e, c, (" ".join(toks[s:e]), "sports"), "A"))
     crf_spans, em = _crf_decode(toks, lo, hi, matches, heads, latins)
     exact = {(s, e) for s, e, _c in crf_spans}
     for s, e, c in crf_spans:
@@ -275,6 +295,41 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
     return [_unquote(toks, x) for x in _organs(toks, lo, _head_before(toks, lo, _merge(cands)))]
 
 
+_ROLES = frozenset(fold(w) for w in ["لاعب", "لاعبة", "مهاجم", "مدافع", "حارس", "نجم", "قائد", "مدرب", "هداف", "جناح", "ظهير"])
+
+
+def _club_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    """A club no list knows, named after a player's role and followed by its country's adjective:
+    "لاعب شارلوروا البلجيكي", "مهاجم سبورتينغ براغا البرتغالي" (the adjective stays out, rule 4)."""
+    out: list[tuple[int, int, float]] = []
+    for i in range(lo, hi - 2):
+        f = fold(toks[i]) or "-"
+        if not toks[i][0].isalpha() or not (f in _ROLES or (f[0] in "ول" and f[1:] in _ROLES)):
+            continue
+        k = i + 1
+        while k < hi and k - i <= 3 and _foreign(toks[k]) and fold(toks[k]) not in lx.STOP:
+            k += 1
+        if k > i + 1 and k < hi and _country_adj(toks[k]):
+            out.append((i + 1, k, 0.7))
+    return out
+
+
+def _first_name(toks: list[str], s: int, lo: int, hi: int) -> bool:
+    """A one-word listed name used as a person's first name: after a definite title ("القاضي الأزهر") or
+    before a rare family name in nisba form ("الأزهر الشرايطي"); a country, type or common adjective is
+    no family name ("الأهلي المصري", "الوداد الرياضي", "داعش الإرهابي")."""
+    if s > lo and toks[s - 1][0].isalpha():
+        prev = analyse(toks[s - 1])[2]
+        if prev in lx.TITLES and prev.startswith("ال"):
+            return True  # a definite title names a person ("القاضي الأزهر"); "رئيس الكاف" is a construct
+    if s + 1 >= hi or not toks[s + 1][0].isalpha() or is_latin(toks[s + 1]):
+        return False
+    f, cl, rest, h = analyse(toks[s + 1])
+    return (not cl and not h and rest.startswith("ال") and rest.endswith("ي") and len(rest) > 4 and not is_nat(rest)
+            and rest not in lx.INST_ADJ and rest not in lx.REGIONAL_ADJ and rest not in lx.TYPE_CUES
+            and f not in lx.STOP and rest not in names().common)  # "داعش الإرهابي": a common adjective
+
+
 def _head_before(toks: list[str], lo: int, spans: list[tuple[int, int, float, tuple[str, str] | None]],
                  ) -> list[tuple[int, int, float, tuple[str, str] | None]]:
     """A generic head noun directly before a name belongs to it (guidelines rule 2: "نادي سبورتينج
@@ -290,9 +345,16 @@ def _head_before(toks: list[str], lo: int, spans: list[tuple[int, int, float, tu
                     and not rest.startswith("ال") and toks[s - 1][0].isalpha()):
                 s -= 1
         if (e - s >= 3 and analyse(toks[s])[3] and not analyse(toks[s])[2].startswith("ال")
-                and _country_adj(toks[e - 1]) and _foreign(toks[s + 1])
+                and _country_adj(toks[e - 1]) and (_foreign(toks[s + 1]) or _rare_definite(toks[s + 1]))
                 and all(_foreign(t) or strip_al(analyse(t)[2]) in names().places for t in toks[s + 2 : e - 1])):
             e -= 1  # "نادي سبورتينج لشبونة" + "البرتغالي": the nationality describes a complete name (rule 4)
+        elif (known is None and e - s >= 2 and not analyse(toks[s])[3] and toks[s][0].isalpha()
+              and not analyse(toks[s])[2].startswith("ال") and _country_adj(toks[e - 1])
+              and all(_foreign(t) or strip_al(analyse(t)[2]) in names().places for t in toks[s : e - 1])):
+            e -= 1  # "فولهام" + "الإنكليزي", "ريال مدريد" + "الإسباني": the same without a head noun
+        if (known is None and e - s == 2 and analyse(toks[s])[3] in ("media", "company")
+                and analyse(toks[s])[2].startswith("ال") and _country_adj(toks[s + 1])):
+            continue  # "الصحيفة البريطانية", "الشركة الفرنسية": a description of a name given elsewhere
         out.append((s, e, c, known))
         prev_end = e
     return out
@@ -446,7 +508,7 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
                 }
                 if s >= lo + 2 and toks[s - 1] in _OPEN_Q and e < hi and not toks[e][0].isalnum():
                     # 'شركة "آبل"': the head left outside the quotes still tells the type
-                    hint = analyse(toks[s - 2])[3]
+                    hint = analyse(toks[s - 2])[3] or ("media" if site_word(toks[s - 2]) else "")
                 if hint:
                     m["hint"] = hint
                 # "X (ACR)": the parenthesised short form is the same organisation

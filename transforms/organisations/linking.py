@@ -48,6 +48,10 @@ def mention_key(toks: list[str]) -> tuple[str, ...]:
 _FINAL_HA_OK = frozenset(["الله", "مياه", "اتجاه", "وجه", "شبه", "انتباه"])
 
 
+# Spelling variants the normalisation keeps apart ("هيأة" is the Moroccan spelling of "هيئة").
+_SPELLING = {"هياة": "هيئة", "الهياة": "الهيئة"}
+
+
 def readable(text: str) -> str:
     """Canonical spelling: Arabic-normalised (alef, ya, diacritics, digits) and word-final ه read as ة."""
     out = []
@@ -56,14 +60,17 @@ def readable(text: str) -> str:
             len(w) >= 6 and w.startswith("ال") and w.endswith("ه") and w[2:] not in _FINAL_HA_OK
         ):
             w = w[:-1] + "ة"
-        out.append(w)
+        out.append(_SPELLING.get(w, w))
     return " ".join(out)
 
 
 def display(toks: list[str], surface: str) -> str:
     """Canonical of a name no list knows: the surface without leading clitics, in canonical spelling."""
-    _f, cl, _rest, _h = analyse(toks[0])
+    f, cl, rest, _h = analyse(toks[0])
     text = surface
+    nm = names()
+    if cl and f in nm.common and strip_al(rest) not in nm.common and strip_al(rest) not in nm.vocab:
+        cl = ""  # "فالنسيا" is Valencia, not ف + "النسيا": the whole word is the known one
     if cl:
         n = len(cl)
         text = ("ا" + surface[n:]) if surface[n - 1 : n + 1] == "لل" else surface[n:]

@@ -43,7 +43,8 @@ def analyse(tok: str) -> tuple[str, str, str, str]:
 def nationalities() -> frozenset[str]:
     """Definite nationality adjectives derived from the place list (مصر -> المصري/المصريه)."""
     out: set[str] = set()
-    extra = "مغرب امريك امريكي اوروب افريق عرب اسرايل فلسطين سعود اممي خليج ايران روس صين ياباني المان"
+    extra = ("مغرب امريك امريكي اوروب افريق عرب اسرايل فلسطين سعود اممي خليج ايران روس صين ياباني المان "
+             "انجليز انكليز بيلاروس هولند سويسر نمساو بريطان كند استرال بيروف كونغول توغول")
     for p in list(names().places) + extra.split():
         p = strip_al(p)
         for base in {p, p[:-1] if p.endswith(("ا", "ه", "ي")) else p, p[:-4] if p.endswith("ستان") else p,
@@ -184,8 +185,8 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
             purpose = strong = True
             continue
         if cl in ("و", "ول") and (purpose or n_def >= 1) and not h and rest not in lx.BARE_BAD:
-            if last_adj_prev and not purpose:
-                break  # "الجيش اللبناني واليونيفيل"
+            if last_adj_prev and not purpose and not (rest0 in _MINISTRY and rest in _PORTFOLIOS):
+                break  # "الجيش اللبناني واليونيفيل"; a ministry's portfolios go on ("التربية الوطنية والتكوين")
             j += 1
             continue
         if (not cl and f[0] == "و" and purpose and len(f) > 4 and not h and f[1] in "اتم" and j + 1 < hi
@@ -303,6 +304,16 @@ _DESCRIPTIVE = frozenset(fold(w) for w in ["قوات", "ميليشيات", "مي
                                             "مقاتلي", "مسلحي"])
 _BOARDS = frozenset(fold(w) for w in ["الإدارة", "الأمناء", "المديرين", "المدراء"])
 _MIN = fold("من")
+_MINISTRY = frozenset(fold(w) for w in ["وزارة", "الوزارة"])
+# Portfolio nouns a ministry's name coordinates ("وزارة الشؤون الخارجية والتعاون الدولي"); another body
+# after و ends the name ("وزارة الشؤون الثقافية والمصالح المعنية").
+_PORTFOLIO_WORDS = (
+    "التعاون التكوين التعليم البحث التجارة الصناعة الاستثمار الاقتصاد المالية التنمية الصيد المياه الغابات "
+    "الهجرة الرياضة الشباب الثقافة الاتصال النقل التجهيز اللوجستيك الماء السياحة الطاقة المعادن البيئة "
+    "الإسكان التعمير السكنى الحماية الأسرة المرأة الطفولة التضامن الإدماج الإصلاح الوظيفة الحريات "
+    "الفلاحة التشغيل الحكامة الابتكار الانتقال الرقمنة التخطيط الشؤون"
+)
+_PORTFOLIOS = frozenset(fold(w) for w in _PORTFOLIO_WORDS.split())
 _AJL = fold("أجل")
 _TOPIC_JOIN = frozenset({fold("في"), fold("حول")})
 
@@ -320,6 +331,65 @@ def _proper(tok: str) -> bool:
     nm = names()
     k = strip_al(rest)
     return is_latin(tok) or is_nat(rest) or k in nm.places or (f not in nm.common and rest not in nm.common)
+
+
+_SITE = frozenset(fold(w) for w in ["موقع", "الموقع"])
+_GROUP = frozenset(fold(w) for w in ["مجموعة", "المجموعة", "مجموعه"])
+# "بحسب « المسيرة »", "نقلا عن « القدس العربي »": a quoted name given as the source of a report is an outlet.
+_SOURCE = frozenset(fold(w) for w in ["بحسب", "حسب", "وحسب", "وبحسب", "نقلت", "ونقلت", "أوردت", "وأوردت"])
+
+
+def _trigger(tok: str) -> str:
+    """Type of a word that announces a quoted name: "موقع" (media), "مجموعة" (company), a head noun."""
+    if not tok[0].isalpha():
+        return ""
+    f = fold(tok) or "-"
+    bare = f[1:] if len(f) > 4 and f[0] in "لبوف" else f
+    if f in _SITE or bare in _SITE:
+        return "media"
+    if f in _GROUP or bare in _GROUP:
+        return "company"
+    head = analyse(tok)[3]
+    return head if head in ("media", "company") else ""
+
+
+def site_word(tok: str) -> bool:
+    """"موقع" (with a clitic: "لموقع", "بموقع"): before a quoted name it is a news site."""
+    return _trigger(tok) == "media" and analyse(tok)[3] == ""
+
+
+def quoted_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, str]]:
+    """Quoted names a trigger announces (rule 10: the name inside the quotes, the trigger outside):
+    'لموقع « فبراير »', 'المجموعة الفرنسية المغربية « Figeac Aero »' (adjectives may stand between, rule
+    2), 'بحسب « المسيرة »' (the source of a report). "موقع" is no head noun in general ("موقع الحادث")."""
+    out: list[tuple[int, int, float, str]] = []
+    for q in range(lo + 1, hi - 2):
+        if toks[q] not in _OPEN_QUOTE:
+            continue
+        end = _quoted_end(toks, q, hi)
+        if not end or any(fold(t) in lx.STOP for t in toks[q + 1 : end - 1]):
+            continue
+        typ = ""
+        k = q - 1
+        while k >= lo and k >= q - 3 and toks[k][0].isalpha() and not _trigger(toks[k]) and _def_nisba(toks[k]):
+            k -= 1  # adjectives between the trigger and the quotes
+        if k >= lo:
+            typ = _trigger(toks[k])
+            if not typ and k == q - 1 and fold(toks[k]) in _SOURCE and _name_word(toks[q + 1]):
+                typ = "media"  # a name's word, not a phrase ('حسب "الأقدمية والمباشرة"')
+        if typ:
+            out.append((q + 1, end - 1, 0.75, typ))
+    return out
+
+
+def _name_word(tok: str) -> bool:
+    """A word that occurs in organisation names (the compiled lists' vocabulary) or a Latin word."""
+    return is_latin(tok) or (tok[0].isalpha() and strip_al(analyse(tok)[2]) in names().vocab)
+
+
+def _def_nisba(tok: str) -> bool:
+    rest = analyse(tok)[2]
+    return rest.startswith("ال") and rest.endswith(("ي", "يه"))
 
 
 def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
@@ -425,7 +495,7 @@ _LATIN_JOIN = frozenset(["for", "of", "and", "the", "de", "du", "des", "la", "le
 
 def _camel(t: str) -> bool:
     """JPMorgan, YouTube, PayPal: an inner capital in a word."""
-    return len(t) > 3 and any(c.isupper() for c in t[1:]) and any(c.islower() for c in t)
+    return len(t) > 3 and any(c.isupper() for c in t[1:]) and any(c.islower() for c in t) and t not in _TERMS
 
 
 _ORG_WORDS = dict.fromkeys(
@@ -439,4 +509,11 @@ _ORG_WORDS = dict.fromkeys(
 
 @lru_cache(maxsize=50_000)
 def _acronyms(t: str) -> str:
-    return t if "A" <= t[0] <= "Z" and t.isupper() and 2 <= len(t) <= 6 and t.isascii() and t.isalpha() else ""
+    return (t if "A" <= t[0] <= "Z" and t.isupper() and 2 <= len(t) <= 6 and t.isascii() and t.isalpha()
+            and t not in _TERMS else "")
+
+
+# Latin acronyms and terms that name things, not organisations: technologies, formats, indicators, roles.
+_TERMS = frozenset(
+    ["SMS", "MMS", "HD", "FHD", "QHD", "UHD", "LED", "LCD", "OLED", "AMOLED", "GPS", "USB", "DNA", "RNA", "VIP", "CEO", "CFO", "PDF", "GDP", "PMI", "CPI", "IT", "AI", "VR", "AR", "VAR", "SIM", "ATM", "PIN", "LTE", "GSM", "WiFi", "DDoS", "HTML", "HTTP", "HTTPS", "URL", "IP", "RAM", "ROM", "CPU", "GPU", "SSD", "HDD", "PC", "TV", "OS", "iOS", "NFC", "RFID", "BBB", "AAA", "MRI", "CT", "ICU", "PCR", "IQ", "KO"]
+)

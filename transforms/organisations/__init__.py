@@ -295,16 +295,19 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
     return [_unquote(toks, x) for x in _organs(toks, lo, _head_before(toks, lo, _merge(cands)))]
 
 
-_ROLES = frozenset(fold(w) for w in ["لاعب", "لاعبة", "مهاجم", "مدافع", "حارس", "نجم", "قائد", "مدرب", "هداف", "جناح", "ظهير"])
+_ROLE_WORDS = "لاعب لاعبة مهاجم مدافع حارس نجم قائد مدرب هداف جناح ظهير"
+# As written (these words have no hamza or ta marbuta to fold), bare or after و/ل.
+_ROLE_FORMS = frozenset(p + w for w in _ROLE_WORDS.split() for p in ("", "و", "ل"))
 
 
 def _club_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
     """A club no list knows, named after a player's role and followed by its country's adjective:
     "لاعب شارلوروا البلجيكي", "مهاجم سبورتينغ براغا البرتغالي" (the adjective stays out, rule 4)."""
     out: list[tuple[int, int, float]] = []
+    if _ROLE_FORMS.isdisjoint(toks[lo:hi]):
+        return out  # the common case, decided at C speed
     for i in range(lo, hi - 2):
-        f = fold(toks[i]) or "-"
-        if not toks[i][0].isalpha() or not (f in _ROLES or (f[0] in "ول" and f[1:] in _ROLES)):
+        if toks[i] not in _ROLE_FORMS:
             continue
         k = i + 1
         while k < hi and k - i <= 3 and _foreign(toks[k]) and fold(toks[k]) not in lx.STOP:

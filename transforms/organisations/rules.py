@@ -276,6 +276,7 @@ def _construct(toks: list[str], j: int, hi: int) -> int:
 
 
 _OPEN_QUOTE = {'"': '"', "«": "»", "“": "”", "'": "'", "”": "”"}
+_QUOTE_SET = frozenset(_OPEN_QUOTE)
 
 
 def _quoted_end(toks: list[str], j: int, hi: int) -> int:
@@ -363,6 +364,8 @@ def quoted_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, floa
     'لموقع « فبراير »', 'المجموعة الفرنسية المغربية « Figeac Aero »' (adjectives may stand between, rule
     2), 'بحسب « المسيرة »' (the source of a report). "موقع" is no head noun in general ("موقع الحادث")."""
     out: list[tuple[int, int, float, str]] = []
+    if _QUOTE_SET.isdisjoint(toks[lo:hi]):
+        return out
     for q in range(lo + 1, hi - 2):
         if toks[q] not in _OPEN_QUOTE:
             continue

@@ -161,7 +161,11 @@ def _viterbi3(em: list[Vec]) -> list[int]:
         n2, k2 = (s0, 0) if s0 >= s1 and s0 >= s2 else ((s1, 1) if s1 >= s2 else (s2, 2))
         backs.append((k0, k1, k2))
         p0, p1, p2 = n0 + a, n1 + b, n2 + c
-    last = 0 if p0 >= p1 and p0 >= p2 else (1 if p1 >= p2 else 2)
+    return _backtrace(backs, 0 if p0 >= p1 and p0 >= p2 else (1 if p1 >= p2 else 2))
+
+
+def _backtrace(backs: list[tuple[int, ...]], last: int) -> list[int]:
+    """The label sequence ending in ``last``, read back through the back-pointers."""
     out = [last]
     for ptrs in reversed(backs):
         last = ptrs[last]
@@ -196,13 +200,7 @@ def _viterbi5(em: list[Vec]) -> list[int]:
         n3, k3 = (s1, 1) if s1 >= s2 else (s2, 2)
         backs.append((k0, k1, k2, k3, k4))
         p0, p1, p2, p3, p4 = n0 + e0, n1 + e1, n2 + e2, n3 + e3, n4 + e4
-    last = 0 if p0 >= p3 and p0 >= p4 else (3 if p3 >= p4 else 4)
-    out = [last]
-    for ptrs in reversed(backs):
-        last = ptrs[last]
-        out.append(last)
-    out.reverse()
-    return out
+    return _backtrace(backs, 0 if p0 >= p3 and p0 >= p4 else (3 if p3 >= p4 else 4))
 
 
 def best_score(em: list[Vec]) -> float:

@@ -367,4 +367,5 @@ def test_latin_terms_are_not_companies() -> None:
     """Economy and technology wording (written for the test): an index, a message format, a screen, an attack."""
     assert surfaces('وارتفع مؤشر "PMI" للقطاع الخاص في المغرب') == []
     assert surfaces("ترسل الشركة رسائل SMS بشاشة QHD وتصدت لهجمات DDoS") == []
+    assert surfaces("الرحلة TU 931 من مرسيليا بذاكرة 6 GB وتجرى انتخابات بلدية") == []  # a code, a unit, a noun
     assert [m.org_type for m in one("وقالت شبكة CNN إن")] == ["media"]

@@ -481,9 +481,9 @@ def latin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
             i += 1
             continue
         run = toks[i:j]
-        if len(run) == 1 and (_GRADE.fullmatch(run[0]) or run[0] in ("FM", "AM")):
+        if len(run) == 1 and (_GRADE.fullmatch(run[0]) or run[0] in ("FM", "AM") or (j < hi and toks[j][0].isdigit())):
             i = j
-            continue  # "AA", "BBB": credit grades; "FM" alone is a band, not a name
+            continue  # "AA", "BBB": credit grades; "FM" alone is a band; "TU 931": a flight or model code
         if any(_ORG_WORDS.get(w.lower()) for w in run) or (len(run) == 1 and (_acronyms(run[0]) or _camel(run[0]))):
             out.append((i, j, 0.5))
         elif len(run) > 1 and _camel(run[0]):
@@ -517,6 +517,9 @@ def _acronyms(t: str) -> str:
 
 
 # Latin acronyms and terms that name things, not organisations: technologies, formats, indicators, roles.
-_TERMS = frozenset(
-    ["SMS", "MMS", "HD", "FHD", "QHD", "UHD", "LED", "LCD", "OLED", "AMOLED", "GPS", "USB", "DNA", "RNA", "VIP", "CEO", "CFO", "PDF", "GDP", "PMI", "CPI", "IT", "AI", "VR", "AR", "VAR", "SIM", "ATM", "PIN", "LTE", "GSM", "WiFi", "DDoS", "HTML", "HTTP", "HTTPS", "URL", "IP", "RAM", "ROM", "CPU", "GPU", "SSD", "HDD", "PC", "TV", "OS", "iOS", "NFC", "RFID", "BBB", "AAA", "MRI", "CT", "ICU", "PCR", "IQ", "KO"]
+_TERM_WORDS = (
+    "SMS MMS HD FHD QHD UHD LED LCD OLED AMOLED GPS USB DNA RNA VIP CEO CFO PDF GDP PMI CPI IT AI VR AR VAR "
+    "SIM ATM PIN LTE GSM WiFi DDoS HTML HTTP HTTPS URL IP RAM ROM CPU GPU SSD HDD PC TV OS iOS NFC RFID "
+    "BBB AAA MRI CT ICU PCR IQ KO GB MB TB KB GHz MHz MP"
 )
+_TERMS = frozenset(_TERM_WORDS.split())

@@ -37,7 +37,6 @@ from transforms.organisations.rules import (
     latin_spans,
     quoted_spans,
     radio_spans,
-    site_word,
 )
 from transforms.organisations.tokens import fold, is_latin, sentence_bounds, strip_al, tokenize
 
@@ -203,6 +202,11 @@ def _foreign(tok: str) -> bool:
             and k not in nm.places and k not in nm.persons)
 
 
+def _name_words(words: list[str]) -> bool:
+    """Every word is a foreign name's word or a place ("سبورتينج", "لشبونة")."""
+    return all(_foreign(t) or strip_al(analyse(t)[2]) in names().places for t in words)
+
+
 def _rare_definite(tok: str) -> bool:
     """A definite word no common-word list knows: a name with the article ("الغارديان")."""
     f, cl, rest, h = analyse(tok)
@@ -349,11 +353,11 @@ def _head_before(toks: list[str], lo: int, spans: list[tuple[int, int, float, tu
                 s -= 1
         if (e - s >= 3 and analyse(toks[s])[3] and not analyse(toks[s])[2].startswith("ال")
                 and _country_adj(toks[e - 1]) and (_foreign(toks[s + 1]) or _rare_definite(toks[s + 1]))
-                and all(_foreign(t) or strip_al(analyse(t)[2]) in names().places for t in toks[s + 2 : e - 1])):
+                and _name_words(toks[s + 2 : e - 1])):
             e -= 1  # "نادي سبورتينج لشبونة" + "البرتغالي": the nationality describes a complete name (rule 4)
         elif (known is None and e - s >= 2 and not analyse(toks[s])[3] and toks[s][0].isalpha()
               and not analyse(toks[s])[2].startswith("ال") and _country_adj(toks[e - 1])
-              and all(_foreign(t) or strip_al(analyse(t)[2]) in names().places for t in toks[s : e - 1])):
+              and _name_words(toks[s : e - 1])):
             e -= 1  # "فولهام" + "الإنكليزي", "ريال مدريد" + "الإسباني": the same without a head noun
         if (known is None and e - s == 2 and analyse(toks[s])[3] in ("media", "company")
                 and analyse(toks[s])[2].startswith("ال") and _country_adj(toks[s + 1])):
@@ -511,7 +515,7 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
                 }
                 if s >= lo + 2 and toks[s - 1] in _OPEN_Q and e < hi and not toks[e][0].isalnum():
                     # 'شركة "آبل"': the head left outside the quotes still tells the type
-                    hint = analyse(toks[s - 2])[3] or ("media" if site_word(toks[s - 2]) else "")
+                    hint = analyse(toks[s - 2])[3]
                 if hint:
                     m["hint"] = hint
                 # "X (ACR)": the parenthesised short form is the same organisation

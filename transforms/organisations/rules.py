@@ -354,11 +354,6 @@ def _trigger(tok: str) -> str:
     return head if head in ("media", "company") else ""
 
 
-def site_word(tok: str) -> bool:
-    """"موقع" (with a clitic: "لموقع", "بموقع"): before a quoted name it is a news site."""
-    return _trigger(tok) == "media" and analyse(tok)[3] == ""
-
-
 def quoted_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, str]]:
     """Quoted names a trigger announces (rule 10: the name inside the quotes, the trigger outside):
     'لموقع « فبراير »', 'المجموعة الفرنسية المغربية « Figeac Aero »' (adjectives may stand between, rule

@@ -369,3 +369,16 @@ def test_latin_terms_are_not_companies() -> None:
     assert surfaces("ترسل الشركة رسائل SMS بشاشة QHD وتصدت لهجمات DDoS") == []
     assert surfaces("الرحلة TU 931 من مرسيليا بذاكرة 6 GB وتجرى انتخابات بلدية") == []  # a code, a unit, a noun
     assert [m.org_type for m in one("وقالت شبكة CNN إن")] == ["media"]
+
+
+def test_types_from_purpose_words_and_ministries() -> None:
+    """ANT v1.1: a civil-society purpose beats "national = state"; a ministry is the state whatever its
+    portfolio; a cue with its clitic still counts ("للأمن"); a state fund is no company."""
+
+    def types(text: str) -> list[str]:
+        return [m.org_type for m in one(text)]
+
+    assert types('أعلنت "اللجنة الوطنية لمساندة أئمة الاعتدال وكافة الأصوات') == ["ngo"]
+    assert types("الانتفاع بالآليات المتوفرة في وزارة التكوين المهني والتشغيل بالنسبة") == ["government"]
+    assert types("وتم فعلا إعداد كتاب للمديرية العامة للأمن العام") == ["judiciary_security"]
+    assert types("الانخراط بالصندوق الوطني للتأمين على المرض") == ["government"]

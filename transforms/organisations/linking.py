@@ -80,6 +80,8 @@ def display(toks: list[str], surface: str) -> str:
 _NO_QUOTES = str.maketrans({c: " " for c in "\"'«»“”„‘’_#"})  # hashtag "_" and "#" read as spaces
 
 
+_MINISTRY = frozenset({fold("وزارة"), fold("الوزارة")})
+_CIVIL = frozenset({"ngo", "union", "sports", "religious", "media", "education_research"})
 _CUE_RANK = {c: k for k, c in enumerate(
     ["sports", "union", "media", "religious", "judiciary_security", "company", "education_research", "ngo",
      "government", "international"]
@@ -110,23 +112,27 @@ def guess_type(toks: list[str], known: str | None) -> str:
             if t.lower() in _LATIN_TYPES:
                 return _LATIN_TYPES[t.lower()]
         return "company"  # JPMorgan, Custodian Ltd: a Latin brand name is most often a company
-    words = [analyse(t)[2] for t in toks[1:] if t[0].isalpha()]
+    parts = [analyse(t) for t in toks[1:] if t[0].isalpha()]
+    words = [a[2] for a in parts]
+    # cue words as written or without their clitic ("للأمن" and "الأمن" both say security)
+    cues = [c for a in parts if (c := lx.TYPE_CUES.get(a[0]) or lx.TYPE_CUES.get(a[2]))]
     if head == "company" and _CENTRAL in words:
         return "government"  # البنك المركزي / مصرف لبنان المركزي
     if head == "union_or_other":
         head = "sports" if words and strip_al(words[0]) in names().places else ""
-    if head in _STRONG_HEAD_TYPES:
-        return head
+    if head in _STRONG_HEAD_TYPES or rest0 in _MINISTRY:
+        return head  # a ministry is the state whatever its portfolio ("وزارة ... والبحث العلمي")
     if head == "education_research" and rest0 in _FEDERATION and words and _adj_like(words[0]):
         cues = {lx.TYPE_CUES.get(w) for w in words}
         return "sports" if "sports" in cues else "union"  # الجامعة التونسية لـ... : a federation
     if head in ("government", "international", "other") and words:
-        if is_nat(words[0]) and words[0] not in lx.INTL_ADJ:
+        civil = any(c in _CIVIL for c in cues)  # "الائتلاف المغربي للتضامن": civil society, not the state
+        if is_nat(words[0]) and words[0] not in lx.INTL_ADJ and not civil:
             return "government"  # "X + nationality": a national institution
         if words[0] in lx.INTL_ADJ:
             return "international"
-    cues = [lx.TYPE_CUES.get(w) for w in words]
-    cues = [c for c in cues if c]
+    if head == "government":
+        cues = [c for c in cues if c != "company"]  # "الصندوق الوطني للتأمين": a state fund, not a firm
     if "international" in cues:
         return "international"
     if cues:

@@ -381,4 +381,8 @@ def test_types_from_purpose_words_and_ministries() -> None:
     assert types('أعلنت "اللجنة الوطنية لمساندة أئمة الاعتدال وكافة الأصوات') == ["ngo"]
     assert types("الانتفاع بالآليات المتوفرة في وزارة التكوين المهني والتشغيل بالنسبة") == ["government"]
     assert types("وتم فعلا إعداد كتاب للمديرية العامة للأمن العام") == ["judiciary_security"]
+    # after "للأمن العام" a second purpose starts the clause
+    assert surfaces("وتم فعلا إعداد كتاب للمديرية العامة للأمن العام لاتخاذ الإجراءات اللازمة") == [
+        "للمديرية العامة للأمن العام"
+    ]
     assert types("الانخراط بالصندوق الوطني للتأمين على المرض") == ["government"]

@@ -173,8 +173,8 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
         if cl == "ل" or (not cl and f[0] == "ل" and len(f) > 3 and not first):
             # purpose complement: للتربية، لإدارة السجون، لمكافحة الإرهاب; not ليعلن, لتجريدهم, لتأمين فوز;
             # never right after the head ("مركز للدراسات" is a description)
-            if first:
-                break
+            if first or (purpose and last_adj_prev):
+                break  # after "للأمن العام" another ل starts the clause ("لاتخاذ الإجراءات")
             if not cl:
                 nxt = _construct(toks, j + 1, hi)
                 if (f[1] == "ي" and _verbish(f[1:])) or f.endswith(_PRON) or nxt == j + 1:

@@ -35,11 +35,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from eval_organisations import (  # noqa: E402
     GOLD,
     crf_only,
+    in_scope,
     load_gold,
     match,
     morocco_records,
     prf,
-    score_in_scope,
     sentence_spans,
 )
 from train_organisations import (  # noqa: E402
@@ -159,13 +159,17 @@ def set_gate(spec: str) -> None:
         org.GATE[k] = float(v)
 
 
-def score(sents: list, system: str) -> tuple[int, int, int]:
+def score(sents: list, system: str, scope: list[int] | None = None) -> tuple[int, int, int]:
+    """(tp, fp, fn); ``scope`` (if given) accumulates the same in the guidelines' scope (in_scope)."""
     tp = fp = fn = 0
     for toks, tags in sents:
-        _text, g, p = sentence_spans(toks, tags, system)
+        text, g, p = sentence_spans(toks, tags, system)
         tp += len(g & p)
         fp += len(p - g)
         fn += len(g - p)
+        if scope is not None:
+            for i, x in enumerate(in_scope(text, g, p)):
+                scope[i] += x
     return tp, fp, fn
 
 
@@ -230,18 +234,15 @@ def main() -> None:
         for name, sents in sets.items():
             for system in ["crf"] + [f"full{g and ' ' + g}" for g in a.gates]:
                 set_gate(system[5:])
-                r = score(sents, system[:4])
+                scope = totals.setdefault(("WOJOOD-ALL", "full, guideline scope"), [0, 0, 0]) if (
+                    system == "full" and name.startswith("wojood")) else None
+                r = score(sents, system[:4], scope)
                 rows.append((name, system, r))
                 for pool in ("WOJOOD-ALL", "DEV-ALL"):
                     if pool == "DEV-ALL" or name.startswith("wojood"):
                         t = totals.setdefault((pool, system), [0, 0, 0])
                         for i in range(3):
                             t[i] += r[i]
-            if name.startswith("wojood"):
-                set_gate("")
-                t = totals.setdefault(("WOJOOD-ALL", "full, guideline scope"), [0, 0, 0])
-                for i, x in enumerate(score_in_scope(sents)):
-                    t[i] += x
         for dev_name, records in DEV_GOLDS.items():
             if k != a.folds[0] or not records():
                 continue

@@ -20,7 +20,9 @@ from flows.inputs import FileDone, Unit
 from flows.schemas import TABLES
 from transforms.page import Page, PageError, page_id
 
-PIPELINE_VERSION = "akhbar-0.1.0"
+# bumped when the rows an extractor writes change meaning (0.2.0: organisation spans without a leading
+# clitic), so `akhbar backfill --stale` finds the pages written before
+PIPELINE_VERSION = "akhbar-0.2.0"
 EXTRACTORS = ("headlines", "topics", "keywords", "organisations", "quotes")
 
 

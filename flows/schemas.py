@@ -187,7 +187,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "paragraph": "index into articles.paragraphs, -1 = the title",
         "start": "character offset of the mention in that paragraph",
         "end": "end offset: paragraph_text[start:end] == surface",
-        "surface": "mention as written",
+        "surface": "mention as written, a leading clitic (و ب ل لل ف ك) left out: للأمم المتحدة -> أمم المتحدة",
         "canonical": "name grouping all forms of one organisation",
         "org_type": "government | international | party | union | company | sports | media | ngo | education_research | religious | judiciary_security | other",
         "confidence": "0..1",

@@ -70,8 +70,8 @@ def sentence_spans(toks: list[str], tags: list[str], system: str) -> tuple[str, 
         starts.append(pos)
         pos += len(t) + 1
     gold = {(starts[s], starts[e - 1] + len(toks[e - 1])) for s, e in gold_spans(tags)}
-    if system == "full":
-        pred = {(m.start, m.end) for m in extract_organisations("", [text])}
+    if system == "full":  # these corpora label whole tokens: a span after a clitic covers its token
+        pred = {(text.rfind(" ", 0, m.start) + 1, m.end) for m in extract_organisations("", [text])}
     else:
         tt, ts, te = tokenize(text)
         pred = {(ts[s], te[e - 1]) for s, e, _c in _crf_spans(tt, 0, len(tt))}

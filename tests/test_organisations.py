@@ -12,6 +12,7 @@ import pytest
 
 from transforms.organisations import MODEL_VERSION, OrgMention, crf, extract_organisations
 from transforms.organisations.features import gaz_tags
+from transforms.organisations.linking import clitic_length
 from transforms.organisations.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,8 +67,8 @@ def test_nationality_institution_and_no_run_on() -> None:
 def test_one_word_companies_with_clitics() -> None:
     ms = one("أيضاً سامسونغ وجوجل وإل جي وحتى مايكروسوفت تصنع هواتف بإمكانها")
     got = {m.surface: m.canonical for m in ms}
-    assert {"سامسونغ", "وجوجل", "مايكروسوفت"} <= set(got)
-    assert got["وجوجل"] == "غوغل"  # clitic off the canonical, spelling variant folded to the list name
+    assert {"سامسونغ", "جوجل", "مايكروسوفت"} <= set(got)
+    assert got["جوجل"] == "غوغل"  # clitic out of the span, spelling variant folded to the list name
     assert all(m.org_type == "company" for m in ms)
 
 
@@ -130,7 +131,7 @@ def test_types_and_offsets_on_empty_and_odd_input() -> None:
     assert extract_organisations("", ["", "ـ", "(( ))", "12 - 0"]) == []
     for m in extract_organisations("وزارة الداخلية", ["قالت وزارة الداخلية، اليوم"]):
         assert m.org_type in TYPES and 0 <= m.confidence <= 1
-    assert MODEL_VERSION.startswith("org-crf-3+")
+    assert MODEL_VERSION.startswith("org-crf-4+")
 
 
 # ------------------------------------------------------------------ CRF decoding
@@ -222,7 +223,8 @@ def test_seed_page_against_gold() -> None:
     assert len(found) >= 18, [g["surface"] for g in gold["mentions"] if g not in found]
     # no person or title reported as an organisation
     for m in ms:
-        assert not m.surface.startswith(("المصطفى", "محمد بلكبير", "عبد", "وزير", "مدير", "رئيس", "سفير"))
+        assert not m.surface.startswith(("المصطفى", "محمد بلكبير", "عبد"))
+        assert m.surface.split()[0] not in ("وزير", "مدير", "رئيس", "سفير")
     # one canonical per organisation, ISESCO acronym and short form linked
     by_gold: dict[str, set[str]] = {}
     for g in found:
@@ -235,12 +237,13 @@ def test_seed_page_against_gold() -> None:
 def test_seed_clitics_and_misspelling() -> None:
     title, body = seed_article()
     ms = extract_organisations(title, body)
-    dgapr = [m for m in ms if m.surface.startswith("والمندوبية العامة")]
-    assert dgapr and not dgapr[0].canonical.startswith("و")
+    dgapr = [m for m in ms if m.surface.startswith("المندوبية العامة لإدارة السجون وإعادة")]
+    assert dgapr and body[dgapr[0].paragraph][dgapr[0].start - 1] == "و"  # "والمندوبية": the و stays out
+    assert not dgapr[0].canonical.startswith("و")
     short = [m for m in ms if m.surface == "المندوبية العامة لإدارة السجون"]
     assert short and short[0].canonical == dgapr[0].canonical  # later partial mention linked
     rabita = [m for m in ms if "المحمدية للعلماء" in m.surface]
-    assert len({m.canonical for m in rabita}) == 1 and any(m.surface.startswith("بالرباطة") for m in rabita)
+    assert len({m.canonical for m in rabita}) == 1 and any(m.surface.startswith("الرباطة") for m in rabita)
     office = [m for m in ms if m.surface.startswith("مكتب الأمم المتحدة لمكافحة الإرهاب")]
     assert office and office[0].org_type == "international"
 
@@ -288,11 +291,11 @@ def test_construct_after_indefinite_head_and_listed_groups_with_clitics() -> Non
     # Wojood (MIT) sentences: head + masdar + definite genitive; a listed group behind ل/ب
     ms = one("وقال وزير العدل وقاضٍ بمحكمة مكافحة الإرهاب في نينوى ، أن السلطات")
     assert [(m.surface, m.canonical, m.org_type) for m in ms] == [
-        ("بمحكمة مكافحة الإرهاب", "محكمة مكافحة الارهاب", "judiciary_security")
+        ("محكمة مكافحة الإرهاب", "محكمة مكافحة الارهاب", "judiciary_security")
     ]
     assert surfaces("وقال مجلس إدارة الشركة إن الأرباح ارتفعت") == []  # a weak head needs a name
     ms = one("رجل وصبي يشتبه بانتمائهم لداعش في سجون مكتظة")
-    assert [(m.surface, m.org_type) for m in ms] == [("لداعش", "other")] and not ms[0].canonical.startswith("ل")
+    assert [(m.surface, m.org_type) for m in ms] == [("داعش", "other")] and not ms[0].canonical.startswith("ل")
 
 
 def test_boards_are_not_names_but_councils_are() -> None:
@@ -383,6 +386,29 @@ def test_types_from_purpose_words_and_ministries() -> None:
     assert types("وتم فعلا إعداد كتاب للمديرية العامة للأمن العام") == ["judiciary_security"]
     # after "للأمن العام" a second purpose starts the clause
     assert surfaces("وتم فعلا إعداد كتاب للمديرية العامة للأمن العام لاتخاذ الإجراءات اللازمة") == [
-        "للمديرية العامة للأمن العام"
+        "مديرية العامة للأمن العام"
     ]
     assert types("الانخراط بالصندوق الوطني للتأمين على المرض") == ["government"]
+
+
+def test_leading_clitics_stay_out_of_the_span_guideline_rule_3() -> None:
+    """The span starts after و/ب/ل (the fused لل whole); the canonical restores the name."""
+    ms = one("وأكد التقرير الذي قدمه للأمم المتحدة والاتحاد الأوروبي أن الوضع خطير")
+    got = {m.surface: m.canonical for m in ms}
+    assert got == {"أمم المتحدة": "الامم المتحدة", "الاتحاد الأوروبي": "الاتحاد الاوروبي"}
+    ms = one("وأفادت وكالة رويترز نقلا عن مصادر لوكالة الأنباء الألمانية أن الوضع هادئ")
+    assert {"وكالة رويترز", "وكالة الأنباء الألمانية"} <= {m.surface for m in ms}  # وكالة's و is no clitic
+    ms = one("ورحبت حركة النهضة بالقرار بينما رفضته وحماس في بيان")
+    assert {"حركة النهضة", "حماس"} <= {m.surface for m in ms}
+    assert clitic_length("لليفربول") == 1 and clitic_length("فالنسيا") == 0  # a name's own ل / ف stays
+    assert clitic_length("وَالحكومة") == 2  # a diacritic after the clitic goes with it
+
+
+def test_press_addressee_and_age_category() -> None:
+    """"قال ... لوكالة رويترز" ends the speaker's name; a team's age category is part of its name."""
+    assert surfaces("وقالت ناطقة باسم وزارة الخارجية لوكالة رويترز إن الحكومة تتابع الوضع") == [
+        "وزارة الخارجية", "وكالة رويترز"]
+    assert surfaces("وقال مدير معهد التاريخ المعاصر لوكالة الأنباء الألمانية إن الكتاب") == [
+        "معهد التاريخ المعاصر", "وكالة الأنباء الألمانية"]
+    assert surfaces("وقال المكتب الإقليمي لوكالة الأنباء الفرنسية") == ["المكتب الإقليمي لوكالة الأنباء الفرنسية"]
+    assert surfaces("فاز المنتخب الوطني لأقل من 17 سنة بهدف واحد لصفر") == ["المنتخب الوطني لأقل من 17 سنة"]

@@ -77,6 +77,37 @@ def display(toks: list[str], surface: str) -> str:
     return readable(text.translate(_NO_QUOTES))
 
 
+def clitic_length(word: str) -> int:
+    """Characters of a mention's first word that are a leading clitic, left out of the span (guidelines
+    rule 3): "والحكومة" 1, "بالرابطة" 1, "للأمم" 2 (the fused لل goes whole), "لليفربول" 1, "لوزارة" 1,
+    "وحماس" 1; 0 for "وكالة", "فالنسيا", "فيسبوك". Why: the written word carries the clitic, the name does not.
+    """
+    f, cl, rest, _head = analyse(word)
+    nm = names()
+    n = 0
+    if cl:
+        n = len(cl)
+        fused = f[n:] != rest  # "للأمم": ل + ال whose alef is not written, the whole "لل" goes
+        if fused and f[n:] in nm.vocab and strip_al(rest) not in nm.vocab:
+            pass  # "لليفربول": only the preposition, the name keeps its own ل
+        elif f in nm.common and strip_al(rest) not in nm.common and strip_al(rest) not in nm.vocab:
+            return 0  # "فالنسيا" is Valencia, not ف + "النسيا"
+        elif fused:
+            n += 1
+    elif len(f) > 3 and f[0] in "وبلفك" and f not in nm.vocab and (f,) not in nm.by_key:
+        for k in (2, 1):  # a bare clitic before an indefinite listed name: "وحماس", "لداعش"
+            if (k == 1 or f[1] in "بلك") and (f[k:] in nm.vocab or (f[k:],) in nm.by_key) and len(f) - k >= 3:
+                n = k
+                break
+    if not n:
+        return 0
+    # the same number of letters in the word as written (it may carry diacritics or a tatweel)
+    for j in range(len(word) - 1, 0, -1):
+        if fold(word[:j]) == f[:n]:
+            return j if j < len(word) - 1 else 0
+    return 0
+
+
 _NO_QUOTES = str.maketrans({c: " " for c in "\"'«»“”„‘’_#"})  # hashtag "_" and "#" read as spaces
 
 

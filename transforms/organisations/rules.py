@@ -170,6 +170,12 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
             strong = strong or cue or nat or rest in lx.INTL_ADJ or (adj and not (first and head_definite))
             continue
         last_adj_prev, last_adj, last_nat = last_adj, False, False
+        if _head == "sports" and f in _UNDER and _age_category(toks, j + 1, hi):
+            j += 4  # "المنتخب الوطني لأقل من 17 سنة": the age category names the team
+            strong = True
+            continue
+        if is_press_addressee(toks, j):
+            break  # "قال معهد التاريخ المعاصر لوكالة الأنباء": the statement's addressee, another name
         if cl == "ل" or (not cl and f[0] == "ل" and len(f) > 3 and not first):
             # purpose complement: للتربية، لإدارة السجون، لمكافحة الإرهاب; not ليعلن, لتجريدهم, لتأمين فوز;
             # never right after the head ("مركز للدراسات" is a description)
@@ -305,6 +311,24 @@ _DESCRIPTIVE = frozenset(fold(w) for w in ["قوات", "ميليشيات", "مي
                                             "مقاتلي", "مسلحي"])
 _BOARDS = frozenset(fold(w) for w in ["الإدارة", "الأمناء", "المديرين", "المدراء"])
 _MIN = fold("من")
+_UNDER = frozenset(fold(w) for w in ["لأقل", "أقل", "دون", "لدون"])
+_YEARS = frozenset(fold(w) for w in ["سنة", "عاما", "عام", "سنوات"])
+# press heads after ل: "... لوكالة رويترز" is whom a body spoke to, not its parent (unless a press unit)
+_PRESS = frozenset(fold(w) for w in ["وكالة", "صحيفة", "جريدة", "قناة", "إذاعة", "مجلة"])
+_PRESS_UNITS = frozenset(fold(w) for w in ["مكتب", "المكتب", "مراسل", "قسم", "هيئة", "الهيئة", "فرع"])
+
+
+def is_press_addressee(toks: list[str], k: int) -> bool:
+    """"... لوكالة رويترز" inside a longer span: the press outlet a body spoke to, not its parent
+    ("المكتب الإقليمي لوكالة الأنباء" is a unit of the agency)."""
+    _f, cl, rest, _h = analyse(toks[k])
+    return cl == "ل" and rest in _PRESS and k > 0 and analyse(toks[k - 1])[2] not in _PRESS_UNITS
+
+
+def _age_category(toks: list[str], j: int, hi: int) -> bool:
+    """"من 17 سنة" after "لأقل/دون": the rest of an age category."""
+    return (j + 2 < hi and fold(toks[j]) == _MIN and toks[j + 1].isdigit()
+            and fold(toks[j + 2]) in _YEARS)
 _MINISTRY = frozenset(fold(w) for w in ["وزارة", "الوزارة"])
 # Portfolio nouns a ministry's name coordinates ("وزارة الشؤون الخارجية والتعاون الدولي"); another body
 # after و ends the name ("وزارة الشؤون الثقافية والمصالح المعنية").

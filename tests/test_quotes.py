@@ -319,3 +319,21 @@ def test_invariants_on_moroccan_outlet_text() -> None:
             assert text[q.start:q.end] == q.quote and q.quote.strip() == q.quote
             assert q.speaker_canonical and (not q.speaker or q.speaker in text)
     assert n_quotes > 100  # febrayer.com reports speech on most pages
+
+
+def test_organisation_display_name_keeps_the_article_the_span_leaves_out() -> None:
+    """Organisation spans leave "لل" out ("أمم المتحدة"); the quotes' organisation names restore "الأمم"."""
+    from transforms.quotes.core import _whole_word_surface
+
+    @dataclasses.dataclass
+    class Org:
+        paragraph: int
+        start: int
+        end: int
+        surface: str
+        canonical: str
+
+    text = "وقدم التقرير للأمم المتحدة أمس"
+    m = Org(0, text.index("أمم"), text.index(" أمس"), "أمم المتحدة", "الامم المتحدة")
+    assert _whole_word_surface("", [text], m) == "للأمم المتحدة"
+    assert _whole_word_surface("", ["نص آخر"], m) == "أمم المتحدة"  # offsets of another text: as given

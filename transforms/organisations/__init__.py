@@ -118,7 +118,8 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
         if fold(toks[k]) in _CLAUSE:
             e = k  # "الشركة إن الأرباح": the name ends before a complementiser or relative pronoun
             break
-    while e > s and (not toks[e - 1][0].isalnum() or fold(toks[e - 1]) in lx.STOP or fold(toks[e - 1]) in _ADVERBS):
+    while e > s and (not toks[e - 1][0].isalnum() or fold(toks[e - 1]) in lx.STOP or fold(toks[e - 1]) in _ADVERBS
+                     or fold(toks[e - 1])[:1] == "و" and fold(toks[e - 1])[1:] in lx.STOP):  # "... وإلى"
         e -= 1
     if e <= s:
         return None
@@ -282,6 +283,14 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
             s, e = rep
             # "وزارة الخارجية لوكالة رويترز": a press name behind ل is whom the body spoke to
             e = min((k for k in range(s + 1, e) if k in listed and is_press_addressee(toks, k)), default=e)
+            # a listed name starting inside the span and ending after it: the list knows where it starts,
+            # the CRF span ends before it ("وزارة الخارجية وإلى [المندوبية العامة لإدارة السجون]")
+            cross = min((ls for ls in listed if s < ls < e < listed[ls][0]), default=None)
+            if cross is not None:
+                rep = _repair(toks, s, cross, hi)
+                if not rep or rep[1] > cross:
+                    continue
+                s, e = rep
             # a listed name inside the span: the list knows where it starts, unless head nouns come
             # before it ("واشترى المركزي الأوروبي" is the verb + the bank; "مكتب ..." would be an organ)
             inner = min((ls for ls in listed if s < ls < e), default=None)

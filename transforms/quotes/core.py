@@ -1329,6 +1329,18 @@ def _title_match(canonical: str, surface: str) -> bool:
     return bool(b) and len(a & b) >= max(1, len(b) - 1)
 
 
+def _whole_word_surface(title: str, paragraphs: Sequence[str], m: OrgLike) -> str:
+    """The mention from the start of its written word: organisation spans leave a clitic out ("أمم المتحدة"
+    of "للأمم المتحدة"), and the organisation's display name needs the article back (``_strip_clitic``)."""
+    text = title if m.paragraph == -1 else paragraphs[m.paragraph] if 0 <= m.paragraph < len(paragraphs) else ""
+    if text[m.start : m.end] != m.surface:
+        return m.surface
+    s = m.start
+    while s > 0 and text[s - 1].isalpha():
+        s -= 1
+    return text[s : m.end]
+
+
 def extract_quotes(title: str, paragraphs: Sequence[str], organisations: Sequence[OrgLike] = ()) -> list[Quote]:
     """Statements of one article, title first then body order; offsets index ``paragraphs[p]`` (-1 = title)."""
     lex = lexicon()
@@ -1336,7 +1348,7 @@ def extract_quotes(title: str, paragraphs: Sequence[str], organisations: Sequenc
     by_par: dict[int, list[OrgLike]] = defaultdict(list)
     for m in organisations:
         by_par[m.paragraph].append(m)
-        full = _strip_clitic(m.surface.strip())
+        full = _strip_clitic(_whole_word_surface(title, paragraphs, m).strip())
         while len(full.split()) > 1 and fold(full.split()[-1]) in DANGLING_WORDS:
             full = full.rsplit(" ", 1)[0]  # "المندوبية السامية للتخطيط في"
         if len(full) > len(reg.org_full.get(m.canonical, "")):

@@ -325,14 +325,6 @@ def test_organisation_display_name_keeps_the_article_the_span_leaves_out() -> No
     """Organisation spans leave "لل" out ("أمم المتحدة"); the quotes' organisation names restore "الأمم"."""
     from transforms.quotes.core import _whole_word_surface
 
-    @dataclasses.dataclass
-    class Org:
-        paragraph: int
-        start: int
-        end: int
-        surface: str
-        canonical: str
-
     text = "وقدم التقرير للأمم المتحدة أمس"
     m = Org(0, text.index("أمم"), text.index(" أمس"), "أمم المتحدة", "الامم المتحدة")
     assert _whole_word_surface("", [text], m) == "للأمم المتحدة"

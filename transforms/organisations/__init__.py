@@ -119,7 +119,7 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
             e = k  # "الشركة إن الأرباح": the name ends before a complementiser or relative pronoun
             break
     while e > s and (not toks[e - 1][0].isalnum() or fold(toks[e - 1]) in lx.STOP or fold(toks[e - 1]) in _ADVERBS
-                     or fold(toks[e - 1])[:1] == "و" and fold(toks[e - 1])[1:] in lx.STOP):  # "... وإلى"
+                     or (fold(toks[e - 1])[:1] == "و" and fold(toks[e - 1])[1:] in lx.STOP)):  # "... وإلى"
         e -= 1
     if e <= s:
         return None

@@ -64,13 +64,18 @@ def readable(text: str) -> str:
     return " ".join(out)
 
 
+def _whole_word_known(f: str, rest: str) -> bool:
+    """"فالنسيا" is Valencia, not ف + "النسيا": the whole word is a frequent one, the rest is not."""
+    nm = names()
+    return f in nm.common and strip_al(rest) not in nm.common and strip_al(rest) not in nm.vocab
+
+
 def display(toks: list[str], surface: str) -> str:
     """Canonical of a name no list knows: the surface without leading clitics, in canonical spelling."""
     f, cl, rest, _h = analyse(toks[0])
     text = surface
-    nm = names()
-    if cl and f in nm.common and strip_al(rest) not in nm.common and strip_al(rest) not in nm.vocab:
-        cl = ""  # "فالنسيا" is Valencia, not ف + "النسيا": the whole word is the known one
+    if cl and _whole_word_known(f, rest):
+        cl = ""
     if cl:
         n = len(cl)
         text = ("ا" + surface[n:]) if surface[n - 1 : n + 1] == "لل" else surface[n:]
@@ -90,8 +95,8 @@ def clitic_length(word: str) -> int:
         fused = f[n:] != rest  # "للأمم": ل + ال whose alef is not written, the whole "لل" goes
         if fused and f[n:] in nm.vocab and strip_al(rest) not in nm.vocab:
             pass  # "لليفربول": only the preposition, the name keeps its own ل
-        elif f in nm.common and strip_al(rest) not in nm.common and strip_al(rest) not in nm.vocab:
-            return 0  # "فالنسيا" is Valencia, not ف + "النسيا"
+        elif _whole_word_known(f, rest):
+            return 0
         elif fused:
             n += 1
     elif len(f) > 3 and f[0] in "وبلفك" and f not in nm.vocab and (f,) not in nm.by_key:

@@ -316,6 +316,18 @@ _YEARS = frozenset(fold(w) for w in ["سنة", "عاما", "عام", "سنوات
 # press heads after ل: "... لوكالة رويترز" is whom a body spoke to, not its parent (unless a press unit)
 _PRESS = frozenset(fold(w) for w in ["وكالة", "صحيفة", "جريدة", "قناة", "إذاعة", "مجلة"])
 _PRESS_UNITS = frozenset(fold(w) for w in ["مكتب", "المكتب", "مراسل", "قسم", "هيئة", "الهيئة", "فرع"])
+_MINISTRY = frozenset(fold(w) for w in ["وزارة", "الوزارة"])
+# Portfolio nouns a ministry's name coordinates ("وزارة الشؤون الخارجية والتعاون الدولي"); another body
+# after و ends the name ("وزارة الشؤون الثقافية والمصالح المعنية").
+_PORTFOLIO_WORDS = (
+    "التعاون التكوين التعليم البحث التجارة الصناعة الاستثمار الاقتصاد المالية التنمية الصيد المياه الغابات "
+    "الهجرة الرياضة الشباب الثقافة الاتصال النقل التجهيز اللوجستيك الماء السياحة الطاقة المعادن البيئة "
+    "الإسكان التعمير السكنى الحماية الأسرة المرأة الطفولة التضامن الإدماج الإصلاح الوظيفة الحريات "
+    "الفلاحة التشغيل الحكامة الابتكار الانتقال الرقمنة التخطيط الشؤون"
+)
+_PORTFOLIOS = frozenset(fold(w) for w in _PORTFOLIO_WORDS.split())
+_AJL = fold("أجل")
+_TOPIC_JOIN = frozenset({fold("في"), fold("حول")})
 
 
 def is_press_addressee(toks: list[str], k: int) -> bool:
@@ -329,18 +341,6 @@ def _age_category(toks: list[str], j: int, hi: int) -> bool:
     """"من 17 سنة" after "لأقل/دون": the rest of an age category."""
     return (j + 2 < hi and fold(toks[j]) == _MIN and toks[j + 1].isdigit()
             and fold(toks[j + 2]) in _YEARS)
-_MINISTRY = frozenset(fold(w) for w in ["وزارة", "الوزارة"])
-# Portfolio nouns a ministry's name coordinates ("وزارة الشؤون الخارجية والتعاون الدولي"); another body
-# after و ends the name ("وزارة الشؤون الثقافية والمصالح المعنية").
-_PORTFOLIO_WORDS = (
-    "التعاون التكوين التعليم البحث التجارة الصناعة الاستثمار الاقتصاد المالية التنمية الصيد المياه الغابات "
-    "الهجرة الرياضة الشباب الثقافة الاتصال النقل التجهيز اللوجستيك الماء السياحة الطاقة المعادن البيئة "
-    "الإسكان التعمير السكنى الحماية الأسرة المرأة الطفولة التضامن الإدماج الإصلاح الوظيفة الحريات "
-    "الفلاحة التشغيل الحكامة الابتكار الانتقال الرقمنة التخطيط الشؤون"
-)
-_PORTFOLIOS = frozenset(fold(w) for w in _PORTFOLIO_WORDS.split())
-_AJL = fold("أجل")
-_TOPIC_JOIN = frozenset({fold("في"), fold("حول")})
 
 
 @lru_cache(maxsize=200_000)

@@ -328,4 +328,7 @@ def test_organisation_display_name_keeps_the_article_the_span_leaves_out() -> No
     text = "وقدم التقرير للأمم المتحدة أمس"
     m = Org(0, text.index("أمم"), text.index(" أمس"), "أمم المتحدة", "الامم المتحدة")
     assert _whole_word_surface("", [text], m) == "للأمم المتحدة"
+    vowelled = "وقدم التقرير لِلأمم المتحدة أمس"  # a kasra on the clitic is part of the written word
+    mv = Org(0, vowelled.index("أمم"), vowelled.index(" أمس"), "أمم المتحدة", "الامم المتحدة")
+    assert _whole_word_surface("", [vowelled], mv) == "لِلأمم المتحدة"
     assert _whole_word_surface("", ["نص آخر"], m) == "أمم المتحدة"  # offsets of another text: as given

@@ -10,6 +10,7 @@ and participles ("مشيرا إلى أن") get the full name introduced earlier.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -1336,7 +1337,7 @@ def _whole_word_surface(title: str, paragraphs: Sequence[str], m: OrgLike) -> st
     if text[m.start : m.end] != m.surface:
         return m.surface
     s = m.start
-    while s > 0 and text[s - 1].isalpha():
+    while s > 0 and (text[s - 1].isalpha() or unicodedata.category(text[s - 1]) == "Mn"):  # "لِلأمم": a kasra too
         s -= 1
     return text[s : m.end]
 

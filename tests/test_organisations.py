@@ -418,3 +418,14 @@ def test_a_listed_name_crossing_a_crf_span_keeps_its_start() -> None:
     """The CRF read "وزارة الخارجية وإلى المندوبية العامة" as one name and cut the listed one in two."""
     assert surfaces("وجهت الحكومة رسالة إلى وزارة الخارجية وإلى المندوبية العامة لإدارة السجون.") == [
         "وزارة الخارجية", "المندوبية العامة لإدارة السجون"]
+
+
+def test_outlet_quoted_as_the_one_told_or_that_obtained_a_document() -> None:
+    """Outlets name themselves in quotes: 'في اتصال هاتفي مع «...»', 'قال لـ"العربية.نت"', 'حصلت «...» على'."""
+    assert surfaces("وقالت في اتصال هاتفي مع «فبراير» أن الأمر انتهى") == ["فبراير"]
+    assert surfaces("وقال في تصريح لـ«هسبريس» إن المشروع متوقف") == ["هسبريس"]
+    ms = one('وقال لـ"العربية.نت" إن الشركة ستعلن نتائجها')
+    assert [(m.surface, m.canonical, m.org_type) for m in ms] == [("العربية.نت", "العربية.نت", "media")]
+    assert surfaces("حصلت « فبراير. كوم » على صور تكشف حجم الخسائر") == ["فبراير. كوم"]
+    assert surfaces("حصلت « الموافقة » في آخر لحظة") == []  # no على/من/أن after it
+    assert surfaces("وقال مع «الرفاق» إن الأمر انتهى") == []  # مع after a speech verb is company, not an addressee

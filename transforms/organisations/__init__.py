@@ -272,7 +272,7 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
     for s, e, c in radio_spans(toks, lo, hi):
         cands.append((s, e, c, None, "A"))
     for s, e, c, typ in quoted_spans(toks, lo, hi):
-        cands.append((s, e, c, (" ".join(toks[s:e]), typ), "A"))
+        cands.append((s, e, c, (" ".join(toks[s:e]).replace(" . ", "."), typ), "A"))  # "العربية.نت" as one name
     for s, e, c in _club_spans(toks, lo, hi):
         cands.append((s, e, c, (" ".join(toks[s:e]), "sports"), "A"))
     crf_spans, em = _crf_decode(toks, lo, hi, matches, heads, latins)

@@ -399,9 +399,35 @@ def quoted_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, floa
             typ = _trigger(toks[k])
             if not typ and k == q - 1 and fold(toks[k]) in _SOURCE and _name_word(toks[q + 1]):
                 typ = "media"  # a name's word, not a phrase ('حسب "الأقدمية والمباشرة"')
+            if not typ and k == q - 1 and _told_outlet(toks, q, end, lo, hi):
+                typ = "media"
         if typ:
             out.append((q + 1, end - 1, 0.75, typ))
     return out
+
+
+# An outlet named in quotes as the one a source spoke to or that obtained a document: 'في اتصال هاتفي مع
+# «فبراير»', 'في تصريح لـ«هسبريس»', 'وقال لـ"العربية.نت"', 'حصلت «فبراير. كوم» على صور'.
+_CONTACT = frozenset(fold(w) for w in ["تصريح", "تصريحات", "اتصال", "حديث", "حوار", "مقابلة"])
+_CONTACT_ADJ = frozenset(fold(w) for w in ["هاتفي", "خاص", "خاصة", "صحفي", "صحافي", "صحفية", "صحافية"])
+_TO = frozenset(fold(w) for w in ["لـ", "ل", "بـ", "مع"])
+_SAID = frozenset(fold(p + w) for p in ("", "و") for w in ["قال", "قالت", "أكد", "أكدت", "أوضح", "أوضحت", "صرح",
+                                                             "صرحت", "كشف", "كشفت", "أضاف", "أضافت"])
+_OBTAINED = frozenset(fold(p + w) for p in ("", "و") for w in ["حصلت", "حصل", "علمت", "اطلعت", "تلقت"])
+_OBTAINED_NEXT = frozenset(fold(w) for w in ["على", "من", "أن"])
+
+
+def _told_outlet(toks: list[str], q: int, end: int, lo: int, hi: int) -> bool:
+    """The quotes at q..end name the outlet a source spoke to or that obtained something."""
+    prev = fold(toks[q - 1])
+    if prev in _OBTAINED:
+        return end < hi and fold(toks[end]) in _OBTAINED_NEXT
+    if prev not in _TO or q - 2 < lo:
+        return False
+    before = fold(toks[q - 2])
+    if before in _CONTACT or (before in _SAID and prev != fold("مع")):
+        return True
+    return before in _CONTACT_ADJ and q - 3 >= lo and fold(toks[q - 3]) in _CONTACT
 
 
 def _name_word(tok: str) -> bool:

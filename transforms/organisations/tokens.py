@@ -45,12 +45,16 @@ def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
     return toks, starts, ends
 
 
+# "فبراير. كوم", "العربية.نت": a site's name, not the end of a sentence
+_DOMAINS = frozenset(["كوم", "نت", "com", "net", "org", "ma"])
+
+
 def sentence_bounds(toks: list[str]) -> list[tuple[int, int]]:
     """Token ranges of sentences: the CRF sees short sequences and rules never cross a full stop."""
     out: list[tuple[int, int]] = []
     s = 0
     for i, t in enumerate(toks):
-        if t in _SENT_END:
+        if t in _SENT_END and not (t == "." and i + 1 < len(toks) and toks[i + 1].lower() in _DOMAINS):
             out.append((s, i + 1))
             s = i + 1
     if s < len(toks):

@@ -429,3 +429,15 @@ def test_outlet_quoted_as_the_one_told_or_that_obtained_a_document() -> None:
     assert surfaces("حصلت « فبراير. كوم » على صور تكشف حجم الخسائر") == ["فبراير. كوم"]
     assert surfaces("حصلت « الموافقة » في آخر لحظة") == []  # no على/من/أن after it
     assert surfaces("وقال مع «الرفاق» إن الأمر انتهى") == []  # مع after a speech verb is company, not an addressee
+
+
+def test_quoted_short_form_after_a_name_and_clause_repairs() -> None:
+    ms = one("وقدم الفريق شكاية لدى محكمة التحكيم الرياضية « طاس »، مطالبا بمنحه اللقب")
+    assert [(m.surface, m.canonical) for m in ms] == [
+        ("محكمة التحكيم الرياضية", "محكمة التحكيم الرياضية"), ("طاس", "محكمة التحكيم الرياضية")]
+    # a quoted comment after a name is no short form
+    assert surfaces('في هذه الحادثة التي اعتبرها الناطق الرسمي للإدارة العامة للسجون "معزولة" وليست') == [
+        "إدارة العامة للسجون"]
+    # و + a word with a pronoun suffix starts a clause; an outlet and its verb's object are no name
+    assert surfaces("فاصطحبها مع زميل له إلى مستشفى راشد وأخبرتهما في الطريق بأن المتهم") == ["مستشفى راشد"]
+    assert surfaces("ومن جهة أخرى، أبرزت المجلة المشاريع الضخمة التي أطلقتها المملكة") == []

@@ -28,6 +28,7 @@ from transforms.organisations.features import CLUSTERS_FILE, gaz_tags
 from transforms.organisations.gazetteer import match_all, names
 from transforms.organisations.linking import clitic_length, link, mention_key
 from transforms.organisations.rules import (
+    _PRON,
     PLACE_NOUNS,
     analyse,
     chain_end,
@@ -119,8 +120,9 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
             e = k  # "الشركة إن الأرباح": the name ends before a complementiser or relative pronoun
             break
     while e > s and (not toks[e - 1][0].isalnum() or fold(toks[e - 1]) in lx.STOP or fold(toks[e - 1]) in _ADVERBS
-                     or (fold(toks[e - 1])[:1] == "و" and fold(toks[e - 1])[1:] in lx.STOP)):  # "... وإلى"
-        e -= 1
+                     or (fold(toks[e - 1])[:1] == "و" and fold(toks[e - 1])[1:] in lx.STOP)  # "... وإلى"
+                     or (fold(toks[e - 1])[:1] == "و" and fold(toks[e - 1]).endswith(_PRON) and e - s > 1)):
+        e -= 1  # "مستشفى راشد [وأخبرتهما]": و + a word with a pronoun suffix starts a clause
     if e <= s:
         return None
     if analyse(toks[s])[3]:
@@ -130,6 +132,10 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
         rest = analyse(toks[s])[2]
         if rest.startswith("ال") and e - s > 1 and analyse(toks[s + 1])[1] == "ل":
             return None
+        r1 = analyse(toks[s + 1])[2] if e - s > 1 else ""
+        if (rest.startswith("ال") and analyse(toks[s])[3] == "media" and ce == s + 1 and e - s > 1
+                and not analyse(toks[s + 1])[1] and r1.startswith("ال") and not r1.endswith(("ي", "يه"))):
+            return None  # "أبرزت المجلة المشاريع": the outlet and its verb's object, no name
         if ce > e:
             e = ce
         elif e - s == 2 and analyse(toks[s + 1])[0] in lx.GENERIC_ADJ:
@@ -547,15 +553,19 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
     return out
 
 
+# brackets and quotes that enclose a short form right after a name: "(إيسيسكو)", "« طاس »"
+_ACR_OPEN = {"(": ")", "«": "»", "“": "”", '"': '"'}
+
+
 def _paren_acronyms(raw: list[dict], pidx: int, text: str, toks: list[str], starts: list[int],
                     ends: list[int]) -> None:
-    """Add "(إيسيسكو)" after a known mention as a mention of the same organisation."""
-    if "(" not in text:
+    """Add "(إيسيسكو)" or « طاس » after a known mention as a mention of the same organisation."""
+    if "(" not in text and not any(q in text for q in _ACR_OPEN):
         return
     have = {(m["paragraph"], m["start"]) for m in raw}
     by_end = {m["end"]: m for m in raw if m["paragraph"] == pidx}
     for i in range(1, len(toks) - 2):
-        if toks[i] != "(" or toks[i + 2] != ")" or not toks[i + 1][0].isalpha():
+        if _ACR_OPEN.get(toks[i]) != toks[i + 2] or not toks[i + 1][0].isalpha():
             continue
         src = by_end.get(ends[i - 1])
         if src is None or (pidx, starts[i + 1]) in have or len(src["toks"]) < 2:
@@ -564,6 +574,8 @@ def _paren_acronyms(raw: list[dict], pidx: int, text: str, toks: list[str], star
         f = fold(t)
         if f in lx.STOP or len(t) < 2 or f in names().common or (not is_latin(t) and f.endswith(("ي", "يه"))):
             continue  # "(علماني)" is a description, not a short form
+        if toks[i] != "(" and not is_latin(t) and f.endswith(("ه", "ين", "ون", "ات")):
+            continue  # 'الناطق باسم الإدارة "معزولة"': a quoted word with an inflection is a comment
         m = {
             "paragraph": pidx, "start": starts[i + 1], "end": ends[i + 1], "surface": t, "toks": [t],
             "key": mention_key([t]), "conf": 0.85, "list": None, "acr_of": src,

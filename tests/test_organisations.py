@@ -441,3 +441,12 @@ def test_quoted_short_form_after_a_name_and_clause_repairs() -> None:
     # و + a word with a pronoun suffix starts a clause; an outlet and its verb's object are no name
     assert surfaces("فاصطحبها مع زميل له إلى مستشفى راشد وأخبرتهما في الطريق بأن المتهم") == ["مستشفى راشد"]
     assert surfaces("ومن جهة أخرى، أبرزت المجلة المشاريع الضخمة التي أطلقتها المملكة") == []
+
+
+def test_a_listed_bodys_branch_place_is_in_its_name() -> None:
+    """Rule 8: "بالرباط", "بالدار البيضاء" identify the branch; a listed short form with a place is its own."""
+    ms = one("قال أستاذ العلاقات الدولية في جامعة محمد الخامس بالرباط، إن المشاركة مهمة")
+    assert [(m.surface, m.canonical) for m in ms] == [("جامعة محمد الخامس بالرباط", "جامعة محمد الخامس")]
+    assert surfaces("وأعلنت جامعة الحسن الثاني بالدار البيضاء عن النتائج") == ["جامعة الحسن الثاني بالدار البيضاء"]
+    ms = one("وقالت وزارة الصحة بغزة إن عدد الضحايا ارتفع")
+    assert [(m.surface, m.canonical) for m in ms] == [("وزارة الصحة بغزة", "وزارة الصحة بغزة")]

@@ -157,8 +157,8 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
                     or analyse(toks[k + 1])[2] in lx.REGIONAL_ADJ):
                 e = k + 1  # "القوات القطرية الرمزية": after the nationality an adjective describes
                 break
-        if e < hi and e - s >= 2 and _branch_place(toks[e]):
-            e += 1  # "المدرسة الإعدادية النموذجية بسوسة": the place of a branch (rule 8)
+        if e < hi and e - s >= 2:
+            e += _branch_place(toks, e, hi)  # "المدرسة الإعدادية النموذجية بسوسة": a branch's place (rule 8)
     if e - s == 2 and analyse(toks[s])[3] and not analyse(toks[s])[2].startswith("ال"):
         f2, cl2, rest2, h2 = analyse(toks[s + 1])
         k2 = strip_al(rest2)
@@ -179,12 +179,22 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
     return s, e
 
 
-def _branch_place(tok: str) -> bool:
-    """ب + a place ("بسوسة", "بالمهدية")."""
+# place words that need the next word ("بالدار البيضاء", "بالمملكة المغربية")
+_TWO_WORD_PLACES = frozenset(fold(w) for w in ["دار", "مملكة", "جمهورية", "إمارة"])
+
+
+def _branch_place(toks: list[str], k: int, hi: int) -> int:
+    """Tokens of ب + a place at k ("بسوسة", "بالمهدية", "بالدار البيضاء"), 0 if none."""
+    tok = toks[k]
     f, cl, rest, _h = analyse(tok)
     nm = names()
     place = strip_al(rest) if cl == "ب" else f[1:] if not cl and f[0] == "ب" and len(f) > 3 else ""
-    return tok[0].isalpha() and place in nm.places and place not in PLACE_NOUNS
+    if not (tok[0].isalpha() and place in nm.places and place not in PLACE_NOUNS):
+        return 0
+    if place not in _TWO_WORD_PLACES:
+        return 1
+    nxt = analyse(toks[k + 1])[2] if k + 1 < hi and toks[k + 1][0].isalpha() else ""
+    return 2 if nxt.startswith("ال") else 0
 
 
 def _country_adj(tok: str) -> bool:
@@ -267,8 +277,13 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
         head = analyse(toks[s - 1])[3] if s > lo else ""
         if head and (head == typ or head == "international") and e - s <= 3:
             s -= 1
+        place = _branch_place(toks, e, hi) if e < hi and e - s >= 2 and typ != "other" else 0
+        # "وزارة الصحة بغزة" is not the (Moroccan) "وزارة الصحة والحماية الاجتماعية" the short form stands
+        # for in the list: a short form with a place is its own name; "جامعة محمد الخامس بالرباط" stays the list's
+        alias = place and len(canonical.split()) > e - s
+        e += place  # the place of a listed body's branch (rule 8)
         listed[s] = (e, generic)
-        cands.append((s, e, 0.95, (canonical, typ), "L"))
+        cands.append((s, e, 0.95, None if alias else (canonical, typ), "L"))
     heads = head_spans(toks, lo, hi)
     latins = latin_spans(toks, lo, hi)
     for s, e, c in heads:

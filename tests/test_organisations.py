@@ -450,3 +450,10 @@ def test_a_listed_bodys_branch_place_is_in_its_name() -> None:
     assert surfaces("وأعلنت جامعة الحسن الثاني بالدار البيضاء عن النتائج") == ["جامعة الحسن الثاني بالدار البيضاء"]
     ms = one("وقالت وزارة الصحة بغزة إن عدد الضحايا ارتفع")
     assert [(m.surface, m.canonical) for m in ms] == [("وزارة الصحة بغزة", "وزارة الصحة بغزة")]
+
+
+def test_genitive_organ_of_a_named_body_is_one_name() -> None:
+    """Rule 8 with a genitive link: 'مكتب إحصاءات' + 'الاتحاد الأوروبي' is Eurostat, one mention."""
+    ms = one("وأظهرت بيانات مكتب إحصاءات الاتحاد الأوروبي أن التضخم تراجع")
+    assert [m.surface for m in ms] == ["مكتب إحصاءات الاتحاد الأوروبي"]
+    assert surfaces("وقالت شركة أمازون الأمريكية إن أرباحها ارتفعت") != ["شركة أمازون الأمريكية إن"]

@@ -255,6 +255,18 @@ def _open_construct(last: str, nxt: str) -> bool:
             and strip_al(rest) not in nm.places and strip_al(rest) not in nm.persons)
 
 
+def _open_genitive(last: str, nxt: str) -> bool:
+    """An indefinite noun ending a head-noun phrase, then a definite noun that is no adjective: the phrase
+    is the first term of a construct whose genitive follows ("مكتب إحصاءات | الاتحاد الأوروبي")."""
+    f, cl, rest, _h = analyse(last)
+    nf, ncl, nrest, _nh = analyse(nxt)
+    nm = names()
+    return (last[0].isalpha() and nxt[0].isalpha() and not is_latin(last) and not cl and not rest.startswith("ال")
+            and f not in lx.STOP and strip_al(rest) not in nm.places and strip_al(rest) not in nm.persons
+            and not ncl and nrest.startswith("ال") and not is_nat(nrest) and nrest not in lx.INST_ADJ
+            and not nrest.endswith(("ي", "يه")))
+
+
 def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, tuple[str, str] | None]]:
     cands: list[tuple[int, int, float, tuple[str, str] | None, str]] = []
     matches = match_all(toks, lo, hi)
@@ -404,10 +416,16 @@ def _organs(toks: list[str], lo: int, spans: list[tuple[int, int, float, tuple[s
             ) -> list[tuple[int, int, float, tuple[str, str] | None]]:
     """An organ or unit written with its parent is one mention (guidelines rule 8): a name whose first
     word carries ب/ل, read into the head-noun phrase right before it ("لجنة المالية بمجلس نواب الشعب",
-    "الهيئة السياسية لنداء تونس", "لجنة التعيينات بالإدارة الوطنية للتحكيم")."""
+    "الهيئة السياسية لنداء تونس", "لجنة التعيينات بالإدارة الوطنية للتحكيم"), or a head-noun phrase
+    ending on an open construct right before a name ("مكتب إحصاءات الاتحاد الأوروبي")."""
     out: list[tuple[int, int, float, tuple[str, str] | None]] = []
     for x in spans:
         s, e, c, known = x
+        if (out and out[-1][1] == s and out[-1][1] - out[-1][0] >= 2 and analyse(toks[out[-1][0]])[3]
+                and _open_genitive(toks[s - 1], toks[s])):
+            ps, _pe, pc, _pk = out.pop()  # "مكتب إحصاءات" + "الاتحاد الأوروبي": a genitive organ, one name
+            out.append((ps, e, max(pc, c), None))
+            continue
         if not _parent_link(toks[s], known is not None):
             out.append(x)
             continue

@@ -458,3 +458,11 @@ def test_genitive_organ_of_a_named_body_is_one_name() -> None:
     assert [m.surface for m in ms] == ["مكتب إحصاءات الاتحاد الأوروبي"]
     assert surfaces("وقالت وكالة أنباء الشرق الأوسط إن الرئيس") == ["وكالة أنباء الشرق الأوسط"]
     assert surfaces("وقالت شركة أمازون الأمريكية إن أرباحها ارتفعت") == ["شركة أمازون"]  # a nationality is no genitive
+
+
+def test_a_purpose_right_after_an_indefinite_head_describes() -> None:
+    """'حكومة لتصريف الأعمال', 'محكمة لمكافحة الفساد': "a ... for ...", a description, not a name."""
+    assert surfaces("وباسيل حاليا وزير في حكومة لتصريف الأعمال لأن رئيس الوزراء المكلف") == []
+    assert surfaces("وأعلن الرئيس إنشاء محكمة لمكافحة الفساد في البلاد") == []
+    assert surfaces("ويعمل في مؤسسة محمد السادس لإعادة إدماج السجناء منذ سنوات") == [
+        "مؤسسة محمد السادس لإعادة إدماج السجناء"]

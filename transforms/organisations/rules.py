@@ -214,6 +214,7 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
                     and nrest not in lx.TITLES):
                 return j + 2, True
         if (first and not head_definite and not cl and f in nm.common and f[0] != "و" and not _verbish(f)
+                and not (f[0] == "ل" and f[1:] in nm.common)  # "حكومة لتصريف الأعمال": a purpose describes
                 and not f.endswith(_PRON) and f not in lx.GENERIC_ADJ and not f.endswith(("ي", "يه"))
                 and j + 1 < hi and _is_word(toks[j + 1])):
             # construct of a common noun and a definite genitive after an indefinite head: محكمة مكافحة
@@ -232,8 +233,9 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
             closed = False
             while k < hi and k - j < (6 if is_latin(toks[k]) else 2) and _is_word(toks[k]):
                 kf, kcl, krest, kh = analyse(toks[k])
-                if kh or krest.startswith("ال") or kcl or not _namelike(toks[k], kf, nm):
-                    break
+                if kh or krest.startswith("ال") or kcl or not _namelike(toks[k], kf, nm) or (
+                        kf[0] == "ل" and kf[1:] in nm.common):
+                    break  # ... or a purpose: "حكومة لتصريف الأعمال" describes
                 if rest0 in lx.WEAK_HEADS and not (is_latin(toks[k]) or strip_al(krest) in nm.places
                                                    or strip_al(krest) in nm.persons or strip_al(krest) in nm.vocab):
                     break  # "شبكة طرقات": a generic head needs a known name, not just a rare word

@@ -466,3 +466,10 @@ def test_a_purpose_right_after_an_indefinite_head_describes() -> None:
     assert surfaces("وأعلن الرئيس إنشاء محكمة لمكافحة الفساد في البلاد") == []
     assert surfaces("ويعمل في مؤسسة محمد السادس لإعادة إدماج السجناء منذ سنوات") == [
         "مؤسسة محمد السادس لإعادة إدماج السجناء"]
+
+
+def test_head_noun_plus_place_construct_is_a_name() -> None:
+    """Tunisian parties and many firms are "head + noun + place": حزب مشروع تونس، شركة نقل تونس."""
+    assert surfaces("ورحب زعيم حزب مشروع تونس محسن مرزوق بمبادرة الرئيس") == ["حزب مشروع تونس"]
+    assert surfaces("وأعلنت شركة نقل تونس عن تعديل مواعيد الحافلات") == ["شركة نقل تونس"]
+    assert surfaces("وتأهل الفريق إلى دور المجموعات من رابطة أبطال إفريقيا") == []  # a competition

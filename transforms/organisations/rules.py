@@ -220,6 +220,9 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
             # construct of a common noun and a definite genitive after an indefinite head: محكمة مكافحة
             # الإرهاب، قوات حفظ السلام، حكومة تصريف الأعمال (weak heads still need a name-like chain)
             nf, ncl, nrest, nh = analyse(toks[j + 1])
+            if (not ncl and not nrest.startswith("ال") and nf in nm.places and nf not in PLACE_NOUNS
+                    and _head in _PLACE_NAMED and f != _CHAMPIONS):  # "رابطة أبطال إفريقيا" is a competition
+                return j + 2, True  # "حزب مشروع تونس", "شركة اتصالات المغرب": a noun + a place names it
             named_head = bool(nh) and j + 2 < hi and _is_word(toks[j + 2]) and _adjectival(analyse(toks[j + 2])[2])
             if (not ncl and nrest.startswith("ال") and nf not in lx.STOP and nrest not in lx.TITLES
                     and (not nh or named_head) and not _adjectival(nrest)):
@@ -313,6 +316,8 @@ _DESCRIPTIVE = frozenset(fold(w) for w in ["قوات", "ميليشيات", "مي
                                             "مقاتلي", "مسلحي"])
 _BOARDS = frozenset(fold(w) for w in ["الإدارة", "الأمناء", "المديرين", "المدراء"])
 _MIN = fold("من")
+_PLACE_NAMED = frozenset(["party", "union", "company", "media", "ngo", "sports"])
+_CHAMPIONS = fold("أبطال")
 _UNDER = frozenset(fold(w) for w in ["لأقل", "أقل", "دون", "لدون"])
 _YEARS = frozenset(fold(w) for w in ["سنة", "عاما", "عام", "سنوات"])
 # press heads after ل: "... لوكالة رويترز" is whom a body spoke to, not its parent (unless a press unit)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.organisations import MODEL_VERSION, OrgMention, crf, extract_organisations
+from transforms.organisations import MODEL_VERSION, OrgMention, _repair, crf, extract_organisations
 from transforms.organisations.features import gaz_tags
 from transforms.organisations.linking import clitic_length
 from transforms.organisations.tokens import tokenize
@@ -473,3 +473,11 @@ def test_head_noun_plus_place_construct_is_a_name() -> None:
     assert surfaces("ورحب زعيم حزب مشروع تونس محسن مرزوق بمبادرة الرئيس") == ["حزب مشروع تونس"]
     assert surfaces("وأعلنت شركة نقل تونس عن تعديل مواعيد الحافلات") == ["شركة نقل تونس"]
     assert surfaces("وتأهل الفريق إلى دور المجموعات من رابطة أبطال إفريقيا") == []  # a competition
+
+
+def test_quotes_inside_a_span_and_an_outlets_object() -> None:
+    # a head noun before a quoted name stays out (rule 10); a quote that does not close ends the name
+    toks = tokenize('وأعلن التنظيم مسؤوليته عبر وكالة أنباء "أعماق" التابعة له')[0]
+    assert _repair(toks, 4, 8, len(toks)) == (7, 8)  # a model span 'وكالة أنباء "أعماق' -> 'أعماق'
+    assert surfaces("تفشي الفساد والفرار من صفوف الجيش و »الجنود الوهميين » الذين لا وجود لهم") == []
+    assert surfaces("ومن جهة أخرى، أبرزت المجلة أهمية الاتفاق الموقع بين البلدين") == []

@@ -119,7 +119,14 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
         if fold(toks[k]) in _CLAUSE:
             e = k  # "الشركة إن الأرباح": the name ends before a complementiser or relative pronoun
             break
+        if toks[k] in _QUOTE_MARKS and not any(t in _QUOTE_MARKS for t in toks[k + 1 : e]):
+            if e < hi and toks[e] in _QUOTE_MARKS and k + 1 < e and analyse(toks[s])[3] and toks[k - 1] not in ("و", "ف"):
+                s = k + 1  # 'وكالة أنباء "أعماق"': the quoted name, the head outside (rule 10)
+            else:
+                e = k  # 'الجيش و »الجنود الوهميين': a quote that does not close inside the name ends it
+            break
     while e > s and (not toks[e - 1][0].isalnum() or fold(toks[e - 1]) in lx.STOP or fold(toks[e - 1]) in _ADVERBS
+                     or toks[e - 1] in ("و", "ف")
                      or (fold(toks[e - 1])[:1] == "و" and fold(toks[e - 1])[1:] in lx.STOP)  # "... وإلى"
                      or (fold(toks[e - 1])[:1] == "و" and fold(toks[e - 1]).endswith(_PRON) and e - s > 1)):
         e -= 1  # "مستشفى راشد [وأخبرتهما]": و + a word with a pronoun suffix starts a clause
@@ -134,8 +141,9 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
             return None
         r1 = analyse(toks[s + 1])[2] if e - s > 1 else ""
         if (rest.startswith("ال") and analyse(toks[s])[3] == "media" and ce == s + 1 and e - s > 1
-                and not analyse(toks[s + 1])[1] and r1.startswith("ال") and not r1.endswith(("ي", "يه"))):
-            return None  # "أبرزت المجلة المشاريع": the outlet and its verb's object, no name
+                and not analyse(toks[s + 1])[1] and toks[s + 1][0].isalpha() and not is_latin(toks[s + 1])
+                and (not r1.startswith("ال") or not r1.endswith(("ي", "يه")))):  # an indefinite word is no adjective
+            return None  # "أبرزت المجلة المشاريع / أهمية": the outlet and its verb's object, no name
         if ce > e:
             e = ce
         elif e - s == 2 and analyse(toks[s + 1])[0] in lx.GENERIC_ADJ:
@@ -181,6 +189,9 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
 
 # place words that need the next word ("بالدار البيضاء", "بالمملكة المغربية")
 _TWO_WORD_PLACES = frozenset(fold(w) for w in ["دار", "مملكة", "جمهورية", "إمارة"])
+
+
+_QUOTE_MARKS = frozenset(['"', "«", "»", "“", "”", "„"])
 
 
 def _branch_place(toks: list[str], k: int, hi: int) -> int:

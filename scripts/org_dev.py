@@ -46,6 +46,7 @@ from train_organisations import (  # noqa: E402
     SCHEME,
     WOJOOD_REPEAT,
     export_weights,
+    load_news_train,
     read_silver,
     splits,
     train_crf,
@@ -182,6 +183,9 @@ def main() -> None:
     ap.add_argument("--silver", type=Path, help="silver BIO sentences (scripts/org_silver.py) added to training; '{K}' in the path = the fold "
                     "(silver labelled with that fold's model, so no held-out Wojood third leaks in)")
     ap.add_argument("--silver-weight", type=int, default=1, help="silver sentences repeated N times")
+    ap.add_argument("--news-weight", type=int, default=0,
+                    help="hand-annotated news training articles (--news-train) repeated N times (0 = left out)")
+    ap.add_argument("--news-train", type=Path, default=None, help="news training gold (default: the committed one)")
     ap.add_argument("--clusters", default="shipped", help="cluster table TSV, 'none', or 'shipped' (the resource)")
     ap.add_argument("--c1", type=float, default=0.03)
     ap.add_argument("--c2", type=float, default=0.01)
@@ -220,6 +224,8 @@ def main() -> None:
         if not (a.reuse and out.exists()):
             data = dict(sp["train"])
             data["wojood"] = rest * a.wojood_weight
+            if a.news_weight:
+                data["newstrain"] = load_news_train(*([a.news_train] if a.news_train else [])) * a.news_weight
             if a.silver:
                 data["silver"] = read_silver(Path(str(a.silver).replace("{K}", str(k)))) * a.silver_weight
             model = out.with_suffix(".crfsuite")

@@ -161,6 +161,47 @@ def load_wojood(split: str) -> list[Sentence]:
     return sents
 
 
+NEWS_TRAIN = ROOT / "data" / "gold" / "organisations_train.jsonl"
+
+
+def load_news_train(path: Path = NEWS_TRAIN) -> list[Sentence]:
+    """The hand-annotated news training articles (scripts/org_gold_tools.py --set train) as BIO sentences,
+    tokenised and split as the extractor does. A span that starts after a clitic (guidelines rule 3) labels
+    its whole first token, as the token-level corpora do; AlArabiya text is re-read from ../shared."""
+    import json
+
+    from antcorpus import DATASETS, parse
+
+    from transforms.organisations.tokens import sentence_bounds, tokenize
+
+    if not path.exists():
+        return []
+    out: list[Sentence] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if "paragraphs" not in row:
+            doc = parse(DATASETS / row["source"])
+            row["title"], row["paragraphs"] = doc.title, doc.paragraphs
+        for pi, text in enumerate([row["title"], *row["paragraphs"]], start=-1):
+            toks, starts, ends = tokenize(text)
+            tags = ["O"] * len(toks)
+            for m in row["mentions"]:
+                if m["paragraph"] != pi:
+                    continue
+                inside = [i for i in range(len(toks)) if starts[i] < m["end"] and ends[i] > m["start"]]
+                for j, i in enumerate(inside):
+                    tags[i] = ("B-ORG" if j == 0 else "I-ORG")
+            for lo, hi in sentence_bounds(toks):
+                if hi > lo:
+                    seg = tags[lo:hi]
+                    if seg[0] == "I-ORG":  # a mention across a sentence end: its rest opens here
+                        seg[0] = "B-ORG"
+                    out.append((toks[lo:hi], seg))
+    return out
+
+
 def norm_key(toks: list[str]) -> str:
     """Sentence identity for de-duplication (spelling and spacing folded)."""
     return "".join(fold(t) for t in toks if t[0].isalnum())

@@ -439,7 +439,8 @@ def test_quoted_short_form_after_a_name_and_clause_repairs() -> None:
     assert surfaces('في هذه الحادثة التي اعتبرها الناطق الرسمي للإدارة العامة للسجون "معزولة" وليست') == [
         "إدارة العامة للسجون"]
     # و + a word with a pronoun suffix starts a clause; an outlet and its verb's object are no name
-    assert surfaces("فاصطحبها مع زميل له إلى مستشفى راشد وأخبرتهما في الطريق بأن المتهم") == ["مستشفى راشد"]
+    toks = tokenize("فاصطحبها مع زميل له إلى مستشفى راشد وأخبرتهما في الطريق بأن المتهم")[0]
+    assert _repair(toks, 5, 8, len(toks)) == (5, 7)
     assert surfaces("ومن جهة أخرى، أبرزت المجلة المشاريع الضخمة التي أطلقتها المملكة") == []
 
 
@@ -481,3 +482,14 @@ def test_quotes_inside_a_span_and_an_outlets_object() -> None:
     assert _repair(toks, 4, 8, len(toks)) == (7, 8)  # a model span 'وكالة أنباء "أعماق' -> 'أعماق'
     assert surfaces("تفشي الفساد والفرار من صفوف الجيش و »الجنود الوهميين » الذين لا وجود لهم") == []
     assert surfaces("ومن جهة أخرى، أبرزت المجلة أهمية الاتفاق الموقع بين البلدين") == []
+
+
+def test_programmes_and_clause_words_end_or_drop_a_model_span() -> None:
+    """A project is not its organiser; a clitic + pronoun suffix, or an indefinite word after the
+    nationality, starts the clause after the name."""
+    assert surfaces("وتراهن الحكومة على مشروع نور للطاقة الشمسية بورزازات لتقليص فاتورة الطاقة.") == []
+    assert surfaces("وكانت محكمة الاستئناف لحكمها قد خففت العقوبة.") == ["محكمة الاستئناف"]
+    toks = tokenize("وخصصت المجلة البيروفية ملفا كاملا للمغرب")[0]
+    assert _repair(toks, 1, 4, len(toks)) == (1, 3)
+    toks = tokenize("بيان صادر عن الكتلة الإسلامية في جامعة بيرزيت")[0]
+    assert _repair(toks, 3, 8, len(toks)) == (3, 8)  # a preposition after the nationality continues

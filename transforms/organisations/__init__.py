@@ -128,8 +128,9 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
     while e > s and (not toks[e - 1][0].isalnum() or fold(toks[e - 1]) in lx.STOP or fold(toks[e - 1]) in _ADVERBS
                      or toks[e - 1] in ("و", "ف")
                      or (fold(toks[e - 1])[:1] == "و" and fold(toks[e - 1])[1:] in lx.STOP)  # "... وإلى"
-                     or (fold(toks[e - 1])[:1] == "و" and fold(toks[e - 1]).endswith(_PRON) and e - s > 1)):
-        e -= 1  # "مستشفى راشد [وأخبرتهما]": و + a word with a pronoun suffix starts a clause
+                     or (fold(toks[e - 1])[:1] in ("و", "ل", "ب") and fold(toks[e - 1]).endswith(_PRON)
+                         and e - s > 1)):
+        e -= 1  # "مستشفى راشد [وأخبرتهما]", "محكمة الاستئناف [لحكمها]": a clitic + a pronoun suffix is no name
     if e <= s:
         return None
     if analyse(toks[s])[3]:
@@ -160,6 +161,12 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
                 not cl1 and f1[0] == "ل" and f1[1:] in names().common and strip_al(f1[1:]) not in names().places)):
             return None  # "حكومة لتصريف الأعمال": a purpose right after an indefinite head describes
         for k in range(s + 1, e - 1):
+            nk = analyse(toks[k + 1])
+            if (is_nat(analyse(toks[k])[2]) and analyse(toks[k])[2].startswith("ال") and not nk[1]
+                    and toks[k + 1][0].isalpha() and not is_latin(toks[k + 1]) and not nk[2].startswith("ال")
+                    and nk[0] not in lx.STOP and strip_al(nk[2]) not in names().places):
+                e = k + 1  # "المجلة البيروفية أفردت": an indefinite word after the nationality starts the clause
+                break
             if is_nat(analyse(toks[k])[2]) and _def_adj(toks[k + 1]) and not (
                     analyse(toks[k + 1])[2] in lx.INST_ADJ or is_nat(analyse(toks[k + 1])[2])
                     or analyse(toks[k + 1])[2] in lx.REGIONAL_ADJ):
@@ -191,6 +198,7 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
 _TWO_WORD_PLACES = frozenset(fold(w) for w in ["دار", "مملكة", "جمهورية", "إمارة"])
 
 
+_NON_STATE = frozenset(["company", "party", "sports", "union", "ngo", "media"])
 _QUOTE_MARKS = frozenset(['"', "«", "»", "“", "”", "„"])
 
 
@@ -323,6 +331,14 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
     exact = {(s, e) for s, e, _c in crf_spans}
     for s, e, c in crf_spans:
         rep = _repair(toks, s, e, hi)
+        if rep and rep[0] not in listed and (
+                analyse(toks[rep[0]])[2] in lx.NOT_ORG_HEADS
+                or (rep[0] > s and analyse(toks[rep[0] - 1])[2] in lx.TITLES and not analyse(toks[rep[0]])[3])
+                or (rep[1] - rep[0] > 1 and all(analyse(t)[3] for t in toks[rep[0] : rep[1]])
+                    and analyse(toks[rep[1] - 1])[2] in lx.BARE_BAD
+                    and analyse(toks[rep[1] - 1])[3] in _NON_STATE)):
+            continue  # a programme or prize, not its organiser; a title + a name without head is the person;
+            # an organ of a bare firm, party or club names nothing ("مجلس إدارة الشركة", rule 8)
         if rep:
             s, e = rep
             # "وزارة الخارجية لوكالة رويترز": a press name behind ل is whom the body spoke to

@@ -493,3 +493,9 @@ def test_programmes_and_clause_words_end_or_drop_a_model_span() -> None:
     assert _repair(toks, 1, 4, len(toks)) == (1, 3)
     toks = tokenize("بيان صادر عن الكتلة الإسلامية في جامعة بيرزيت")[0]
     assert _repair(toks, 3, 8, len(toks)) == (3, 8)  # a preposition after the nationality continues
+
+
+def test_a_creed_adjective_after_a_listed_name_only_describes() -> None:
+    """Rule 4: "the Islamist Ennahda" is Ennahda; a state nationality still makes another body."""
+    ms = extract_organisations("", ["ولم تعلن حركة النهضة الإسلامية وهي الحزب الرئيسي أي موقف."])
+    assert [(m.surface, m.canonical) for m in ms] == [("حركة النهضة", "حركة النهضة")]

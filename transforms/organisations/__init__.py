@@ -362,11 +362,13 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
         cands = [x for x in cands if (x[0], x[1]) in exact or GATE[x[4]] == float("inf")
                  or crf.span_margin(em, best, x[0] - lo, x[1] - lo) <= GATE[x[4]] * _gate_len(x[1] - x[0])]
     # the list knows where a known name ends: a longer span from the same word is dropped unless a
-    # generic listed name gets a nationality ("وزارة الصحة الفلسطينية" is not the Moroccan ministry)
+    # generic listed name gets a nationality ("وزارة الصحة الفلسطينية" is not the Moroccan ministry; a
+    # regional or creed adjective only describes: "حركة النهضة [الإسلامية]", rule 4)
     cands = [
         x for x in cands
         if x[3] is not None or x[0] not in listed or x[1] <= listed[x[0]][0]
-        or (listed[x[0]][1] and any(is_nat(analyse(t)[2]) for t in toks[listed[x[0]][0] : x[1]]))
+        or (listed[x[0]][1] and any(is_nat(analyse(t)[2]) and analyse(t)[2] not in lx.REGIONAL_ADJ
+                                    for t in toks[listed[x[0]][0] : x[1]]))
     ]
     return [_unquote(toks, x) for x in _organs(toks, lo, _head_before(toks, lo, _merge(cands)))]
 

@@ -499,3 +499,9 @@ def test_a_creed_adjective_after_a_listed_name_only_describes() -> None:
     """Rule 4: "the Islamist Ennahda" is Ennahda; a state nationality still makes another body."""
     ms = extract_organisations("", ["ولم تعلن حركة النهضة الإسلامية وهي الحزب الرئيسي أي موقف."])
     assert [(m.surface, m.canonical) for m in ms] == [("حركة النهضة", "حركة النهضة")]
+
+
+def test_possessed_nouns_and_facilities_name_nothing() -> None:
+    """"منتخب بلاده" is his country's team (no name); hospitals are places (guidelines)."""
+    assert surfaces("وسجل اللاعب الهدف الوحيد ليمنح منتخب بلاده الفوز الثاني في البطولة") == []
+    assert surfaces("ووقع مستشفى الملك فيصل التخصصي اتفاقية مع شركة أرامكو السعودية") == ["شركة أرامكو السعودية"]

@@ -36,6 +36,7 @@ from transforms.organisations.rules import (
     is_nat,
     is_press_addressee,
     latin_spans,
+    possessed,
     quoted_spans,
     radio_spans,
 )
@@ -141,6 +142,8 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
         if rest.startswith("ال") and e - s > 1 and analyse(toks[s + 1])[1] == "ل":
             return None
         r1 = analyse(toks[s + 1])[2] if e - s > 1 else ""
+        if e - s > 1 and possessed(toks[s + 1]):
+            return None  # "منتخب بلاده": a head and a possessed noun ("his country's team") describe
         if (rest.startswith("ال") and analyse(toks[s])[3] == "media" and ce == s + 1 and e - s > 1
                 and not analyse(toks[s + 1])[1] and toks[s + 1][0].isalpha() and not is_latin(toks[s + 1])
                 and (not r1.startswith("ال") or not r1.endswith(("ي", "يه")))):  # an indefinite word is no adjective

@@ -89,11 +89,13 @@ TITLES: frozenset[str] = _f(
     "الكاتب كاتب المحامي المدرب مدرب اللاعب اللاعبة لاعبة لاعب الحارس النجم قائد القائد الزعيم زعيم"
 )
 
-# Programmes, plans, prizes, competitions and festivals: a span the CRF starts with one of these names
-# the thing, not an organisation ("مشروع نور للطاقة الشمسية", "رؤية التكامل السعودية الإماراتية").
+# Programmes, plans, prizes, competitions, festivals and facilities: a span the CRF starts with one of these
+# names the thing, not an organisation ("مشروع نور للطاقة الشمسية", "رؤية التكامل السعودية الإماراتية").
 NOT_ORG_HEADS: frozenset[str] = _f(
     "مشروع المشروع برنامج البرنامج مخطط المخطط خطة الخطة رؤية الرؤية استراتيجية الاستراتيجية اتفاقية الاتفاقية "
-    "صفقة الصفقة جائزة الجائزة مسابقة المسابقة بطولة البطولة كأس الكأس مهرجان المهرجان"
+    "صفقة الصفقة جائزة الجائزة مسابقة المسابقة بطولة البطولة كأس الكأس مهرجان المهرجان "
+    # facilities used as places (guidelines: hospitals, airports, stadiums, prisons, hotels)
+    "مستشفى المستشفى مصحة المصحة مطار المطار ملعب الملعب سجن السجن فندق الفندق"
 )
 
 # Nationality / place adjective endings signal "institution of country X" after a generic head.

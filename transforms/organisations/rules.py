@@ -64,6 +64,14 @@ def _is_word(t: str) -> bool:
 
 
 _PRON = ("ها", "هم", "هما", "كم", "هن")
+_POSSESSED = ("ه", "ها", "هم", "هما", "هن")  # pronoun suffixes as written (ة is not ه before folding)
+
+
+def possessed(tok: str) -> bool:
+    """An indefinite noun with a pronoun suffix ("بلاده", "عملها"): after a head it describes, names nothing."""
+    _f, _cl, rest, head = analyse(tok)
+    return (tok[0].isalpha() and tok.endswith(_POSSESSED) and len(tok) > 3 and not rest.startswith("ال")
+            and not head)
 
 
 def _adjectival(rest: str) -> bool:
@@ -462,6 +470,8 @@ def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]
             nf, ncl, nrest, nh = analyse(toks[i + 1])
             if nh and not ncl and nrest.startswith("ال"):
                 continue  # "قوات [الجيش الوطني اليمني]": a descriptive noun before a name with its own head
+        if i + 1 < hi and possessed(toks[i + 1]):
+            continue  # "منتخب بلاده": his country's team, no name
         end, strong = chain_end(toks, i, hi)
         n = end - i
         ok = False

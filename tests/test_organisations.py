@@ -505,3 +505,10 @@ def test_possessed_nouns_and_facilities_name_nothing() -> None:
     """"منتخب بلاده" is his country's team (no name); hospitals are places (guidelines)."""
     assert surfaces("وسجل اللاعب الهدف الوحيد ليمنح منتخب بلاده الفوز الثاني في البطولة") == []
     assert surfaces("ووقع مستشفى الملك فيصل التخصصي اتفاقية مع شركة أرامكو السعودية") == ["شركة أرامكو السعودية"]
+
+
+def test_generic_phrases_the_guidelines_exclude() -> None:
+    """Branches of power and collective nouns are no organisation; longer names containing them are."""
+    assert surfaces("وأكد أن السلطة القضائية مستقلة وأن قوات الأمن انتشرت في المدينة.") == []
+    assert surfaces("وقال المجلس الأعلى للسلطة القضائية إن القاضي أحيل على التقاعد.") == [
+        "المجلس الأعلى للسلطة القضائية"]

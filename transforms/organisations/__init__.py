@@ -373,7 +373,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
         or (listed[x[0]][1] and any(is_nat(analyse(t)[2]) and analyse(t)[2] not in lx.REGIONAL_ADJ
                                     for t in toks[listed[x[0]][0] : x[1]]))
     ]
-    return [_unquote(toks, x) for x in _organs(toks, lo, _head_before(toks, lo, _merge(cands)))]
+    return [_unquote(toks, x) for x in _organs(toks, lo, _head_before(toks, lo, _merge(cands)))
+            if " ".join([analyse(toks[x[0]])[2], *(fold(t) for t in toks[x[0] + 1 : x[1]])]) not in lx.GENERIC_PHRASES]
 
 
 _ROLE_WORDS = "لاعب لاعبة مهاجم مدافع حارس نجم قائد مدرب هداف جناح ظهير"

@@ -512,3 +512,10 @@ def test_generic_phrases_the_guidelines_exclude() -> None:
     assert surfaces("وأكد أن السلطة القضائية مستقلة وأن قوات الأمن انتشرت في المدينة.") == []
     assert surfaces("وقال المجلس الأعلى للسلطة القضائية إن القاضي أحيل على التقاعد.") == [
         "المجلس الأعلى للسلطة القضائية"]
+
+
+def test_german_and_american_nationalities() -> None:
+    """ألمانيا folds to "المانيا", whose "ال" is no article: its nisba was missed, and with it every German
+    institution named by nationality ("الشرطة الألمانية"); "أميركا" had no nisba either."""
+    assert surfaces("وأكدت الشرطة الألمانية اعتقال المشتبه به.") == ["الشرطة الألمانية"]
+    assert surfaces("وقالت وزارة الدفاع الأميركية إن الهجوم فشل.") == ["وزارة الدفاع الأميركية"]

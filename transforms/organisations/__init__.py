@@ -166,6 +166,7 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
         for k in range(s + 1, e - 1):
             nk = analyse(toks[k + 1])
             if (is_nat(analyse(toks[k])[2]) and analyse(toks[k])[2].startswith("ال") and not nk[1]
+                    and analyse(toks[k - 1])[2] not in lx.TITLES  # "إدارة الرئيس الأميركي دونالد ترمب"
                     and toks[k + 1][0].isalpha() and not is_latin(toks[k + 1]) and not nk[2].startswith("ال")
                     and nk[0] not in lx.STOP and strip_al(nk[2]) not in names().places):
                 e = k + 1  # "المجلة البيروفية أفردت": an indefinite word after the nationality starts the clause

@@ -43,10 +43,10 @@ def analyse(tok: str) -> tuple[str, str, str, str]:
 def nationalities() -> frozenset[str]:
     """Definite nationality adjectives derived from the place list (مصر -> المصري/المصريه)."""
     out: set[str] = set()
-    extra = ("مغرب امريك امريكي اوروب افريق عرب اسرايل فلسطين سعود اممي خليج ايران روس صين ياباني المان "
+    extra = ("مغرب امريك امريكي اميرك اوروب افريق عرب اسرايل فلسطين سعود اممي خليج ايران روس صين ياباني المان "
              "انجليز انكليز بيلاروس هولند سويسر نمساو بريطان كند استرال بيروف كونغول توغول")
-    for p in list(names().places) + extra.split():
-        p = strip_al(p)
+    # the extra stems are written as they are ("المان": ألمانيا folds to "المانيا", whose "ال" is no article)
+    for p in [strip_al(p) for p in names().places] + extra.split():
         for base in {p, p[:-1] if p.endswith(("ا", "ه", "ي")) else p, p[:-4] if p.endswith("ستان") else p,
                      p[:-2] if p.endswith("يا") else p}:  # اسبانيا -> الاسباني
             if len(base) >= 3:

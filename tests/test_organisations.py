@@ -519,3 +519,12 @@ def test_german_and_american_nationalities() -> None:
     institution named by nationality ("الشرطة الألمانية"); "أميركا" had no nisba either."""
     assert surfaces("وأكدت الشرطة الألمانية اعتقال المشتبه به.") == ["الشرطة الألمانية"]
     assert surfaces("وقالت وزارة الدفاع الأميركية إن الهجوم فشل.") == ["وزارة الدفاع الأميركية"]
+
+
+def test_a_later_short_form_is_the_core_of_a_name_found_earlier() -> None:
+    """"الجهاز المركزي" after "الجهاز المركزي للتعبئة العامة والإحصاء" is the same body (issue: later partial
+    mentions); "إلى" after it is no adjective ("الي" after folding), and another council is left alone."""
+    ms = extract_organisations("", ["وبحسب دراسة أصدرها الجهاز المركزي للتعبئة العامة والإحصاء حول التكلفة.",
+                                    "وأشار الجهاز المركزي إلى أن التكلفة كبيرة، وقال المجلس الوطني للصحافة ذلك."])
+    assert [(m.paragraph, m.surface, m.canonical) for m in ms if m.paragraph == 1][0] == (
+        1, "الجهاز المركزي", ms[0].canonical)

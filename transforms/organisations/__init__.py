@@ -258,7 +258,8 @@ def _rare_definite(tok: str) -> bool:
 def _def_adj(tok: str) -> bool:
     """A definite nisba adjective ("الشيوعي", "الأمريكية")."""
     f, cl, rest, h = analyse(tok)
-    return tok[0].isalpha() and not cl and not h and rest.startswith("ال") and rest.endswith(("يه", "ي"))
+    return (tok[0].isalpha() and not cl and not h and rest.startswith("ال") and rest.endswith(("يه", "ي"))
+            and f not in lx.STOP)  # "إلى" folds to "الي"
 
 
 def _indef_adj(tok: str) -> bool:
@@ -574,6 +575,7 @@ def _in_url(text: str, start: int, end: int) -> bool:
 def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMention]:
     """Every organisation mention of one article, with offsets, canonical name, type and confidence."""
     raw: list[dict] = []
+    tokenized: list[tuple[int, str, list[str], list[int], list[int]]] = []
     texts = [(-1, title or ""), *enumerate(paragraphs)]
     for pidx, text in texts:
         if not text:
@@ -611,6 +613,8 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
                 prev = m
         # bare parenthesised acronyms right after a mention, that no component found
         _paren_acronyms(raw, pidx, text, toks, starts, ends)
+        tokenized.append((pidx, text, toks, starts, ends))
+    _echoes(raw, tokenized)
     link(raw)
     out = []
     for m in raw:
@@ -618,6 +622,56 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
         out.append(OrgMention(m["paragraph"], m["start"] + cut, m["end"], m["surface"][cut:], m["canonical"],
                               m["org_type"], round(float(m["conf"]), 3)))
     return out
+
+
+def _core(toks: list[str]) -> int:
+    """Length of a head-noun name's core before its ل-complement ("الجهاز المركزي | للتعبئة العامة"), 0 if none."""
+    if len(toks) < 3 or not (analyse(toks[0])[3] or analyse(toks[0])[2].startswith("ال")):
+        return 0
+    j = next((k for k in range(2, len(toks)) if analyse(toks[k])[1] in ("ل", "لل")), 0)
+    return j if j >= 2 and (_def_adj(toks[j - 1]) or analyse(toks[j - 1])[2] in lx.INST_ADJ) else 0
+
+
+def _echoes(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int], list[int]]]) -> None:
+    """Later short forms: the core of a name before its ل-complement, repeated in the same article, is a
+    mention of it ("الجهاز المركزي للتعبئة العامة والإحصاء" ... "الجهاز المركزي"); a repeat that continues
+    into a longer phrase is another name and is left alone. (Echoing whole names too was tried: it repeats
+    the model's mistakes as often as its finds, docs/organisations-dev-log.md.)"""
+    patterns: dict[tuple[str, ...], dict] = {}
+    for m in raw:
+        if len(m["toks"]) >= 2 and m.get("acr_of") is None:
+            core = _core(m["toks"])
+            if core:
+                patterns.setdefault(mention_key(m["toks"][:core]), m)
+    if not patterns:
+        return
+    lengths = sorted({len(k) for k in patterns}, reverse=True)
+    firsts = {k[0] for k in patterns}
+    taken = {(m["paragraph"], i) for m in raw for i in range(m["start"], m["end"])}
+    for pidx, text, toks, starts, ends in tokenized:
+        for lo, hi in sentence_bounds(toks):
+            i = lo
+            while i < hi:
+                if not toks[i][0].isalpha() or strip_al(analyse(toks[i])[2]) not in firsts:
+                    i += 1
+                    continue
+                for n in lengths:
+                    e = i + n
+                    if e > hi or not toks[e - 1][0].isalnum() or any(
+                            (pidx, c) in taken for c in (starts[i], ends[e - 1] - 1)):
+                        continue
+                    src = patterns.get(mention_key(toks[i:e]))
+                    if src is None or (e < hi and toks[e][0].isalpha() and (
+                            analyse(toks[e])[1] in ("ل", "لل") or _def_adj(toks[e]))):
+                        continue
+                    raw.append({"paragraph": pidx, "start": starts[i], "end": ends[e - 1],
+                                "surface": text[starts[i] : ends[e - 1]], "toks": toks[i:e],
+                                "key": mention_key(toks[i:e]), "conf": 0.6, "list": None, "echo_of": src})
+                    taken.update((pidx, c) for c in range(starts[i], ends[e - 1]))
+                    i = e - 1
+                    break
+                i += 1
+    raw.sort(key=lambda m: (m["paragraph"], m["start"]))
 
 
 # brackets and quotes that enclose a short form right after a name: "(إيسيسكو)", "« طاس »"

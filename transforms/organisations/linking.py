@@ -235,7 +235,7 @@ def link(mentions: list[dict]) -> None:
             continue
         key = m["key"]
         sk = tuple(skeleton(strip_al(w)) for w in key)
-        target = None
+        target = m.get("echo_of")  # a repeat or the core of a name found elsewhere in the article
         if len(key) <= 2 and sk[-1] in alias and (len(key) == 1 or analyse(m["toks"][0])[3]):
             target = alias[sk[-1]]
         tail = tails.get(tuple(strip_al(w) for w in key))

@@ -510,6 +510,7 @@ def test_possessed_nouns_and_facilities_name_nothing() -> None:
 def test_generic_phrases_the_guidelines_exclude() -> None:
     """Branches of power and collective nouns are no organisation; longer names containing them are."""
     assert surfaces("وأكد أن السلطة القضائية مستقلة وأن قوات الأمن انتشرت في المدينة.") == []
+    assert surfaces("وانهار الاتحاد السوفيتي عام 1991.") == []  # a state named like a body
     assert surfaces("وقال المجلس الأعلى للسلطة القضائية إن القاضي أحيل على التقاعد.") == [
         "المجلس الأعلى للسلطة القضائية"]
 

@@ -98,13 +98,15 @@ NOT_ORG_HEADS: frozenset[str] = _f(
     "مستشفى المستشفى مصحة المصحة مطار المطار ملعب الملعب سجن السجن فندق الفندق"
 )
 
-# Generic phrases the guidelines exclude by name: branches of power and collective nouns, no organisation
-# ("السلطة القضائية", "قوات الأمن", "المجتمع الدولي"); a longer name containing them is unaffected.
+# Phrases the guidelines exclude by name: branches of power, collective nouns and states named like bodies
+# ("السلطة القضائية", "قوات الأمن", "المجتمع الدولي", "الاتحاد السوفيتي"); a longer name containing them is kept.
 GENERIC_PHRASES: frozenset[str] = frozenset(
     " ".join(fold(w) for w in p.split())
     for p in ["السلطة القضائية", "السلطة التنفيذية", "السلطة التشريعية", "قوات الأمن", "القوات الأمنية",
               "الوحدات الأمنية", "الأجهزة الأمنية", "المصالح الأمنية", "القوات المسلحة", "المجتمع الدولي",
-              "السلطات المحلية"]
+              "السلطات المحلية",
+              # states named like bodies are places (guidelines: countries are not organisations)
+              "الاتحاد السوفيتي", "الاتحاد السوفياتي", "الاتحاد الروسي", "المملكة المتحدة"]
 )
 
 # Nationality / place adjective endings signal "institution of country X" after a generic head.

@@ -59,6 +59,7 @@ from transforms.organisations import crf, features  # noqa: E402
 TMP = Path("/tmp/org")
 NEWSDEV = GOLD / "organisations_newsdev.jsonl"
 MOROCCODEV = GOLD / "organisations_moroccodev.jsonl"
+NEWSDEV2 = GOLD / "organisations_newsdev2.jsonl"
 
 
 @cache
@@ -75,7 +76,13 @@ def moroccodev_records() -> list[dict]:
     return morocco_records(MOROCCODEV) or []
 
 
-DEV_GOLDS = {"newsdev": newsdev_records, "moroccodev": moroccodev_records}
+@cache
+def newsdev2_records() -> list[dict]:
+    """The second news dev gold (160 ANT v1.1 / AlArabiya articles, drawn after the training set)."""
+    return load_gold(NEWSDEV2) if NEWSDEV2.exists() else []
+
+
+DEV_GOLDS = {"newsdev": newsdev_records, "newsdev2": newsdev2_records, "moroccodev": moroccodev_records}
 
 
 def dev_score(recs: list[dict], system: str) -> tuple[tuple[int, int, int], tuple[int, int, int], dict]:

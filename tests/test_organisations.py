@@ -529,3 +529,17 @@ def test_a_later_short_form_is_the_core_of_a_name_found_earlier() -> None:
                                     "وأشار الجهاز المركزي إلى أن التكلفة كبيرة، وقال المجلس الوطني للصحافة ذلك."])
     assert [(m.paragraph, m.surface, m.canonical) for m in ms if m.paragraph == 1][0] == (
         1, "الجهاز المركزي", ms[0].canonical)
+
+
+def test_a_building_standing_for_its_institution_is_a_place_where_it_is_a_place() -> None:
+    """The Kremlin speaks; a protest in front of it, or a meeting "بقصر قرطاج", is at a place."""
+    assert surfaces("وقال الكرملين إن الرئيس سيزور الصين.") == ["الكرملين"]
+    assert surfaces("وتظاهر المئات أمام الكرملين أمس.") == []
+    assert surfaces("في لقاء جمعه بالرئيس بقصر قرطاج إبان الحملة الانتخابية") == []
+
+
+def test_compiled_lists_name_armed_groups_platforms_and_clubs() -> None:
+    """scripts/org_lists/: names no corpus taught the model, with their type."""
+    ms = extract_organisations("", ["وسيطرت هيئة تحرير الشام على المدينة، ونشرت بيانا على تليغرام، فيما فاز ريال سوسيداد."])
+    assert [(m.surface, m.org_type) for m in ms] == [
+        ("هيئة تحرير الشام", "other"), ("تليغرام", "company"), ("ريال سوسيداد", "sports")]

@@ -279,6 +279,21 @@ def _open_construct(last: str, nxt: str) -> bool:
             and strip_al(rest) not in nm.places and strip_al(rest) not in nm.persons)
 
 
+_BUILDINGS = frozenset(fold(w) for w in ["البيت", "الكرملين", "الإليزيه", "الاليزيه", "قصر", "البنتاغون", "البنتاجون", "داونينغ"])
+_LOCATIVE = frozenset(fold(w) for w in ["في", "داخل", "أمام", "قرب", "بجوار", "إلى", "حول"])
+
+
+def _building_as_place(toks: list[str], s: int, lo: int) -> bool:
+    """A building that stands for its institution is a place after "في", "أمام", or with ب ("بالبيت الأبيض"):
+    the White House speaks, but the protest is in front of it (guidelines: facilities used as places)."""
+    f, cl, rest, _h = analyse(toks[s])
+    if f[:1] == "ب" and not cl and (f[1:] in _BUILDINGS or strip_al(f[1:]) in _BUILDINGS):
+        return True  # "بقصر قرطاج"
+    if rest not in _BUILDINGS and strip_al(rest) not in _BUILDINGS:
+        return False
+    return "ب" in cl or (s > lo and fold(toks[s - 1]) in _LOCATIVE)
+
+
 def _open_genitive(last: str, nxt: str) -> bool:
     """An indefinite noun ending a head-noun phrase, then a definite noun that is no adjective: the phrase
     is the first term of a construct whose genitive follows ("مكتب إحصاءات | الاتحاد الأوروبي")."""
@@ -304,6 +319,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
             while ext < hi and _open_construct(toks[ext - 1], toks[ext]):
                 ext += 1
             cands.append((s, ext, 0.7, None, "X"))
+            continue
+        if _building_as_place(toks, s, lo):
             continue
         generic = bool(analyse(toks[s])[3])
         while e < hi and toks[e][0].isalpha() and lx.TYPE_CUES.get(analyse(toks[e])[2]) == typ \

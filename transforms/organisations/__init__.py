@@ -666,6 +666,9 @@ def _echoes(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int
     firsts = {k[0] for k in patterns}
     taken = {(m["paragraph"], i) for m in raw for i in range(m["start"], m["end"])}
     for pidx, text, toks, starts, ends in tokenized:
+        folded = fold(text)
+        if not any(w in folded for w in firsts):
+            continue  # most paragraphs: no pattern's first word, decided on the whole text at C speed
         for lo, hi in sentence_bounds(toks):
             i = lo
             while i < hi:

@@ -353,14 +353,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
     exact = {(s, e) for s, e, _c in crf_spans}
     for s, e, c in crf_spans:
         rep = _repair(toks, s, e, hi)
-        if rep and rep[0] not in listed and (
-                analyse(toks[rep[0]])[2] in lx.NOT_ORG_HEADS
-                or (rep[0] > s and analyse(toks[rep[0] - 1])[2] in lx.TITLES and not analyse(toks[rep[0]])[3])
-                or (rep[1] - rep[0] > 1 and all(analyse(t)[3] for t in toks[rep[0] : rep[1]])
-                    and analyse(toks[rep[1] - 1])[2] in lx.BARE_BAD
-                    and analyse(toks[rep[1] - 1])[3] in _NON_STATE)):
-            continue  # a programme or prize, not its organiser; a title + a name without head is the person;
-            # an organ of a bare firm, party or club names nothing ("مجلس إدارة الشركة", rule 8)
+        if rep and rep[0] not in listed and _names_nothing(toks, s, *rep):
+            continue
         if rep:
             s, e = rep
             # "وزارة الخارجية لوكالة رويترز": a press name behind ل is whom the body spoke to
@@ -393,7 +387,25 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
                                     for t in toks[listed[x[0]][0] : x[1]]))
     ]
     return [_unquote(toks, x) for x in _organs(toks, lo, _head_before(toks, lo, _merge(cands)))
-            if " ".join([analyse(toks[x[0]])[2], *(fold(t) for t in toks[x[0] + 1 : x[1]])]) not in lx.GENERIC_PHRASES]
+            if not _generic_phrase(toks, x[0], x[1])]
+
+
+def _names_nothing(toks: list[str], crf_start: int, s: int, e: int) -> bool:
+    """A repaired model span that is no organisation: a programme or prize, not its organiser ("مشروع نور");
+    the person after a title the repair trimmed ("الزعيم [الحبيب بورقيبة]"); an organ of a bare firm, party or
+    club ("مجلس إدارة الشركة", rule 8)."""
+    if analyse(toks[s])[2] in lx.NOT_ORG_HEADS:
+        return True
+    if s > crf_start and analyse(toks[s - 1])[2] in lx.TITLES and not analyse(toks[s])[3]:
+        return True
+    last = analyse(toks[e - 1])
+    return (e - s > 1 and all(analyse(t)[3] for t in toks[s:e]) and last[2] in lx.BARE_BAD
+            and last[3] in _NON_STATE)
+
+
+def _generic_phrase(toks: list[str], s: int, e: int) -> bool:
+    """A phrase the guidelines exclude by name ("السلطة القضائية", "قوات الأمن"), its clitic aside."""
+    return " ".join([analyse(toks[s])[2], *(fold(t) for t in toks[s + 1 : e])]) in lx.GENERIC_PHRASES
 
 
 _ROLE_WORDS = "لاعب لاعبة مهاجم مدافع حارس نجم قائد مدرب هداف جناح ظهير"

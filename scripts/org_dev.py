@@ -63,23 +63,24 @@ NEWSDEV2 = GOLD / "organisations_newsdev2.jsonl"
 
 
 @cache
+def _news_gold(path: Path) -> list[dict]:
+    """A news dev gold (ANT text inline, AlArabiya re-read from ../shared); empty when the file is absent."""
+    return load_gold(path) if path.exists() else []
+
+
 def newsdev_records() -> list[dict]:
-    """The news dev gold as it stands (re-read per process: the annotators are still adding to it)."""
-    if not NEWSDEV.exists():
-        return []
-    return load_gold(NEWSDEV)
+    return _news_gold(NEWSDEV)
+
+
+def newsdev2_records() -> list[dict]:
+    """The second news dev gold (160 ANT v1.1 / AlArabiya articles, drawn after the training set)."""
+    return _news_gold(NEWSDEV2)
 
 
 @cache
 def moroccodev_records() -> list[dict]:
     """The Moroccan dev gold (febrayer 0-199, text read from ../shared); empty when either is absent."""
     return morocco_records(MOROCCODEV) or []
-
-
-@cache
-def newsdev2_records() -> list[dict]:
-    """The second news dev gold (160 ANT v1.1 / AlArabiya articles, drawn after the training set)."""
-    return load_gold(NEWSDEV2) if NEWSDEV2.exists() else []
 
 
 DEV_GOLDS = {"newsdev": newsdev_records, "newsdev2": newsdev2_records, "moroccodev": moroccodev_records}

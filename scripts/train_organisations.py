@@ -170,22 +170,14 @@ def load_news_train(path: Path = NEWS_TRAIN) -> list[Sentence]:
     """The hand-annotated news training articles (scripts/org_gold_tools.py --set train) as BIO sentences,
     tokenised and split as the extractor does. A span that starts after a clitic (guidelines rule 3) labels
     its whole first token, as the token-level corpora do; AlArabiya text is re-read from ../shared."""
-    import json
-
-    from antcorpus import DATASETS, parse
+    from eval_organisations import load_gold  # the same reader as the golds (imported here: it imports us)
 
     from transforms.organisations.tokens import sentence_bounds, tokenize
 
     if not path.exists():
         return []
     out: list[Sentence] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        if "paragraphs" not in row:
-            doc = parse(DATASETS / row["source"])
-            row["title"], row["paragraphs"] = doc.title, doc.paragraphs
+    for row in load_gold(path):
         for pi, text in enumerate([row["title"], *row["paragraphs"]], start=-1):
             toks, starts, ends = tokenize(text)
             tags = ["O"] * len(toks)

@@ -1,8 +1,8 @@
 """Mechanics for the hand-annotated organisations gold (data/gold/organisations_news.jsonl = test,
 data/gold/organisations_newsdev.jsonl = dev, data/gold/organisations_morocco.jsonl = Moroccan test set,
 data/gold/organisations_moroccodev.jsonl = Moroccan dev set, data/gold/organisations_train.jsonl = news
-TRAINING set for the CRF, data/gold/organisations_newsdev2.jsonl = second news dev set, chosen with
-``--set test|dev|morocco|moroccodev|train|newsdev2``; test is the default; ``--file F`` writes one annotator's
+TRAINING set for the CRF, data/gold/organisations_newsdev2.jsonl = second news dev set, data/gold/organisations_newsdev3.jsonl = third
+news dev set, chosen with ``--set test|dev|morocco|moroccodev|train|newsdev2|newsdev3``; test is the default; ``--file F`` writes one annotator's
 own file instead, for annotators working side by side).
 
 Nothing here proposes or labels a span: the annotator reads each article and writes the spans.
@@ -65,7 +65,8 @@ GOLD_FILES = {"test": ROOT / "data" / "gold" / "organisations_news.jsonl",
               "morocco": ROOT / "data" / "gold" / "organisations_morocco.jsonl",
               "moroccodev": ROOT / "data" / "gold" / "organisations_moroccodev.jsonl",
               "train": ROOT / "data" / "gold" / "organisations_train.jsonl",
-              "newsdev2": ROOT / "data" / "gold" / "organisations_newsdev2.jsonl"}
+              "newsdev2": ROOT / "data" / "gold" / "organisations_newsdev2.jsonl",
+              "newsdev3": ROOT / "data" / "gold" / "organisations_newsdev3.jsonl"}
 GOLD = GOLD_FILES["test"]  # rebound by ``--set``
 SET = "test"
 
@@ -112,6 +113,15 @@ TRAIN_EXTRA = [
     (ANT_V11, "politic", 24), (ANT_V11, "internationalNews", 22), (ANT_V11, "economy", 20),
     (ANT_V11, "society", 16), (ANT_V11, "sport", 14), (ANT_V11, "localNews", 8), (ANT_V11, "technology", 4),
     (ALARABIYA, "internationalNews", 20), (ALARABIYA, "economy", 16), (ALARABIYA, "sport", 12),
+    (ALARABIYA, "technology", 4),
+]
+# Third draw, same generator continued (both earlier draws unchanged): a third news DEVELOPMENT set
+# (``--set newsdev3``), annotated blind in session 7 so that news dev 2 could be read for rules while one dev
+# set stays unread.
+NEWSDEV3_PLAN = [
+    (ANT_V11, "politic", 18), (ANT_V11, "internationalNews", 16), (ANT_V11, "economy", 14),
+    (ANT_V11, "society", 12), (ANT_V11, "sport", 10), (ANT_V11, "localNews", 6), (ANT_V11, "culture", 4),
+    (ALARABIYA, "internationalNews", 16), (ALARABIYA, "economy", 12), (ALARABIYA, "sport", 8),
     (ALARABIYA, "technology", 4),
 ]
 # Moroccan test set: febrayer articles of the topic test half (200-399), drawn uniformly, no word limit.
@@ -161,10 +171,11 @@ def select(which: str | None = None) -> list[str]:
     if (which or SET) == "test":
         return test
     dev = draw(DEV_SEED, DEV_PLAN, frozenset(test))
-    if (which or SET) in ("train", "newsdev2"):
-        both = draw(TRAIN_SEED, TRAIN_PLAN + TRAIN_EXTRA, frozenset(test + dev))
+    if (which or SET) in ("train", "newsdev2", "newsdev3"):
+        drawn = draw(TRAIN_SEED, TRAIN_PLAN + TRAIN_EXTRA + NEWSDEV3_PLAN, frozenset(test + dev))
         n = sum(k for _r, _c, k in TRAIN_PLAN)
-        return both[:n] if (which or SET) == "train" else both[n:]
+        m = n + sum(k for _r, _c, k in TRAIN_EXTRA)
+        return {"train": drawn[:n], "newsdev2": drawn[n:m], "newsdev3": drawn[m:]}[which or SET]
     return dev
 
 

@@ -26,7 +26,7 @@ from transforms.organisations import crf
 from transforms.organisations import lexicon as lx
 from transforms.organisations.features import CLUSTERS_FILE, gaz_tags
 from transforms.organisations.gazetteer import match_all, names
-from transforms.organisations.linking import clitic_length, link, mention_key
+from transforms.organisations.linking import clitic_length, display, link, mention_key
 from transforms.organisations.rules import (
     _PRON,
     PLACE_NOUNS,
@@ -349,6 +349,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
         cands.append((s, e, c, (" ".join(toks[s:e]).replace(" . ", "."), typ), "A"))  # "العربية.نت" as one name
     for s, e, c in _club_spans(toks, lo, hi):
         cands.append((s, e, c, (" ".join(toks[s:e]), "sports"), "A"))
+    for s, e, c in _unit_spans(toks, lo, hi):
+        cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), "judiciary_security"), "A"))
     crf_spans, em = _crf_decode(toks, lo, hi, matches, heads, latins)
     exact = {(s, e) for s, e, _c in crf_spans}
     for s, e, c in crf_spans:
@@ -427,6 +429,36 @@ def _club_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
             k += 1
         if k > i + 1 and k < hi and _country_adj(toks[k]):
             out.append((i + 1, k, 0.7))
+    return out
+
+
+# A police or guard unit of a place: unit noun + security body (+ its adjective) + ب + the place
+# ("منطقة الأمن بمدنين", "إقليم الحرس الوطني بسوسة", "مركز حرس المرور بمساكن"; guidelines rule 8).
+_SEC_BODIES = frozenset(fold(w) for w in ["الأمن", "الشرطة", "الحرس", "حرس", "شرطة", "أمن"])
+_SEC_ADJ = frozenset(fold(w) for w in ["الوطني", "العدلية", "البلدية", "المرور", "الرئاسي", "السياحية", "العمومي", "الجهوي", "الجهوية", "الحدودي", "الديوانة"])
+
+
+_SEC_RAW = frozenset(["الأمن", "الامن", "الشرطة", "الحرس", "حرس", "شرطة", "أمن", "امن"])  # as written, for a C-speed test
+
+
+def _unit_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    out: list[tuple[int, int, float]] = []
+    if _SEC_RAW.isdisjoint(toks[lo:hi]):
+        return out
+    for i in range(lo, hi - 2):
+        if toks[i + 1] not in _SEC_RAW:
+            continue
+        if analyse(toks[i])[2] not in lx.UNIT_NOUNS:
+            continue
+        bf, bcl, brest, _bh = analyse(toks[i + 1])
+        if bcl or bf not in _SEC_BODIES:
+            continue
+        j = i + 2
+        while j < hi and j < i + 4 and fold(toks[j]) in _SEC_ADJ:
+            j += 1
+        place = _branch_place(toks, j, hi) if j < hi else 0
+        if place:
+            out.append((i, j + place, 0.8))
     return out
 
 

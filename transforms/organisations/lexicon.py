@@ -48,6 +48,10 @@ HEADS: dict[str, str] = _typed(
 )
 HEADS.pop(fold("مديرية_الأمن"), None)
 
+# Unit nouns that are no head (they open place phrases too) but open a police or guard unit's name
+# ("منطقة الأمن بمدنين", "إقليم الحرس الوطني بسوسة").
+UNIT_NOUNS: frozenset[str] = _f("منطقة إقليم اقليم فرقة مركز فرع مديرية وحدة فوج")
+
 # Heads that name an institution only with a complement (never alone, even definite).
 BARE_BAD: frozenset[str] = _f(
     "الحكومة الشرطة الجيش القوات الأمن الوزارة المجلس الهيئة اللجنة الشركة الجمعية المؤسسة المركز "

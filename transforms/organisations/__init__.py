@@ -388,8 +388,36 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
         or (listed[x[0]][1] and any(is_nat(analyse(t)[2]) and analyse(t)[2] not in lx.REGIONAL_ADJ
                                     for t in toks[listed[x[0]][0] : x[1]]))
     ]
-    return [_unquote(toks, x) for x in _organs(toks, lo, _head_before(toks, lo, _merge(cands)))
+    return [_unquote(toks, x) for x in _seats(toks, hi, _organs(toks, lo, _head_before(toks, lo, _merge(cands))))
             if not _generic_phrase(toks, x[0], x[1])]
+
+
+# Offices that a host place identifies: "سفارة إيران في باريس", "بعثة إسرائيل في الأمم المتحدة",
+# "النيابة العامة في أنقرة" (guidelines rule 8: the place of a branch or unit is inside its name).
+_SEATED = frozenset(fold(w) for w in ["سفارة", "السفارة", "قنصلية", "القنصلية", "بعثة", "البعثة", "مكتب", "المكتب",
+                                      "فرع", "الفرع", "نيابة", "النيابة", "مندوبية", "المندوبية"])
+_IN = frozenset(["في", "فى"])
+
+
+def _seats(toks: list[str], hi: int, spans: list[tuple[int, int, float, tuple[str, str] | None]],
+           ) -> list[tuple[int, int, float, tuple[str, str] | None]]:
+    out: list[tuple[int, int, float, tuple[str, str] | None]] = []
+    skip = -1
+    for n, (s, e, c, known) in enumerate(spans):
+        if n == skip:
+            continue
+        if e + 1 < hi and toks[e] in _IN and analyse(toks[s])[2] in _SEATED and toks[e + 1][0].isalpha():
+            nxt = spans[n + 1] if n + 1 < len(spans) else None
+            if nxt is not None and nxt[0] == e + 1 and nxt[3] is not None and nxt[3][1] == "international":
+                out.append((s, nxt[1], c, None))  # "بعثة إسرائيل في الأمم المتحدة": one name
+                skip = n + 1
+                continue
+            f, cl, rest, _h = analyse(toks[e + 1])
+            if not cl and strip_al(rest) in names().places and rest not in PLACE_NOUNS:
+                out.append((s, e + 2, c, None))
+                continue
+        out.append((s, e, c, known))
+    return out
 
 
 def _names_nothing(toks: list[str], crf_start: int, s: int, e: int) -> bool:

@@ -349,6 +349,9 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
         cands.append((s, e, c, (" ".join(toks[s:e]).replace(" . ", "."), typ), "A"))  # "العربية.نت" as one name
     for s, e, c in _club_spans(toks, lo, hi):
         cands.append((s, e, c, (" ".join(toks[s:e]), "sports"), "A"))
+    if not _TEAMS.isdisjoint(toks[lo:hi]):
+        for s, e, c in _team_pairs(toks, lo, hi):
+            cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), "sports"), "A"))
     for s, e, c in _unit_spans(toks, lo, hi):
         cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), "judiciary_security"), "A"))
     crf_spans, em = _crf_decode(toks, lo, hi, matches, heads, latins)
@@ -457,6 +460,40 @@ def _club_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
             k += 1
         if k > i + 1 and k < hi and _country_adj(toks[k]):
             out.append((i + 1, k, 0.7))
+    return out
+
+
+# Dual and plural team heads ("منتخبي أوروغواي والتشيك", "المنتخبان الفرنسي والكرواتي"): the whole
+# coordination is one mention (guidelines rule 12).
+_TEAMS = frozenset(fold(p + w) for p in ("", "و", "ل", "ب") for w in
+                   ["منتخبي", "منتخبا", "المنتخبين", "المنتخبان", "منتخبات", "المنتخبات"])
+
+
+def _country_word(tok: str, definite_adj: bool) -> bool:
+    """A country name, or (after a definite head) its nationality adjective."""
+    if not tok[0].isalpha():
+        return False
+    rest = analyse(tok)[2]
+    return is_nat(rest) if definite_adj else strip_al(rest) in names().places and rest not in PLACE_NOUNS
+
+
+def _team_pairs(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    out: list[tuple[int, int, float]] = []
+    for i in range(lo, hi - 3):
+        f = fold(toks[i])
+        if f not in _TEAMS:
+            continue
+        adj = analyse(toks[i])[2].startswith("ال")
+        j = i + 1
+        if not (_country_word(toks[j], adj) and not analyse(toks[j])[1]):
+            continue
+        j += 1
+        n = 1
+        while j < hi and analyse(toks[j])[1] == "و" and _country_word(toks[j], adj):
+            j += 1
+            n += 1
+        if n >= 2:
+            out.append((i, j, 0.8))
     return out
 
 

@@ -335,7 +335,7 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
         # for in the list: a short form with a place is its own name; "جامعة محمد الخامس بالرباط" stays the list's
         alias = place and len(canonical.split()) > e - s
         e += place  # the place of a listed body's branch (rule 8)
-        listed[s] = (e, generic and e - s <= 3)  # "وزارة الصحة" + nationality is another ministry
+        listed[s] = (e, generic and e - s <= 3 and typ not in _NON_STATE)  # "وزارة الصحة" + nationality: another one
         cands.append((s, e, 0.95, None if alias else (canonical, typ), "L"))
     heads = head_spans(toks, lo, hi)
     latins = latin_spans(toks, lo, hi)

@@ -352,6 +352,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
     if not _TEAMS.isdisjoint(toks[lo:hi]):
         for s, e, c in _team_pairs(toks, lo, hi):
             cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), "sports"), "A"))
+    for s, e, c in _admin_spans(toks, lo, hi):
+        cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), "government"), "A"))
     for s, e, c in _unit_spans(toks, lo, hi):
         cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), "judiciary_security"), "A"))
     crf_spans, em = _crf_decode(toks, lo, hi, matches, heads, latins)
@@ -495,6 +497,18 @@ def _team_pairs(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
         if n >= 2:
             out.append((i, j, 0.8))
     return out
+
+
+# "إدارة ترمب", "إدارة أوباما": an administration named after its president is the government (guidelines);
+# US presidents only, since other leaders' names are no reliable signal after "إدارة".
+_ADMIN = frozenset(fold(p + "إدارة") for p in ("", "و", "ل", "ب", "ف", "ول", "وب", "فل"))
+_PRESIDENTS = frozenset(fold(w) for w in ["ترمب", "ترامب", "أوباما", "اوباما", "بوش", "بايدن", "كلينتون", "ريغان",
+                                          "ريجان", "كارتر", "نيكسون"])
+
+
+def _admin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    return [(i, i + 2, 0.85) for i in range(lo, hi - 1)
+            if fold(toks[i]) in _ADMIN and fold(toks[i + 1]) in _PRESIDENTS]
 
 
 # A police or guard unit of a place: unit noun + security body (+ its adjective) + ب + the place
@@ -767,7 +781,7 @@ def _echoes(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int
     for m in raw:
         if len(m["toks"]) >= 2 and m.get("acr_of") is None:
             core = _core(m["toks"])
-            if core:
+            if core and not _generic_phrase(m["toks"], 0, core):  # "المكتب السياسي" alone names no party
                 patterns.setdefault(mention_key(m["toks"][:core]), m)
     if not patterns:
         return

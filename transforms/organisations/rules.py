@@ -460,6 +460,12 @@ def _def_nisba(tok: str) -> bool:
     return rest.startswith("ال") and rest.endswith(("ي", "يه"))
 
 
+def _indef_describes(tok: str) -> bool:
+    """An indefinite nationality ("تونسية") or generic adjective ("ديمقراطي"), no clitic."""
+    f, cl, rest, _h = analyse(tok)
+    return tok[0].isalpha() and not cl and not f.startswith("ال") and (f in lx.GENERIC_ADJ or is_nat("ال" + f))
+
+
 def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
     """Candidate names opened by head nouns, with a rule confidence."""
     out: list[tuple[int, int, float]] = []
@@ -480,6 +486,8 @@ def head_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]
         end, strong = chain_end(toks, i, hi)
         n = end - i
         ok = False
+        if n >= 2 and not rest.startswith("ال") and all(_indef_describes(t) for t in toks[i + 1 : end]):
+            continue  # "مؤسسة تونسية", "حزب ديمقراطي": an indefinite head and its adjectives describe
         if n >= 2:
             ok = strong if rest.startswith("ال") or rest in lx.WEAK_HEADS else True
             if ok and head == "company" and not any(_proper(t) for t in toks[i + 1 : end]):

@@ -506,7 +506,12 @@ _PRESIDENTS = frozenset(fold(w) for w in ["ترمب", "ترامب", "أوبام�
                                           "ريجان", "كارتر", "نيكسون"])
 
 
+_ADMIN_RAW = frozenset(p + a + "دارة" for p in ("", "و", "ل", "ب", "ف", "ول", "وب", "فل") for a in ("إ", "ا"))
+
+
 def _admin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    if _ADMIN_RAW.isdisjoint(toks[lo:hi]):
+        return []  # the common case, decided at C speed
     return [(i, i + 2, 0.85) for i in range(lo, hi - 1)
             if fold(toks[i]) in _ADMIN and fold(toks[i + 1]) in _PRESIDENTS]
 

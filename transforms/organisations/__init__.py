@@ -760,6 +760,7 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
         _paren_acronyms(raw, pidx, text, toks, starts, ends)
         tokenized.append((pidx, text, toks, starts, ends))
     _echoes(raw, tokenized)
+    _short_forms(raw, tokenized)
     link(raw)
     out = []
     for m in raw:
@@ -819,6 +820,68 @@ def _echoes(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int
                     i = e - 1
                     break
                 i += 1
+    raw.sort(key=lambda m: (m["paragraph"], m["start"]))
+
+
+_SHORT_TYPES = frozenset(["sports", "party"])
+
+
+def _short_keys(m: dict) -> list[str]:
+    """Bare one-word forms a listed club or party goes by later in its article: the first word when it is no
+    generic head ("النجم" of "النجم الرياضي الساحلي", "الترجي"), the last when it is a definite nisba
+    ("الإفريقي" of "النادي الإفريقي"), the first word after a party's head ("النهضة", "النداء" of "حركة نداء
+    تونس"); folded, with the article."""
+    toks = [t for t in m["toks"] if t[0].isalpha()]
+    if len(toks) < 2:
+        return []
+    first = analyse(toks[0])
+    out = []
+    if not first[3] and first[2].startswith("ال") and first[2] not in lx.TYPE_CUES:
+        out.append(first[2])
+    last = analyse(toks[-1])[2]
+    if (len(toks) == 2 and first[3] and last.startswith("ال") and last.endswith(("ي", "يه"))
+            and last not in lx.TYPE_CUES and (last not in lx.INST_ADJ or last in lx.REGIONAL_ADJ)):
+        out.append(last)
+    if first[3] == "party":
+        w = analyse(toks[1])[2]
+        out.append(w if w.startswith("ال") else "ال" + w)
+    return [w for w in out if len(w) > 4 and w not in lx.BARE_BAD and w not in lx.STOP and not is_nat(w)
+            or w in lx.REGIONAL_ADJ]
+
+
+def _short_forms(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int], list[int]]]) -> None:
+    """A listed club or party named in full, then by its bare short form in the same article ("النادي
+    الإفريقي" ... "فاز الإفريقي"): the short form is a mention linked to it (issue: later partial mentions).
+    Only listed names are echoed, so a model mistake is never repeated; a short form right after a definite
+    word is that word's adjective ("الاتحاد الإفريقي") and is left alone."""
+    shorts: dict[str, dict] = {}
+    for m in raw:
+        if m.get("list") and m["list"][1] in _SHORT_TYPES:
+            m.setdefault("org_type", m["list"][1])
+            for w in _short_keys(m):
+                shorts.setdefault(w, m)
+    if not shorts:
+        return
+    taken = {(m["paragraph"], i) for m in raw for i in range(m["start"], m["end"])}
+    for pidx, text, toks, starts, ends in tokenized:
+        for lo, hi in sentence_bounds(toks):
+            for i in range(lo, hi):
+                if not toks[i][0].isalpha() or (pidx, starts[i]) in taken:
+                    continue
+                f, cl, rest, h = analyse(toks[i])
+                src = shorts.get(rest) or shorts.get(f)
+                if src is None:
+                    continue
+                if i > lo and toks[i - 1][0].isalpha() and (analyse(toks[i - 1])[2].startswith("ال")
+                                                             or analyse(toks[i - 1])[3]):
+                    continue  # "الاتحاد الإفريقي": an adjective of the word before
+                if i + 1 < hi and toks[i + 1][0].isalpha() and not analyse(toks[i + 1])[1] and (
+                        analyse(toks[i + 1])[2].startswith("ال")):
+                    continue  # "النجم الصاعد": a phrase of its own
+                raw.append({"paragraph": pidx, "start": starts[i], "end": ends[i], "surface": text[starts[i]:ends[i]],
+                            "toks": toks[i:i + 1], "key": mention_key(toks[i:i + 1]), "conf": 0.6, "list": None,
+                            "echo_of": src})
+                taken.add((pidx, starts[i]))
     raw.sort(key=lambda m: (m["paragraph"], m["start"]))
 
 

@@ -418,7 +418,9 @@ def _seats(toks: list[str], hi: int, spans: list[tuple[int, int, float, tuple[st
                 skip = n + 1
                 continue
             f, cl, rest, _h = analyse(toks[e + 1])
-            if not cl and strip_al(rest) in names().places and rest not in PLACE_NOUNS:
+            place = strip_al(rest)
+            if not cl and place in names().places and place not in PLACE_NOUNS and place not in _TWO_WORD_PLACES:
+                # "في المملكة", "في البلاد": a country's generic name is where the office works, not its seat
                 out.append((s, e + 2, c, None))
                 continue
         out.append((s, e, c, known))

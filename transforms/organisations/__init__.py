@@ -349,13 +349,10 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
         cands.append((s, e, c, (" ".join(toks[s:e]).replace(" . ", "."), typ), "A"))  # "العربية.نت" as one name
     for s, e, c in _club_spans(toks, lo, hi):
         cands.append((s, e, c, (" ".join(toks[s:e]), "sports"), "A"))
-    if not _TEAMS.isdisjoint(toks[lo:hi]):
-        for s, e, c in _team_pairs(toks, lo, hi):
-            cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), "sports"), "A"))
-    for s, e, c in _admin_spans(toks, lo, hi):
-        cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), "government"), "A"))
-    for s, e, c in _unit_spans(toks, lo, hi):
-        cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), "judiciary_security"), "A"))
+    for spans, typ in ((_team_pairs(toks, lo, hi), "sports"), (_admin_spans(toks, lo, hi), "government"),
+                       (_unit_spans(toks, lo, hi), "judiciary_security")):
+        for s, e, c in spans:  # names of a known kind that no list holds: typed here, canonical as written
+            cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), typ), "A"))
     crf_spans, em = _crf_decode(toks, lo, hi, matches, heads, latins)
     exact = {(s, e) for s, e, _c in crf_spans}
     for s, e, c in crf_spans:
@@ -483,7 +480,9 @@ def _country_word(tok: str, definite_adj: bool) -> bool:
 
 def _team_pairs(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
     out: list[tuple[int, int, float]] = []
-    for i in range(lo, hi - 3):
+    if _TEAMS.isdisjoint(toks[lo:hi]):
+        return out  # the common case, decided at C speed
+    for i in range(lo, hi - 2):
         f = fold(toks[i])
         if f not in _TEAMS:
             continue
@@ -520,24 +519,17 @@ def _admin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, floa
 
 # A police or guard unit of a place: unit noun + security body (+ its adjective) + ب + the place
 # ("منطقة الأمن بمدنين", "إقليم الحرس الوطني بسوسة", "مركز حرس المرور بمساكن"; guidelines rule 8).
-_SEC_BODIES = frozenset(fold(w) for w in ["الأمن", "الشرطة", "الحرس", "حرس", "شرطة", "أمن"])
-_SEC_ADJ = frozenset(fold(w) for w in ["الوطني", "العدلية", "البلدية", "المرور", "الرئاسي", "السياحية", "العمومي", "الجهوي", "الجهوية", "الحدودي", "الديوانة"])
-
-
-_SEC_RAW = frozenset(["الأمن", "الامن", "الشرطة", "الحرس", "حرس", "شرطة", "أمن", "امن"])  # as written, for a C-speed test
+_SEC_BODIES = frozenset(["الأمن", "الامن", "الشرطة", "الحرس", "حرس", "شرطة", "أمن", "امن"])  # as written: C-speed test
+_SEC_ADJ = frozenset(fold(w) for w in ["الوطني", "العدلية", "البلدية", "المرور", "الرئاسي", "السياحية", "العمومي",
+                                       "الجهوي", "الجهوية", "الحدودي", "الديوانة"])
 
 
 def _unit_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
     out: list[tuple[int, int, float]] = []
-    if _SEC_RAW.isdisjoint(toks[lo:hi]):
+    if _SEC_BODIES.isdisjoint(toks[lo:hi]):
         return out
     for i in range(lo, hi - 2):
-        if toks[i + 1] not in _SEC_RAW:
-            continue
-        if analyse(toks[i])[2] not in lx.UNIT_NOUNS:
-            continue
-        bf, bcl, brest, _bh = analyse(toks[i + 1])
-        if bcl or bf not in _SEC_BODIES:
+        if toks[i + 1] not in _SEC_BODIES or analyse(toks[i])[2] not in lx.UNIT_NOUNS:
             continue
         j = i + 2
         while j < hi and j < i + 4 and fold(toks[j]) in _SEC_ADJ:
@@ -847,8 +839,8 @@ def _short_keys(m: dict) -> list[str]:
     if first[3] == "party":
         w = analyse(toks[1])[2]
         out.append(w if w.startswith("ال") else "ال" + w)
-    return [w for w in out if len(w) > 4 and w not in lx.BARE_BAD and w not in lx.STOP and not is_nat(w)
-            or w in lx.REGIONAL_ADJ]
+    return [w for w in out if w in lx.REGIONAL_ADJ
+            or (len(w) > 4 and w not in lx.BARE_BAD and w not in lx.STOP and not is_nat(w))]
 
 
 def _short_forms(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int], list[int]]]) -> None:
@@ -859,7 +851,6 @@ def _short_forms(raw: list[dict], tokenized: list[tuple[int, str, list[str], lis
     shorts: dict[str, dict] = {}
     for m in raw:
         if m.get("list") and m["list"][1] in _SHORT_TYPES:
-            m.setdefault("org_type", m["list"][1])
             for w in _short_keys(m):
                 shorts.setdefault(w, m)
     if not shorts:

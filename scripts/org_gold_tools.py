@@ -1,7 +1,8 @@
 """Mechanics for the hand-annotated organisations gold (data/gold/organisations_news.jsonl = test,
 data/gold/organisations_newsdev.jsonl = dev, data/gold/organisations_morocco.jsonl = Moroccan test set,
 data/gold/organisations_moroccodev.jsonl = Moroccan dev set, data/gold/organisations_train.jsonl = news
-TRAINING set for the CRF, data/gold/organisations_newsdev2.jsonl = second news dev set, data/gold/organisations_newsdev3.jsonl = third
+TRAINING set for the CRF, data/gold/organisations_newsdev2.jsonl = second news set (dev in session 6, CRF
+training data since session 7), data/gold/organisations_newsdev3.jsonl = third
 news dev set, chosen with ``--set test|dev|morocco|moroccodev|train|newsdev2|newsdev3``; test is the default; ``--file F`` writes one annotator's
 own file instead, for annotators working side by side).
 

@@ -592,3 +592,10 @@ def test_session_7_lists_name_tunisian_clubs_and_telecoms() -> None:
     ms = extract_organisations("", ["وفاز أمل حمام سوسة على أولمبيك الكاف، فيما أعلنت فيريزون عن شراكة مع تريب أدفايزر."])
     assert [(m.surface, m.org_type) for m in ms] == [
         ("أمل حمام سوسة", "sports"), ("أولمبيك الكاف", "sports"), ("فيريزون", "company"), ("تريب أدفايزر", "company")]
+
+
+def test_a_bare_unknown_name_among_clubs_is_a_club() -> None:
+    """No list, head or cue types "هدرسفيلد": in an article whose typed names are clubs it is one too."""
+    ms = extract_organisations("", ["وفاز نادي ليفربول على مانشستر يونايتد في الدوري الإنجليزي، فيما تعادل هدرسفيلد مع سندرلاند."])
+    assert [(m.surface, m.org_type) for m in ms] == [
+        ("نادي ليفربول", "sports"), ("مانشستر يونايتد", "sports"), ("هدرسفيلد", "sports"), ("سندرلاند", "sports")]

@@ -259,10 +259,16 @@ def link(mentions: list[dict]) -> None:
                     break
         if target is not None:
             m["canonical"], m["org_type"] = target["canonical"], target["org_type"] or m["org_type"]
+    # A bare name no list, head or cue types ("سندرلاند", "كييفو") in an article whose typed names are clubs is a
+    # club too: the fallback would call it "other".
+    sports = sum(1 for m in mentions if m["org_type"] == "sports")
     for m in mentions:
         if not m["org_type"]:
             hint = m.get("hint")
             m["org_type"] = hint if hint and hint != "union_or_other" else guess_type(m["toks"], None)
+            if (m["org_type"] == "other" and sports >= 2 and len(m["key"]) <= 2
+                    and not analyse(m["toks"][0])[3]):
+                m["org_type"] = "sports"
     # One organisation, one type: the longest mention of each canonical decides.
     best: dict[str, dict] = {}
     for m in mentions:

@@ -599,3 +599,10 @@ def test_a_bare_unknown_name_among_clubs_is_a_club() -> None:
     ms = extract_organisations("", ["وفاز نادي ليفربول على مانشستر يونايتد في الدوري الإنجليزي، فيما تعادل هدرسفيلد مع سندرلاند."])
     assert [(m.surface, m.org_type) for m in ms] == [
         ("نادي ليفربول", "sports"), ("مانشستر يونايتد", "sports"), ("هدرسفيلد", "sports"), ("سندرلاند", "sports")]
+
+
+def test_an_organ_of_a_listed_body_keeps_its_own_canonical() -> None:
+    """"مكتب حركة النهضة" is an organ (rule 8): its own canonical, the party's type, not linked to the party."""
+    ms = extract_organisations("", ["وقال مكتب حركة النهضة إن حركة النهضة ترفض القرار."])
+    assert [(m.surface, m.canonical, m.org_type) for m in ms] == [
+        ("مكتب حركة النهضة", "مكتب حركة النهضة", "party"), ("حركة النهضة", "حركة النهضة", "party")]

@@ -198,6 +198,13 @@ def _listed_tail(m: dict, nm) -> tuple[str, str, int] | None:  # noqa: ANN001
     return None
 
 
+def _organ_of(m: dict) -> bool:
+    """Head noun + a name with a head of its own ("مكتب حركة النهضة", "مفوضية الاتحاد الأوروبي"): an organ
+    (guidelines rule 8), not the named body under another head."""
+    words = [t for t in m["toks"][1:] if t[0].isalnum()]
+    return len(words) >= 2 and bool(analyse(words[0])[3])
+
+
 def link(mentions: list[dict]) -> None:
     """Fill 'canonical' and 'org_type' in place. Each mention dict has toks, surface, key, known, acr_of."""
     nm = names()
@@ -209,9 +216,11 @@ def link(mentions: list[dict]) -> None:
         elif known:
             m["canonical"], m["org_type"] = readable(known[0]), known[1]
         elif len(m["key"]) >= 2 and analyse(m["toks"][0])[3] and _listed_tail(m, nm):
-            # head + known name ("شركة « هواوي »", "لوكالة « بلومبيرغ »"): the list's organisation
             hit = _listed_tail(m, nm)
-            m["canonical"], m["org_type"] = readable(hit[0]), hit[1]
+            if _organ_of(m):  # "مكتب حركة النهضة": an organ of the listed body, its own name, the parent's type
+                m["canonical"], m["org_type"] = display(m["toks"], m["surface"]), hit[1]
+            else:  # head + known name ("شركة « هواوي »", "لوكالة « بلومبيرغ »"): the list's organisation
+                m["canonical"], m["org_type"] = readable(hit[0]), hit[1]
         else:
             m["canonical"] = display(m["toks"], m["surface"])
             m["org_type"] = ""

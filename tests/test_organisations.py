@@ -606,3 +606,11 @@ def test_an_organ_of_a_listed_body_keeps_its_own_canonical() -> None:
     ms = extract_organisations("", ["وقال مكتب حركة النهضة إن حركة النهضة ترفض القرار."])
     assert [(m.surface, m.canonical, m.org_type) for m in ms] == [
         ("مكتب حركة النهضة", "مكتب حركة النهضة", "party"), ("حركة النهضة", "حركة النهضة", "party")]
+
+
+def test_a_club_under_another_spelling_or_head_is_linked() -> None:
+    """"سبورتينغ" after "نادي سبورتينج لشبونة" (g written غ or ج): one club, one canonical; "فريق صندوق النقد
+    الدولي" is no club of the IMF's."""
+    ms = extract_organisations("", ["وتعادل نادي سبورتينج لشبونة مع منافسه.", "وقال سبورتينغ إن المدرب باق."])
+    assert [(m.surface, m.canonical) for m in ms] == [
+        ("نادي سبورتينج لشبونة", ms[0].canonical), ("سبورتينغ", ms[0].canonical)]

@@ -198,6 +198,34 @@ def _listed_tail(m: dict, nm) -> tuple[str, str, int] | None:  # noqa: ANN001
     return None
 
 
+_G = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج"})  # the Latin g, written three ways ("سبورتينغ/سبورتينج")
+_SPORTS_HEADS = frozenset(fold(w) for w in ["نادي", "النادي", "فريق", "الفريق"])
+
+
+def _name_skeleton(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(skeleton(strip_al(w)).translate(_G) for w in words)
+
+
+def _same_club(m: dict, mentions: list[dict]) -> dict | None:
+    """A foreign club under two spellings or heads in one article: "نادي سبورتينج لشبونة", "فريق سبورتنج
+    لشبونة", "سبورتينغ"; "بايرن" after "بايرن ميونخ". The mention is linked to the earlier one whose name
+    (its head noun aside) it spells alike or starts, when exactly one organisation fits."""
+    toks = m["toks"]
+    own = m["key"][1:] if analyse(toks[0])[2] in _SPORTS_HEADS else m["key"]
+    if not own or analyse(toks[0])[2].startswith("ال") and len(own) == len(m["key"]):
+        return None  # a definite bare word ("الإفريقي") is left to the list and the short-form pass
+    sk = _name_skeleton(own)
+    fits = {}
+    for o in mentions:
+        if o is m or (o["org_type"] or ("sports" if analyse(o["toks"][0])[2] in _SPORTS_HEADS else "")) != "sports":
+            continue  # clubs only: "فريق صندوق النقد الدولي" is no club of the IMF's
+        name = o["key"][1:] if analyse(o["toks"][0])[2] in _SPORTS_HEADS else o["key"]
+        osk = _name_skeleton(name)
+        if osk == sk or (len(sk) == 1 and len(osk) > 1 and osk[0] == sk[0]):
+            fits.setdefault(o["canonical"], o)
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
 def _organ_of(m: dict) -> bool:
     """Head noun + a name with a head of its own ("مكتب حركة النهضة", "مفوضية الاتحاد الأوروبي"): an organ
     (guidelines rule 8), not the named body under another head."""
@@ -240,8 +268,9 @@ def link(mentions: list[dict]) -> None:
         if len(o["key"]) >= 2 and analyse(o["toks"][0])[3]:
             tails.setdefault(tuple(strip_al(w) for w in o["key"][1:]), o)
     for m in mentions:
-        if m.get("acr_of") is not None or m.get("list") or nm.by_key.get(m["key"]):
-            continue
+        hit = nm.by_key.get(m["key"])
+        if m.get("acr_of") is not None or m.get("list") or (hit and hit[2] == 1):
+            continue  # a curated name is its own organisation; an ANERGazet one-word entry may be a short form
         key = m["key"]
         sk = tuple(skeleton(strip_al(w)) for w in key)
         target = m.get("echo_of")  # a repeat or the core of a name found elsewhere in the article
@@ -266,6 +295,8 @@ def link(mentions: list[dict]) -> None:
                         and (o.get("list") or nm.by_key.get(o["key"]))):
                     target = o
                     break
+        if target is None:
+            target = _same_club(m, mentions)
         if target is not None:
             m["canonical"], m["org_type"] = target["canonical"], target["org_type"] or m["org_type"]
     # A bare name no list, head or cue types ("سندرلاند", "كييفو") in an article whose typed names are clubs is a

@@ -349,10 +349,11 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
         cands.append((s, e, c, (" ".join(toks[s:e]).replace(" . ", "."), typ), "A"))  # "العربية.نت" as one name
     for s, e, c in _club_spans(toks, lo, hi):
         cands.append((s, e, c, (" ".join(toks[s:e]), "sports"), "A"))
-    for spans, typ in ((_team_pairs(toks, lo, hi), "sports"), (_admin_spans(toks, lo, hi), "government"),
-                       (_unit_spans(toks, lo, hi), "judiciary_security")):
-        for s, e, c in spans:  # names of a known kind that no list holds: typed here, canonical as written
-            cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), typ), "A"))
+    if not _TRIGGERS.isdisjoint(toks[lo:hi]):  # most sentences hold none of the three rules' words
+        for spans, typ in ((_team_pairs(toks, lo, hi), "sports"), (_admin_spans(toks, lo, hi), "government"),
+                           (_unit_spans(toks, lo, hi), "judiciary_security")):
+            for s, e, c in spans:  # names of a known kind that no list holds: typed here, canonical as written
+                cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), typ), "A"))
     crf_spans, em = _crf_decode(toks, lo, hi, matches, heads, latins)
     exact = {(s, e) for s, e, _c in crf_spans}
     for s, e, c in crf_spans:
@@ -538,6 +539,9 @@ def _unit_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
         if place:
             out.append((i, j + place, 0.8))
     return out
+
+
+_TRIGGERS = _TEAMS | _ADMIN_RAW | _SEC_BODIES
 
 
 def _first_name(toks: list[str], s: int, lo: int, hi: int) -> bool:
@@ -855,26 +859,30 @@ def _short_forms(raw: list[dict], tokenized: list[tuple[int, str, list[str], lis
                 shorts.setdefault(w, m)
     if not shorts:
         return
+    stems = {w[2:] for w in shorts}  # without the article: present in the folded text whatever the clitic
     taken = {(m["paragraph"], i) for m in raw for i in range(m["start"], m["end"])}
     for pidx, text, toks, starts, ends in tokenized:
-        for lo, hi in sentence_bounds(toks):
-            for i in range(lo, hi):
-                if not toks[i][0].isalpha() or (pidx, starts[i]) in taken:
-                    continue
-                f, cl, rest, h = analyse(toks[i])
-                src = shorts.get(rest) or shorts.get(f)
-                if src is None:
-                    continue
-                if i > lo and toks[i - 1][0].isalpha() and (analyse(toks[i - 1])[2].startswith("ال")
-                                                             or analyse(toks[i - 1])[3]):
-                    continue  # "الاتحاد الإفريقي": an adjective of the word before
-                if i + 1 < hi and toks[i + 1][0].isalpha() and not analyse(toks[i + 1])[1] and (
-                        analyse(toks[i + 1])[2].startswith("ال")):
-                    continue  # "النجم الصاعد": a phrase of its own
-                raw.append({"paragraph": pidx, "start": starts[i], "end": ends[i], "surface": text[starts[i]:ends[i]],
-                            "toks": toks[i:i + 1], "key": mention_key(toks[i:i + 1]), "conf": 0.6, "list": None,
-                            "echo_of": src})
-                taken.add((pidx, starts[i]))
+        folded = fold(text)
+        if not any(w in folded for w in stems):
+            continue  # most paragraphs: no short form, decided on the whole text at C speed
+        hi = len(toks)  # sentence ends are punctuation, which the checks below never read as a word
+        for i in range(hi):
+            if not toks[i][0].isalpha() or (pidx, starts[i]) in taken:
+                continue
+            f, cl, rest, h = analyse(toks[i])
+            src = shorts.get(rest) or shorts.get(f)
+            if src is None:
+                continue
+            if i > 0 and toks[i - 1][0].isalpha() and (analyse(toks[i - 1])[2].startswith("ال")
+                                                       or analyse(toks[i - 1])[3]):
+                continue  # "الاتحاد الإفريقي": an adjective of the word before
+            if i + 1 < hi and toks[i + 1][0].isalpha() and not analyse(toks[i + 1])[1] and (
+                    analyse(toks[i + 1])[2].startswith("ال")):
+                continue  # "النجم الصاعد": a phrase of its own
+            raw.append({"paragraph": pidx, "start": starts[i], "end": ends[i], "surface": text[starts[i]:ends[i]],
+                        "toks": toks[i:i + 1], "key": mention_key(toks[i:i + 1]), "conf": 0.6, "list": None,
+                        "echo_of": src})
+            taken.add((pidx, starts[i]))
     raw.sort(key=lambda m: (m["paragraph"], m["start"]))
 
 

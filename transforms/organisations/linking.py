@@ -198,7 +198,8 @@ def _listed_tail(m: dict, nm) -> tuple[str, str, int] | None:  # noqa: ANN001
     return None
 
 
-_G = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج"})  # the Latin g, written three ways ("سبورتينغ/سبورتينج")
+# the Latin g, written غ, ج or ق ("سبورتينغ/سبورتينج"), and ك in some transliterations: one letter for comparing
+_G = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج"})
 _SPORTS_HEADS = frozenset(fold(w) for w in ["نادي", "النادي", "فريق", "الفريق"])
 
 
@@ -212,7 +213,7 @@ def _same_club(m: dict, mentions: list[dict]) -> dict | None:
     (its head noun aside) it spells alike or starts, when exactly one organisation fits."""
     toks = m["toks"]
     own = m["key"][1:] if analyse(toks[0])[2] in _SPORTS_HEADS else m["key"]
-    if not own or analyse(toks[0])[2].startswith("ال") and len(own) == len(m["key"]):
+    if not own or (analyse(toks[0])[2].startswith("ال") and len(own) == len(m["key"])):
         return None  # a definite bare word ("الإفريقي") is left to the list and the short-form pass
     sk = _name_skeleton(own)
     fits = {}

@@ -55,6 +55,7 @@ from train_organisations import (  # noqa: E402
 
 import transforms.organisations as org  # noqa: E402
 from transforms.organisations import crf, features  # noqa: E402
+from transforms.organisations.tokens import clear_word_caches  # noqa: E402
 
 TMP = Path("/tmp/org")
 NEWSDEV = GOLD / "organisations_newsdev.jsonl"
@@ -136,7 +137,7 @@ def newsdev_report(n_err: int, unread: bool = False) -> None:
 def use_weights(path: Path) -> None:
     """Swap the CRF weights, BIO or BILOU (eval_organisations.use_weights reads BIO files only)."""
     crf.model = cache(lambda: crf.load(path))
-    crf.word_scores.cache_clear()
+    clear_word_caches()
     crf._const.cache_clear()
     print(f"CRF weights from {path}")
 
@@ -155,7 +156,7 @@ def set_clusters(path: str | None) -> None:
         return out
 
     features.clusters = table
-    features.word_views.cache_clear()
+    clear_word_caches()
 
 
 def set_gate(spec: str) -> None:
@@ -227,7 +228,7 @@ def main() -> None:
     features.RULE_FEATURES = a.rule_features
     features.CLUSTER_WIDE = a.cluster_wide
     features.WORD_PAIRS = a.word_pairs
-    features.word_views.cache_clear()
+    clear_word_caches()
     sp = splits()
     totals: dict[tuple[str, str], list[int]] = {}
     rows: list[tuple[str, str, tuple[int, int, int]]] = []

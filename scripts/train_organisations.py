@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from transforms.organisations.tokens import fold  # noqa: E402
+from transforms.organisations.tokens import clear_word_caches, fold  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "datasets"
 LISTS = ROOT / "scripts" / "org_lists"
@@ -441,7 +441,7 @@ def build_clusters() -> int:
     finally:
         sys.argv = saved
     features.clusters.cache_clear()
-    features.word_views.cache_clear()
+    clear_word_caches()
     return len(features.clusters()) if CLUSTERS.exists() else 0
 
 
@@ -467,6 +467,7 @@ def main() -> None:
     from transforms.organisations import gazetteer
 
     gazetteer.names.cache_clear()
+    clear_word_caches()
     print(f"type_votes.tsv: {type_votes()} words")
     print(f"common.txt: {common_words()} words")
     print(f"clusters.tsv: {build_clusters()} words")
@@ -493,7 +494,7 @@ def main() -> None:
         from transforms.organisations import crf
 
         crf.model.cache_clear()
-        crf.word_scores.cache_clear()
+        clear_word_caches()
         crf._const.cache_clear()
         sents, _used, stats = silver()
         print(f"silver: {stats}")

@@ -614,3 +614,26 @@ def test_a_club_under_another_spelling_or_head_is_linked() -> None:
     ms = extract_organisations("", ["وتعادل نادي سبورتينج لشبونة مع منافسه.", "وقال سبورتينغ إن المدرب باق."])
     assert [(m.surface, m.canonical) for m in ms] == [
         ("نادي سبورتينج لشبونة", ms[0].canonical), ("سبورتينغ", ms[0].canonical)]
+
+
+def test_word_caches_stay_bounded_and_results_do_not_change() -> None:
+    """Per-word results live in bounded dict caches: a full cache empties itself (flat memory on a long
+    run) and a cleared cache gives the same mentions again."""
+    from transforms.organisations.tokens import _WORD_CACHES, clear_word_caches, word_cache
+
+    calls: list[str] = []
+
+    @word_cache(3)
+    def upper(w: str) -> str:
+        calls.append(w)
+        return w.upper()
+
+    assert [upper(w) for w in "abab"] == ["A", "B", "A", "B"] and calls == ["a", "b"]
+    for w in "cdef":
+        upper(w)
+    assert len(_WORD_CACHES[-1]) <= 3
+    _WORD_CACHES.pop()
+    text = "وقالت وزارة الخارجية المغربية إن منظمة الإيسيسكو ستعقد مؤتمرا مع جامعة محمد الخامس بالرباط."
+    before = extract_organisations("", [text])
+    clear_word_caches()
+    assert extract_organisations("", [text]) == before and len(before) >= 3

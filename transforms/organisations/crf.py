@@ -15,13 +15,14 @@ constrained decode: crfsuite's own argmax may walk an invalid transition, never 
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from operator import add
 from pathlib import Path
 
 from transforms.organisations import features
 from transforms.organisations.features import word_views
+from transforms.organisations.tokens import word_cache
 
 # Label indexes are fixed: a BIO model uses the first three.
 LABELS = ("O", "B-ORG", "I-ORG", "L-ORG", "U-ORG")
@@ -78,7 +79,7 @@ def _sum(feats: tuple[str, ...] | list[str]) -> Vec:
     return tuple(map(sum, zip(*vs, strict=True))) if vs else (0.0,) * n_labels()
 
 
-@lru_cache(maxsize=100_000)
+@word_cache(100_000)
 def word_scores(tok: str) -> tuple[Vec, Vec, Vec, Vec, Vec]:
     """Score vectors of one word type: as the current, previous, next, -2 and +2 word."""
     own, prev, nxt, m2, p2 = word_views(tok)
@@ -93,7 +94,7 @@ def _const(feat: str) -> Vec:
 
 def emissions(toks: list[str], lo: int, hi: int, gaz: list[str]) -> list[Vec]:
     """Per-token label scores of toks[lo:hi], exactly as crfsuite sums its attribute weights."""
-    sc = [word_scores(t) for t in toks[lo:hi]]
+    sc = list(map(word_scores, toks[lo:hi]))
     em = _emissions_short(sc, gaz) if len(sc) < 3 else _emissions(sc, gaz)
     if features.WORD_PAIRS:
         w = model()[0]

@@ -6,12 +6,12 @@ token's feature list is then the concatenation of five cached tuples plus the li
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from transforms.organisations import lexicon as lx
 from transforms.organisations.gazetteer import match_all, names
-from transforms.organisations.tokens import fold, split_clitics, strip_al
+from transforms.organisations.tokens import fold, split_clitics, strip_al, word_cache
 
 _QUOTES = frozenset("\"'«»“”„‘’")
 CLUSTERS_FILE = "clusters.tsv"
@@ -82,7 +82,7 @@ def _classes(tok: str, f: str, rest: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=100_000)
+@word_cache(100_000)
 def word_views(tok: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """(own, as previous word, as next word, as word -2, as word +2) feature tuples of one word type."""
     f = fold(tok) or tok

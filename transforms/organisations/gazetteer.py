@@ -8,11 +8,12 @@ so "الإيسيسكو" and "إيسيسكو" are one entry; the first word of a 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
+from itertools import compress
 
 from transforms.organisations.lexicon import TITLES
-from transforms.organisations.tokens import fold, split_clitics, strip_al
+from transforms.organisations.tokens import fold, split_clitics, strip_al, word_cache
 
 RESOURCE = "organisations"
 
@@ -31,7 +32,7 @@ class Names:
     skel_prefixes: frozenset[tuple[str, ...]]
 
 
-@lru_cache(maxsize=100_000)
+@word_cache(100_000)
 def skeleton(word_key: str) -> str:
     """Consonant skeleton of a key word: absorbs vowel-letter slips (الرباطة/الرابطة, إيسيسكو/اسيسكو)."""
     if len(word_key) < 4:
@@ -39,13 +40,13 @@ def skeleton(word_key: str) -> str:
     return word_key[0] + "".join(c for c in word_key[1:] if c not in "اويه")
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(200_000)
 def key_word(word: str) -> str:
     """Key form of a non-initial word of a name."""
     return strip_al(fold(word))
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(200_000)
 def first_key_candidates(word: str) -> tuple[str, ...]:
     """Key forms the first word of a match may take: as written, without clitics, without و/ب/ل/ف/ك."""
     f = fold(word)
@@ -70,7 +71,7 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(key_word(t) for t in toks)
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(200_000)
 def single_forms(word: str) -> tuple[str, ...]:
     """Forms a one-word name may take in running text: as written or without و/ب/ل/ف/ك, ال kept."""
     f = fold(word)
@@ -132,9 +133,9 @@ def names() -> Names:
     )
 
 
-@lru_cache(maxsize=200_000)
-def _starts(word: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
-    """(first-word key, longest entry) pairs for exact and skeleton look-up; empty for most words."""
+@word_cache(200_000)
+def _starts(word: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] | tuple[()]:
+    """(first-word key, longest entry) pairs for exact and skeleton look-up; () for most words."""
     nm = names()
     exact, fuzzy = [], []
     for form in single_forms(word):
@@ -147,11 +148,8 @@ def _starts(word: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, in
         if sk in nm.skel_len:
             fuzzy.append((sk, nm.skel_len[sk]))
     if not exact and not fuzzy:
-        return _NONE
+        return ()
     return tuple(exact), tuple(fuzzy)
-
-
-_NONE: tuple[tuple, tuple] = ((), ())
 
 
 def match_all(toks: list[str], lo: int, hi: int, max_tier: int = 2) -> list[tuple[int, int, str, str, int]]:
@@ -159,7 +157,7 @@ def match_all(toks: list[str], lo: int, hi: int, max_tier: int = 2) -> list[tupl
     nm = names()
     out: list[tuple[int, int, str, str, int]] = []
     done = lo
-    for i in [k for k in range(lo, hi) if _starts(toks[k]) is not _NONE]:
+    for i in compress(range(lo, hi), map(_starts, toks[lo:hi])):  # C speed: most words start no name
         if i < done:
             continue
         best = None

@@ -21,6 +21,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import accumulate
 
 from transforms.organisations import crf
 from transforms.organisations import lexicon as lx
@@ -85,9 +86,11 @@ def _crf_decode(toks: list[str], lo: int, hi: int,
                 matches: list[tuple[int, int, str, str, int]] | None = None,
                 heads: list[tuple[int, int, float]] | None = None,
                 latins: list[tuple[int, int, float]] | None = None,
+                base: list[list[float]] | None = None,
                 ) -> tuple[list[tuple[int, int, float]], list[crf.Vec]]:
-    """CRF spans of toks[lo:hi] and the emission scores (kept to score other candidates)."""
-    em = crf.emissions(toks, lo, hi, gaz_tags(toks, lo, hi, matches, heads, latins))
+    """CRF spans of toks[lo:hi] and the emission scores (kept to score other candidates); ``base``: the
+    sentence's slice of its paragraph's ``crf.base_emissions``."""
+    em = crf.emissions(toks, lo, hi, gaz_tags(toks, lo, hi, matches, heads, latins), base)
     return [(lo + s, lo + e, 0.6) for s, e in crf.spans(crf.viterbi(em))], em
 
 
@@ -306,7 +309,8 @@ def _open_genitive(last: str, nxt: str) -> bool:
             and not nrest.endswith(("ي", "يه")))
 
 
-def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, tuple[str, str] | None]]:
+def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]] | None = None,
+                       ) -> list[tuple[int, int, float, tuple[str, str] | None]]:
     cands: list[tuple[int, int, float, tuple[str, str] | None, str]] = []
     matches = match_all(toks, lo, hi)
     listed: dict[int, tuple[int, bool]] = {}  # start -> (end, generic name such as "وزارة الصحة")
@@ -354,7 +358,7 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int) -> list[tuple[int, int
                            (_unit_spans(toks, lo, hi), "judiciary_security")):
             for s, e, c in spans:  # names of a known kind that no list holds: typed here, canonical as written
                 cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), typ), "A"))
-    crf_spans, em = _crf_decode(toks, lo, hi, matches, heads, latins)
+    crf_spans, em = _crf_decode(toks, lo, hi, matches, heads, latins, base)
     exact = {(s, e) for s, e, _c in crf_spans}
     for s, e, c in crf_spans:
         rep = _repair(toks, s, e, hi)
@@ -718,15 +722,16 @@ def _in_url(text: str, start: int, end: int) -> bool:
 def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMention]:
     """Every organisation mention of one article, with offsets, canonical name, type and confidence."""
     raw: list[dict] = []
-    tokenized: list[tuple[int, str, list[str], list[int], list[int]]] = []
-    texts = [(-1, title or ""), *enumerate(paragraphs)]
-    for pidx, text in texts:
-        if not text:
-            continue
-        toks, starts, ends = tokenize(text)
-        for lo, hi in sentence_bounds(toks):
+    texts: list[tuple[int, str, list[str], list[int], list[int]]] = [(pidx, text, *tokenize(text)) for pidx, text in [(-1, title or ""), *enumerate(paragraphs)] if text]
+    all_bounds = [sentence_bounds(t[2]) for t in texts]
+    # the CRF's word scores for the whole article at once: its sentences, numbered across paragraphs
+    offsets = [0, *accumulate(len(t[2]) for t in texts)][:-1]
+    base = crf.base_emissions([tok for t in texts for tok in t[2]], [
+        (off + lo, off + hi) for off, bounds in zip(offsets, all_bounds, strict=True) for lo, hi in bounds])
+    for (pidx, text, toks, starts, ends), bounds, off in zip(texts, all_bounds, offsets, strict=True):
+        for lo, hi in bounds:
             prev = None
-            for s, e, conf, known in _sentence_mentions(toks, lo, hi):
+            for s, e, conf, known in _sentence_mentions(toks, lo, hi, base[off + lo : off + hi]):
                 if _in_url(text, starts[s], ends[e - 1]):
                     continue
                 hint = ""
@@ -756,9 +761,8 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
                 prev = m
         # bare parenthesised acronyms right after a mention, that no component found
         _paren_acronyms(raw, pidx, text, toks, starts, ends)
-        tokenized.append((pidx, text, toks, starts, ends))
-    _echoes(raw, tokenized)
-    _short_forms(raw, tokenized)
+    _echoes(raw, texts)
+    _short_forms(raw, texts)
     link(raw)
     out = []
     for m in raw:

@@ -20,9 +20,11 @@ from importlib import resources
 from operator import add
 from pathlib import Path
 
+import numpy as np
+
 from transforms.organisations import features
 from transforms.organisations.features import word_views
-from transforms.organisations.tokens import word_cache
+from transforms.organisations.tokens import register_cache
 
 # Label indexes are fixed: a BIO model uses the first three.
 LABELS = ("O", "B-ORG", "I-ORG", "L-ORG", "U-ORG")
@@ -79,7 +81,6 @@ def _sum(feats: tuple[str, ...] | list[str]) -> Vec:
     return tuple(map(sum, zip(*vs, strict=True))) if vs else (0.0,) * n_labels()
 
 
-@word_cache(100_000)
 def word_scores(tok: str) -> tuple[Vec, Vec, Vec, Vec, Vec]:
     """Score vectors of one word type: as the current, previous, next, -2 and +2 word."""
     own, prev, nxt, m2, p2 = word_views(tok)
@@ -92,10 +93,75 @@ def _const(feat: str) -> Vec:
     return _sum(feat.split("|"))
 
 
-def emissions(toks: list[str], lo: int, hi: int, gaz: list[str]) -> list[Vec]:
-    """Per-token label scores of toks[lo:hi], exactly as crfsuite sums its attribute weights."""
-    sc = list(map(word_scores, toks[lo:hi]))
-    em = _emissions_short(sc, gaz) if len(sc) < 3 else _emissions(sc, gaz)
+class _ScoreRows(dict):
+    """Word type -> its row in ``matrix``: the five score vectors side by side, computed once. A paragraph's
+    scores are then gathered by one numpy index and summed as whole arrays, where adding tuples per
+    token was the extractor's largest cost. Emptied before it would pass ``maxsize`` (flat memory)."""
+
+    def __init__(self, maxsize: int) -> None:
+        super().__init__()
+        self.maxsize = maxsize
+        self.matrix = np.zeros((0, 0))
+
+    def __missing__(self, tok: str) -> int:
+        row = len(self)
+        if row >= len(self.matrix):
+            width = 5 * n_labels()
+            grown = np.zeros((max(1024, 2 * len(self.matrix)), width))
+            if len(self.matrix) and self.matrix.shape[1] == width:
+                grown[: len(self.matrix)] = self.matrix
+            self.matrix = grown
+        self.matrix[row] = [x for vec in word_scores(tok) for x in vec]
+        self[tok] = row
+        return row
+
+    def gather(self, toks: list[str]) -> np.ndarray:
+        if len(self) + len(toks) > self.maxsize:
+            self.clear()  # before the look-ups: rows handed out below must stay valid
+        ids = list(map(self.__getitem__, toks))  # may grow the matrix: index it only after
+        return self.matrix[ids]
+
+
+_ROWS = _ScoreRows(100_000)
+register_cache(_ROWS)
+
+
+def base_emissions(toks: list[str], bounds: list[tuple[int, int]]) -> list[list[float]]:
+    """Per-token label scores of a paragraph's sentences (token ranges ``bounds``) before list tags.
+
+    Exactly crfsuite's sum, in the same order: own view + previous word's (BOS at a sentence start) +
+    next word's (EOS at its end) + word -2's + word +2's, neighbours never crossing a sentence bound."""
+    n, k = len(toks), n_labels()
+    if not n:
+        return []
+    rows = _ROWS.gather(toks)
+    prev = np.empty((n, k))
+    prev[1:] = rows[:-1, k : 2 * k]
+    nxt = np.empty((n, k))
+    nxt[:-1] = rows[1:, 2 * k : 3 * k]
+    m2 = np.zeros((n, k))
+    m2[2:] = rows[:-2, 3 * k : 4 * k]
+    p2 = np.zeros((n, k))
+    p2[:-2] = rows[2:, 4 * k :]
+    lo = np.array([b[0] for b in bounds], dtype=np.intp)
+    hi = np.array([b[1] for b in bounds], dtype=np.intp)
+    prev[lo] = _const("BOS")
+    nxt[hi - 1] = _const("EOS")
+    m2[lo] = 0.0
+    m2[(lo + 1)[lo + 1 < hi]] = 0.0
+    p2[hi - 1] = 0.0
+    p2[(hi - 2)[hi - 2 >= lo]] = 0.0
+    return (rows[:, :k] + prev + nxt + m2 + p2).tolist()
+
+
+def emissions(toks: list[str], lo: int, hi: int, gaz: list[str],
+              base: list[list[float]] | None = None) -> list[Vec]:
+    """Per-token label scores of toks[lo:hi] (``base``: their ``base_emissions`` if already computed for
+    the paragraph), plus the list tags, exactly as crfsuite sums its attribute weights."""
+    em: list = base if base is not None else base_emissions(toks[lo:hi], [(0, hi - lo)])
+    for i, g in enumerate(gaz):
+        if g:
+            em[i] = tuple(map(add, em[i], _const(g)))
     if features.WORD_PAIRS:
         w = model()[0]
         for i, (a, b) in enumerate(zip(*features.pair_keys(toks, lo, hi), strict=True)):
@@ -103,41 +169,6 @@ def emissions(toks: list[str], lo: int, hi: int, gaz: list[str]) -> list[Vec]:
                 if v is not None:
                     em[i] = tuple(map(add, em[i], v))
     return em
-
-
-def _emissions(sc: list, gaz: list[str]) -> list[Vec]:
-    z = (0.0,) * n_labels()
-    own = [s[0] for s in sc]
-    prev = [_const("BOS")] + [s[1] for s in sc[:-1]]
-    nxt = [s[2] for s in sc[1:]] + [_const("EOS")]
-    m2 = [z, z] + [s[3] for s in sc[:-2]]
-    p2 = [s[4] for s in sc[2:]] + [z, z]
-    if len(z) == 3:  # BIO: unrolled (this loop is a hot spot of the whole extractor)
-        em = [
-            (a[0] + b[0] + c[0] + d[0] + e[0], a[1] + b[1] + c[1] + d[1] + e[1], a[2] + b[2] + c[2] + d[2] + e[2])
-            for a, b, c, d, e in zip(own, prev, nxt, m2, p2, strict=True)
-        ]
-    else:
-        em = [tuple(map(sum, zip(a, b, c, d, e, strict=True))) for a, b, c, d, e in zip(own, prev, nxt, m2, p2, strict=True)]
-    for i, g in enumerate(gaz):
-        if g:
-            em[i] = tuple(map(add, em[i], _const(g)))
-    return em
-
-
-def _emissions_short(sc: list, gaz: list[str]) -> list[Vec]:
-    n = len(sc)
-    out: list[Vec] = []
-    for i in range(n):
-        parts = [sc[i][0], sc[i - 1][1] if i else _const("BOS"), sc[i + 1][2] if i + 1 < n else _const("EOS")]
-        if i > 1:
-            parts.append(sc[i - 2][3])
-        if i + 2 < n:
-            parts.append(sc[i + 2][4])
-        if gaz[i]:
-            parts.append(_const(gaz[i]))
-        out.append(tuple(map(sum, zip(*parts, strict=True))))
-    return out
 
 
 def viterbi(em: list[Vec]) -> list[int]:

@@ -211,20 +211,27 @@ def _same_club(m: dict, mentions: list[dict]) -> dict | None:
     """A foreign club under two spellings or heads in one article: "نادي سبورتينج لشبونة", "فريق سبورتنج
     لشبونة", "سبورتينغ"; "بايرن" after "بايرن ميونخ". The mention is linked to the earlier one whose name
     (its head noun aside) it spells alike or starts, when exactly one organisation fits."""
-    toks = m["toks"]
-    own = m["key"][1:] if analyse(toks[0])[2] in _SPORTS_HEADS else m["key"]
-    if not own or (analyse(toks[0])[2].startswith("ال") and len(own) == len(m["key"])):
+    own = m["key"][1:] if analyse(m["toks"][0])[2] in _SPORTS_HEADS else m["key"]
+    if not own or (analyse(m["toks"][0])[2].startswith("ال") and len(own) == len(m["key"])):
         return None  # a definite bare word ("الإفريقي") is left to the list and the short-form pass
-    sk = _name_skeleton(own)
+    sk = _club_skeleton(m)
     fits = {}
     for o in mentions:
         if o is m or (o["org_type"] or ("sports" if analyse(o["toks"][0])[2] in _SPORTS_HEADS else "")) != "sports":
             continue  # clubs only: "فريق صندوق النقد الدولي" is no club of the IMF's
-        name = o["key"][1:] if analyse(o["toks"][0])[2] in _SPORTS_HEADS else o["key"]
-        osk = _name_skeleton(name)
+        osk = _club_skeleton(o)
         if osk == sk or (len(sk) == 1 and len(osk) > 1 and osk[0] == sk[0]):
             fits.setdefault(o["canonical"], o)
     return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def _club_skeleton(m: dict) -> tuple[str, ...]:
+    """The skeleton of a mention's name without its sports head, computed once per mention (each unlinked
+    mention is compared with every club of its article)."""
+    sk = m.get("club_skel")
+    if sk is None:
+        sk = m["club_skel"] = _name_skeleton(m["key"][1:] if analyse(m["toks"][0])[2] in _SPORTS_HEADS else m["key"])
+    return sk
 
 
 def _organ_of(m: dict) -> bool:

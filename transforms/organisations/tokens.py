@@ -44,6 +44,11 @@ def word_cache(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T
     return wrap
 
 
+def register_cache(cache: dict) -> None:
+    """A per-word table of another shape that ``clear_word_caches`` must empty too."""
+    _WORD_CACHES.append(cache)
+
+
 def clear_word_caches() -> None:
     """Forget every per-word result (after swapping in other weights or lists, in training and evaluation)."""
     for cache in _WORD_CACHES:

@@ -637,3 +637,14 @@ def test_word_caches_stay_bounded_and_results_do_not_change() -> None:
     before = extract_organisations("", [text])
     clear_word_caches()
     assert extract_organisations("", [text]) == before and len(before) >= 3
+
+
+def test_battle_fronts_districts_and_chairs_are_no_organisations() -> None:
+    """"جبهة"/"مديرية" + a place no listed name uses is a front or a district; "برئاسة X" is "chaired by X".
+    Political fronts, directorates and listed names stay (written sentences)."""
+    assert one("وقتل عشرات المسلحين في جبهة صرواح غرب محافظة مأرب.") == []
+    assert one("وتقدمت القوات نحو مديرية التحيتا جنوب الحديدة.") == []
+    assert one("وعقد الوفد اجتماعا برئاسة ولي العهد في الرياض.") == []
+    kept = ["جبهة الإنقاذ", "مديرية الأمن", "مديرية الأرصاد الجوية الوطنية", "جبهة البوليساريو"]
+    for name in kept:
+        assert [m.surface for m in one(f"وأعلنت {name} يوم الأحد عن قرار جديد.")] == [name]

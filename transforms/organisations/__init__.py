@@ -396,7 +396,7 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
                                     for t in toks[listed[x[0]][0] : x[1]]))
     ]
     return [_unquote(toks, x) for x in _seats(toks, hi, _organs(toks, lo, _head_before(toks, lo, _merge(cands))))
-            if not _generic_phrase(toks, x[0], x[1])]
+            if not _generic_phrase(toks, x[0], x[1]) and (x[3] is not None or not _names_a_place_or_chair(toks, x[0], x[1]))]
 
 
 # Offices that a host place identifies: "سفارة إيران في باريس", "بعثة إسرائيل في الأمم المتحدة",
@@ -445,6 +445,33 @@ def _names_nothing(toks: list[str], crf_start: int, s: int, e: int) -> bool:
 def _generic_phrase(toks: list[str], s: int, e: int) -> bool:
     """A phrase the guidelines exclude by name ("السلطة القضائية", "قوات الأمن"), its clitic aside."""
     return " ".join([analyse(toks[s])[2], *(fold(t) for t in toks[s + 1 : e])]) in lx.GENERIC_PHRASES
+
+
+# Indefinite "جبهة"/"مديرية" before a word no listed name uses often name a place: battle fronts ("جبهة صرواح",
+# "جبهة الساحل الغربي") and Yemen's districts ("مديرية التحيتا"), not a political front or a directorate
+# ("جبهة الإنقاذ", "مديرية الأمن": their words are in the lists). A directorate's name goes on with adjectives
+# ("مديرية الأرصاد الجوية الوطنية"), a district's does not: "مديرية X" is dropped only alone or with a ب-place.
+_FRONT = fold("جبهة")
+_DISTRICT = fold("مديرية")
+_FRONT_WORDS = frozenset(fold(w) for w in ["ساحل", "قتال", "حدود", "ميمنة", "ميسرة", "مواجهة", "جبل"])
+_CHAIR = fold("رئاسة")
+
+
+def _names_a_place_or_chair(toks: list[str], s: int, e: int) -> bool:
+    """A span that names no organisation though it opens with a head noun: a battle front or a district of a
+    place (see _FRONT), or "برئاسة X" ("chaired by X", a person, not a presidency)."""
+    _f, cl, rest, _h = analyse(toks[s])
+    if rest == _CHAIR:
+        return cl in ("ب", "وب")
+    if rest not in (_FRONT, _DISTRICT) or e - s < 2 or not toks[s + 1][0].isalpha():
+        return False
+    key = strip_al(analyse(toks[s + 1])[2])
+    unlisted = key not in names().vocab or key in _FRONT_WORDS
+    if rest == _FRONT:
+        return unlisted
+    tail = e - s == 2 or (e - s == 3 and analyse(toks[s + 2])[1] == "ب"
+                          and strip_al(analyse(toks[s + 2])[2]) in names().places)
+    return unlisted and tail
 
 
 _ROLE_WORDS = "لاعب لاعبة مهاجم مدافع حارس نجم قائد مدرب هداف جناح ظهير"

@@ -396,7 +396,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
                                     for t in toks[listed[x[0]][0] : x[1]]))
     ]
     return [_unquote(toks, x) for x in _seats(toks, hi, _organs(toks, lo, _head_before(toks, lo, _merge(cands))))
-            if not _generic_phrase(toks, x[0], x[1]) and (x[3] is not None or not _names_a_place_or_chair(toks, x[0], x[1]))]
+            if not _generic_phrase(toks, x[0], x[1]) and not _word_read_as_name(toks, x[0], x[1], lo)
+            and (x[3] is not None or not _names_a_place_or_chair(toks, x[0], x[1]))]
 
 
 # Offices that a host place identifies: "سفارة إيران في باريس", "بعثة إسرائيل في الأمم المتحدة",
@@ -472,6 +473,26 @@ def _names_a_place_or_chair(toks: list[str], s: int, e: int) -> bool:
     tail = e - s == 2 or (e - s == 3 and analyse(toks[s + 2])[1] == "ب"
                           and strip_al(analyse(toks[s + 2])[2]) in names().places)
     return unlisted and tail
+
+
+_AMOUNTS = frozenset(fold(w) for w in ["ألف", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "ألفا", "مليونا"])
+_CURRENCY = fold("ريال")
+
+
+def _word_read_as_name(toks: list[str], s: int, e: int, lo: int) -> bool:
+    """One word that only looks like a listed name: a sum of riyals ("مليارات ريال" is no Real Madrid), or a
+    word whose first letter was read as the clitic ك ("كتابي" = ك + "تابي", "كايني" ويست): "like" before a
+    name is rare. (A frequent word with و/ب/ل read as a clitic, "برونو" = ب + "رونو", was tried: news text
+    writes "لرويترز", "لبرشلونة" often enough to be frequent words too.)"""
+    if e - s != 1:
+        return False
+    f = fold(toks[s])
+    if f == _CURRENCY:
+        return s > lo and (toks[s - 1].isdigit() or fold(toks[s - 1]) in _AMOUNTS)
+    nm = names()
+    if (f,) in nm.by_key or len(f) < 4 or f[0] not in "وبلفك" or (f[1:],) not in nm.by_key:
+        return False
+    return f[0] == "ك"
 
 
 _ROLE_WORDS = "لاعب لاعبة مهاجم مدافع حارس نجم قائد مدرب هداف جناح ظهير"

@@ -651,8 +651,10 @@ def test_battle_fronts_districts_and_chairs_are_no_organisations() -> None:
 
 
 def test_riyals_and_like_clitic_words_are_no_names() -> None:
-    """"ألف ريال" is a sum, not Real Madrid; "كتابي" is "written", not ك + a listed "تابي" (written sentences).
+    """"ألف ريال" is a sum, not Real Madrid; "كتابي" is "written", not ك + a listed "تابي"; "وأداء" is "and
+    performance" (written sentences).
     A club after a verb and "لل"/"و" clitics stay names."""
     assert one("وبلغت قيمة الجائزة 500 ألف ريال للفائز الأول.") == []
     assert one("وطالب الوزير بإصدار تعميم كتابي لجميع العاملين.") == []
+    assert one("وقدم الفنان أغنية جديدة بصوت جميل وأداء رفيع.") == []  # و + أداء, not WADA ("وادا")
     assert [m.surface for m in one("وفاز ريال مدريد على برشلونة في الكلاسيكو.")] == ["ريال مدريد", "برشلونة"]

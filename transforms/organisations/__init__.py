@@ -480,9 +480,9 @@ _CURRENCY = fold("ريال")
 
 
 def _word_read_as_name(toks: list[str], s: int, e: int, lo: int) -> bool:
-    """One word that only looks like a listed name: a sum of riyals ("مليارات ريال" is no Real Madrid), or a
-    word whose first letter was read as the clitic ك ("كتابي" = ك + "تابي", "كايني" ويست): "like" before a
-    name is rare. (A frequent word with و/ب/ل read as a clitic, "برونو" = ب + "رونو", was tried: news text
+    """One word that only looks like a listed name: a sum of riyals ("مليارات ريال" is no Real Madrid), a
+    clitic and a hamzated word whose folded form is a listed name, or a word whose first letter was read as the
+    clitic ك ("كتابي" = ك + "تابي", "كايني" ويست): "like" before a name is rare. (A frequent word with و/ب/ل read as a clitic, "برونو" = ب + "رونو", was tried: news text
     writes "لرويترز", "لبرشلونة" often enough to be frequent words too.)"""
     if e - s != 1:
         return False
@@ -490,7 +490,9 @@ def _word_read_as_name(toks: list[str], s: int, e: int, lo: int) -> bool:
     if f == _CURRENCY:
         return s > lo and (toks[s - 1].isdigit() or fold(toks[s - 1]) in _AMOUNTS)
     nm = names()
-    if (f,) in nm.by_key or len(f) < 4 or f[0] not in "وبلفك" or (f[1:],) not in nm.by_key:
+    if (f,) in nm.by_key:  # "وأداء", "بأسف", "وأم": a clitic + a word with hamza folds to WADA, BASF, WAM
+        return len(f) > 2 and f[0] in "وبلفك" and toks[s][1] in "أإآ"  # (written with a bare alef)
+    if len(f) < 4 or f[0] not in "وبلفك" or (f[1:],) not in nm.by_key:
         return False
     return f[0] == "ك"
 

@@ -658,3 +658,11 @@ def test_riyals_and_like_clitic_words_are_no_names() -> None:
     assert one("وطالب الوزير بإصدار تعميم كتابي لجميع العاملين.") == []
     assert one("وقدم الفنان أغنية جديدة بصوت جميل وأداء رفيع.") == []  # و + أداء, not WADA ("وادا")
     assert [m.surface for m in one("وفاز ريال مدريد على برشلونة في الكلاسيكو.")] == ["ريال مدريد", "برشلونة"]
+
+
+def test_committee_after_the_preposition_keeps_its_own_lam() -> None:
+    """"للجنة" is ل + "(ال)لجنة", never ل + "الجنة" (paradise): definite before an adjective, bare before a
+    genitive (written sentences)."""
+    got = {m.surface: m.canonical for m in one("وقدم الوزير تقريرا للجنة المالية ثم للجنة العلاقات الخارجية بالبرلمان.")}
+    assert got.get("لجنة المالية") == "اللجنة المالية", got
+    assert any(c.startswith("لجنة العلاقات الخارجية") for c in got.values()), got

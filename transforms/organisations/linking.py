@@ -78,7 +78,14 @@ def display(toks: list[str], surface: str) -> str:
         cl = ""
     if cl:
         n = len(cl)
-        text = ("ا" + surface[n:]) if surface[n - 1 : n + 1] == "لل" else surface[n:]
+        text = surface[n:]
+        if surface[n - 1 : n + 1] == "لل":  # ل + ال fused: "للأمم" -> "الأمم"
+            text = "ا" + surface[n:]
+            if rest == f[n:] and rest in lx.HEADS:  # "للجنة": ل + a head noun starting with ل, not ل + "الجنة"
+                # definite before its adjective ("للجنة التنفيذية" -> "اللجنة"), bare before a genitive
+                # ("للجنة العلاقات الخارجية" -> "لجنة")
+                nxt = fold(toks[1]) if len(toks) > 1 else ""
+                text = ("ال" if nxt.startswith("ال") and nxt.endswith(("ي", "يه", "يا")) else "") + surface[n:]
     return readable(text.translate(_NO_QUOTES))
 
 

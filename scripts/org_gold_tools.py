@@ -2,8 +2,9 @@
 data/gold/organisations_newsdev.jsonl = dev, data/gold/organisations_morocco.jsonl = Moroccan test set,
 data/gold/organisations_moroccodev.jsonl = Moroccan dev set, data/gold/organisations_train.jsonl = news
 TRAINING set for the CRF, data/gold/organisations_newsdev2.jsonl = second news set (dev in session 6, CRF
-training data since session 7), data/gold/organisations_newsdev3.jsonl = third
-news dev set, chosen with ``--set test|dev|morocco|moroccodev|train|newsdev2|newsdev3``; test is the default; ``--file F`` writes one annotator's
+training data since session 7), data/gold/organisations_newsdev3.jsonl = third news set (dev in session 7),
+data/gold/organisations_newsdev4.jsonl = fourth news dev set, chosen with
+``--set test|dev|morocco|moroccodev|train|newsdev2|newsdev3|newsdev4``; test is the default; ``--file F`` writes one annotator's
 own file instead, for annotators working side by side).
 
 Nothing here proposes or labels a span: the annotator reads each article and writes the spans.
@@ -67,7 +68,8 @@ GOLD_FILES = {"test": ROOT / "data" / "gold" / "organisations_news.jsonl",
               "moroccodev": ROOT / "data" / "gold" / "organisations_moroccodev.jsonl",
               "train": ROOT / "data" / "gold" / "organisations_train.jsonl",
               "newsdev2": ROOT / "data" / "gold" / "organisations_newsdev2.jsonl",
-              "newsdev3": ROOT / "data" / "gold" / "organisations_newsdev3.jsonl"}
+              "newsdev3": ROOT / "data" / "gold" / "organisations_newsdev3.jsonl",
+              "newsdev4": ROOT / "data" / "gold" / "organisations_newsdev4.jsonl"}
 GOLD = GOLD_FILES["test"]  # rebound by ``--set``
 SET = "test"
 
@@ -125,6 +127,15 @@ NEWSDEV3_PLAN = [
     (ALARABIYA, "internationalNews", 16), (ALARABIYA, "economy", 12), (ALARABIYA, "sport", 8),
     (ALARABIYA, "technology", 4),
 ]
+# Fourth draw, same generator continued (every earlier draw unchanged): a fourth news DEVELOPMENT set
+# (``--set newsdev4``), annotated blind in session 8, so that news dev 3 can join the CRF's training data while
+# one news dev set stays unread.
+NEWSDEV4_PLAN = [
+    (ANT_V11, "politic", 18), (ANT_V11, "internationalNews", 16), (ANT_V11, "economy", 14),
+    (ANT_V11, "society", 12), (ANT_V11, "sport", 10), (ANT_V11, "localNews", 6), (ANT_V11, "culture", 4),
+    (ALARABIYA, "internationalNews", 16), (ALARABIYA, "economy", 12), (ALARABIYA, "sport", 8),
+    (ALARABIYA, "technology", 4),
+]
 # Moroccan test set: febrayer articles of the topic test half (200-399), drawn uniformly, no word limit.
 MOROCCO_SEED = 20261131
 MOROCCO_RANGE = range(200, 400)
@@ -172,11 +183,12 @@ def select(which: str | None = None) -> list[str]:
     if (which or SET) == "test":
         return test
     dev = draw(DEV_SEED, DEV_PLAN, frozenset(test))
-    if (which or SET) in ("train", "newsdev2", "newsdev3"):
-        drawn = draw(TRAIN_SEED, TRAIN_PLAN + TRAIN_EXTRA + NEWSDEV3_PLAN, frozenset(test + dev))
+    if (which or SET) in ("train", "newsdev2", "newsdev3", "newsdev4"):
+        drawn = draw(TRAIN_SEED, TRAIN_PLAN + TRAIN_EXTRA + NEWSDEV3_PLAN + NEWSDEV4_PLAN, frozenset(test + dev))
         n = sum(k for _r, _c, k in TRAIN_PLAN)
         m = n + sum(k for _r, _c, k in TRAIN_EXTRA)
-        return {"train": drawn[:n], "newsdev2": drawn[n:m], "newsdev3": drawn[m:]}[which or SET]
+        o = m + sum(k for _r, _c, k in NEWSDEV3_PLAN)
+        return {"train": drawn[:n], "newsdev2": drawn[n:m], "newsdev3": drawn[m:o], "newsdev4": drawn[o:]}[which or SET]
     return dev
 
 

@@ -15,8 +15,9 @@ whatever part of it exists): ``--newsdev`` scores the shipped extractor and its 
 ``--weights PATH``), strict and clitic-insensitive, with the functions of scripts/eval_organisations.py, and
 stops; ``--errors`` lists its misses and spurious spans. The Moroccan dev gold
 (data/gold/organisations_moroccodev.jsonl: 40 febrayer.com articles of indices 0-199, text read from
-../shared) is scored the same way next to it. In a fold run (``--tag``) the fold-0 model also scores
-both. The news TEST gold and the Moroccan TEST gold are never read here. A fold run also prints
+../shared) is scored the same way next to it. The fourth news dev gold (organisations_newsdev4.jsonl, 557
+mentions) is scored only with ``--unread`` and its errors never print. In a fold run (``--tag``) the fold-0
+model also scores news dev and Moroccan dev. The news TEST gold and the Moroccan TEST gold are never read here. A fold run also prints
 "WOJOOD-ALL full, guideline scope": Wojood ORG names the project guidelines do not call organisations
 (a country or city acting, a bare generic noun) left out of gold and predictions, a diagnostic only.
 """
@@ -60,7 +61,6 @@ from transforms.organisations.tokens import clear_word_caches  # noqa: E402
 TMP = Path("/tmp/org")
 NEWSDEV = GOLD / "organisations_newsdev.jsonl"
 MOROCCODEV = GOLD / "organisations_moroccodev.jsonl"
-NEWSDEV3 = GOLD / "organisations_newsdev3.jsonl"
 NEWSDEV4 = GOLD / "organisations_newsdev4.jsonl"
 
 
@@ -74,11 +74,6 @@ def newsdev_records() -> list[dict]:
     return _news_gold(NEWSDEV)
 
 
-def newsdev3_records() -> list[dict]:
-    """The third news dev gold (120 articles, drawn after news dev 2): kept unread, so its errors never print."""
-    return _news_gold(NEWSDEV3)
-
-
 def newsdev4_records() -> list[dict]:
     """The fourth news dev gold (120 articles, drawn after news dev 3, session 8): kept unread, errors never print."""
     return _news_gold(NEWSDEV4)
@@ -90,10 +85,10 @@ def moroccodev_records() -> list[dict]:
     return morocco_records(MOROCCODEV) or []
 
 
-# News dev 2 (organisations_newsdev2.jsonl) is training data since session 7 (train_organisations.NEWS_TRAIN).
-DEV_GOLDS = {"newsdev": newsdev_records, "newsdev3": newsdev3_records, "newsdev4": newsdev4_records,
-             "moroccodev": moroccodev_records}
-UNREAD = {"newsdev3", "newsdev4"}  # scored, never listed: dev figures no rule was written from
+# News dev 2 and 3 (organisations_newsdev2/3.jsonl) are training data since sessions 7 and 8
+# (train_organisations.NEWS_TRAIN).
+DEV_GOLDS = {"newsdev": newsdev_records, "newsdev4": newsdev4_records, "moroccodev": moroccodev_records}
+UNREAD = {"newsdev4"}  # scored, never listed: the dev figure no rule was written from
 
 
 def dev_score(recs: list[dict], system: str) -> tuple[tuple[int, int, int], tuple[int, int, int], dict]:
@@ -200,7 +195,7 @@ def main() -> None:
     ap.add_argument("--weights", type=Path, help="with --newsdev: CRF weights TSV instead of the shipped one")
     ap.add_argument("--errors", type=int, default=0, help="with --newsdev: list up to N errors of each kind")
     ap.add_argument("--unread", action="store_true",
-                    help="with --newsdev: also score news dev 3 (never its errors); once, at the end of a session")
+                    help="with --newsdev: also score news dev 4 (never its errors); once, at the end of a session")
     ap.add_argument("--silver", type=Path, help="silver BIO sentences (scripts/org_silver.py) added to training; '{K}' in the path = the fold "
                     "(silver labelled with that fold's model, so no held-out Wojood third leaks in)")
     ap.add_argument("--silver-weight", type=int, default=1, help="silver sentences repeated N times")

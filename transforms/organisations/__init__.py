@@ -89,7 +89,7 @@ def _crf_decode(toks: list[str], lo: int, hi: int,
                 base: list[list[float]] | None = None,
                 ) -> tuple[list[tuple[int, int, float]], list[crf.Vec]]:
     """CRF spans of toks[lo:hi] and the emission scores (kept to score other candidates); ``base``: the
-    sentence's slice of its paragraph's ``crf.base_emissions``."""
+    sentence's slice of its article's ``crf.base_emissions``."""
     em = crf.emissions(toks, lo, hi, gaz_tags(toks, lo, hi, matches, heads, latins), base)
     return [(lo + s, lo + e, 0.6) for s, e in crf.spans(crf.viterbi(em))], em
 
@@ -482,8 +482,9 @@ _CURRENCY = fold("ريال")
 def _word_read_as_name(toks: list[str], s: int, e: int, lo: int) -> bool:
     """One word that only looks like a listed name: a sum of riyals ("مليارات ريال" is no Real Madrid), a
     clitic and a hamzated word whose folded form is a listed name, or a word whose first letter was read as the
-    clitic ك ("كتابي" = ك + "تابي", "كايني" ويست): "like" before a name is rare. (A frequent word with و/ب/ل read as a clitic, "برونو" = ب + "رونو", was tried: news text
-    writes "لرويترز", "لبرشلونة" often enough to be frequent words too.)"""
+    clitic ك ("كتابي" = ك + "تابي", "كايني" ويست): "like" before a name is rare. (A frequent word with و/ب/ل
+    read as a clitic, "برونو" = ب + "رونو", was tried: news text writes "لرويترز", "لبرشلونة" often enough to
+    be frequent words too.)"""
     if e - s != 1:
         return False
     f = fold(toks[s])
@@ -772,7 +773,8 @@ def _in_url(text: str, start: int, end: int) -> bool:
 def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMention]:
     """Every organisation mention of one article, with offsets, canonical name, type and confidence."""
     raw: list[dict] = []
-    texts: list[tuple[int, str, list[str], list[int], list[int]]] = [(pidx, text, *tokenize(text)) for pidx, text in [(-1, title or ""), *enumerate(paragraphs)] if text]
+    texts: list[tuple[int, str, list[str], list[int], list[int]]] = [
+        (pidx, text, *tokenize(text)) for pidx, text in [(-1, title or ""), *enumerate(paragraphs)] if text]
     all_bounds = [sentence_bounds(t[2]) for t in texts]
     # the CRF's word scores for the whole article at once: its sentences, numbered across paragraphs
     offsets = [0, *accumulate(len(t[2]) for t in texts)][:-1]

@@ -94,7 +94,7 @@ def _const(feat: str) -> Vec:
 
 
 class _ScoreRows(dict):
-    """Word type -> its row in ``matrix``: the five score vectors side by side, computed once. A paragraph's
+    """Word type -> its row in ``matrix``: the five score vectors side by side, computed once. An article's
     scores are then gathered by one numpy index and summed as whole arrays, where adding tuples per
     token was the extractor's largest cost. Emptied before it would pass ``maxsize`` (flat memory)."""
 
@@ -104,9 +104,8 @@ class _ScoreRows(dict):
         self.matrix = np.zeros((0, 0))
 
     def __missing__(self, tok: str) -> int:
-        row = len(self)
-        if row >= len(self.matrix):
-            width = 5 * n_labels()
+        row, width = len(self), 5 * n_labels()
+        if row >= len(self.matrix) or self.matrix.shape[1] != width:  # full, or other weights' label count
             grown = np.zeros((max(1024, 2 * len(self.matrix)), width))
             if len(self.matrix) and self.matrix.shape[1] == width:
                 grown[: len(self.matrix)] = self.matrix
@@ -127,7 +126,7 @@ register_cache(_ROWS)
 
 
 def base_emissions(toks: list[str], bounds: list[tuple[int, int]]) -> list[list[float]]:
-    """Per-token label scores of a paragraph's sentences (token ranges ``bounds``) before list tags.
+    """Per-token label scores of an article's sentences (token ranges ``bounds``) before list tags.
 
     Exactly crfsuite's sum, in the same order: own view + previous word's (BOS at a sentence start) +
     next word's (EOS at its end) + word -2's + word +2's, neighbours never crossing a sentence bound."""
@@ -157,7 +156,7 @@ def base_emissions(toks: list[str], bounds: list[tuple[int, int]]) -> list[list[
 def emissions(toks: list[str], lo: int, hi: int, gaz: list[str],
               base: list[list[float]] | None = None) -> list[Vec]:
     """Per-token label scores of toks[lo:hi] (``base``: their ``base_emissions`` if already computed for
-    the paragraph), plus the list tags, exactly as crfsuite sums its attribute weights."""
+    the article), plus the list tags, exactly as crfsuite sums its attribute weights."""
     em: list = base if base is not None else base_emissions(toks[lo:hi], [(0, hi - lo)])
     for i, g in enumerate(gaz):
         if g:

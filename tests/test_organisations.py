@@ -668,3 +668,10 @@ def test_committee_after_the_preposition_keeps_its_own_lam() -> None:
     got = {m.surface: m.canonical for m in one("وقدم الوزير تقريرا للجنة المالية ثم للجنة العلاقات الخارجية بالبرلمان.")}
     assert got.get("لجنة المالية") == "اللجنة المالية", got
     assert any(c.startswith("لجنة العلاقات الخارجية") for c in got.values()), got
+
+
+def test_a_listed_brand_written_with_the_article_is_that_brand() -> None:
+    """"الفايسبوك" (Maghrebi news writes brands with the article) is Facebook, not an organisation of its own."""
+    ms = one("ونشر الوزير تدوينة على صفحته الرسمية في الفايسبوك مساء أمس.")
+    assert [(m.surface, m.canonical, m.org_type) for m in ms if "فايسبوك" in m.surface] == [
+        ("الفايسبوك", "فيسبوك", "company")], [(m.surface, m.canonical, m.org_type) for m in ms]

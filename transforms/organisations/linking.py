@@ -13,7 +13,7 @@ from importlib import resources
 
 from transforms.arabic import normalize
 from transforms.organisations import lexicon as lx
-from transforms.organisations.gazetteer import key_word, names, skeleton
+from transforms.organisations.gazetteer import Names, key_word, names, skeleton
 from transforms.organisations.rules import analyse, is_nat
 from transforms.organisations.tokens import fold, strip_al
 
@@ -241,6 +241,16 @@ def _club_skeleton(m: dict) -> tuple[str, ...]:
     return sk
 
 
+def _brand_with_article(key: tuple[str, ...], nm: Names) -> tuple[str, str, int] | None:
+    """"الفايسبوك", "التويتر": a listed one-word company or outlet written with the article, as Maghrebi news
+    often does. One-word list keys keep their ال ("حماس" is not "الحماس"), so only brands and outlets are
+    read through it, and only for a span already found."""
+    if len(key) != 1 or not key[0].startswith("ال") or len(key[0]) < 6:
+        return None
+    hit = nm.by_key.get((key[0][2:],))
+    return hit if hit and hit[2] == 1 and hit[1] in ("company", "media") else None
+
+
 def _organ_of(m: dict) -> bool:
     """Head noun + a name with a head of its own ("مكتب حركة النهضة", "مفوضية الاتحاد الأوروبي"): an organ
     (guidelines rule 8), not the named body under another head."""
@@ -253,7 +263,7 @@ def link(mentions: list[dict]) -> None:
     nm = names()
     # 1. Known names and full names first.
     for m in mentions:
-        known = nm.by_key.get(m["key"])
+        known = nm.by_key.get(m["key"]) or _brand_with_article(m["key"], nm)
         if m.get("list"):
             m["canonical"], m["org_type"] = readable(m["list"][0]), m["list"][1]
         elif known:

@@ -647,6 +647,9 @@ def test_battle_fronts_districts_and_chairs_are_no_organisations() -> None:
     assert one("وقتل عشرات المسلحين في جبهة صرواح غرب محافظة مأرب.") == []
     assert one("وتقدمت القوات نحو مديرية التحيتا جنوب الحديدة.") == []
     assert one("وعقد الوفد اجتماعا برئاسة ولي العهد في الرياض.") == []
+    # ANT v1.1 (technology-9): a Tunisian ولاية is a region (guidelines, news dev 3's recorded calls)
+    text = "بحضور رئيس الجمعية التونسية لمستقبل العلوم و التكنولوجيا المنظمة للمهرجان بإشراف ولاية المنستير."
+    assert all(not m.surface.startswith("ولاية") for m in one(text))
     kept = ["جبهة الإنقاذ", "مديرية الأمن", "مديرية الأرصاد الجوية الوطنية", "جبهة البوليساريو"]
     for name in kept:
         assert [m.surface for m in one(f"وأعلنت {name} يوم الأحد عن قرار جديد.")] == [name]

@@ -454,19 +454,22 @@ def _generic_phrase(toks: list[str], s: int, e: int) -> bool:
 # ("مديرية الأرصاد الجوية الوطنية"), a district's does not: "مديرية X" is dropped only alone or with a ب-place.
 _FRONT = fold("جبهة")
 _DISTRICT = fold("مديرية")
+_REGION = fold("ولاية")  # "ولاية المنستير", "ولاية تكساس": a region; "ولاية أمن طنجة" (police) is no place name
 _FRONT_WORDS = frozenset(fold(w) for w in ["ساحل", "قتال", "حدود", "ميمنة", "ميسرة", "مواجهة", "جبل"])
 _CHAIR = fold("رئاسة")
 
 
 def _names_a_place_or_chair(toks: list[str], s: int, e: int) -> bool:
-    """A span that names no organisation though it opens with a head noun: a battle front or a district of a
-    place (see _FRONT), or "برئاسة X" ("chaired by X", a person, not a presidency)."""
+    """A span that names no organisation though it opens with a head noun: a battle front, a district or a
+    region of a place (see _FRONT, _REGION), or "برئاسة X" ("chaired by X", a person, not a presidency)."""
     _f, cl, rest, _h = analyse(toks[s])
     if rest == _CHAIR:
         return cl in ("ب", "وب")
-    if rest not in (_FRONT, _DISTRICT) or e - s < 2 or not toks[s + 1][0].isalpha():
+    if rest not in (_FRONT, _DISTRICT, _REGION) or e - s < 2 or not toks[s + 1][0].isalpha():
         return False
     key = strip_al(analyse(toks[s + 1])[2])
+    if rest == _REGION:
+        return key in names().places
     unlisted = key not in names().vocab or key in _FRONT_WORDS
     if rest == _FRONT:
         return unlisted

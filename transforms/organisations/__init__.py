@@ -473,9 +473,7 @@ def _names_a_place_or_chair(toks: list[str], s: int, e: int) -> bool:
     unlisted = key not in names().vocab or key in _FRONT_WORDS
     if rest == _FRONT:
         return unlisted
-    tail = e - s == 2 or (e - s == 3 and analyse(toks[s + 2])[1] == "ب"
-                          and strip_al(analyse(toks[s + 2])[2]) in names().places)
-    return unlisted and tail
+    return unlisted and (e - s == 2 or _branch_place(toks, s + 2, e) == e - s - 2)
 
 
 _AMOUNTS = frozenset(fold(w) for w in ["ألف", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "ألفا", "مليونا"])

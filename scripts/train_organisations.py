@@ -4,9 +4,9 @@ Data (../shared/datasets, all licences allow shipping the model):
 - NewsFANEGold (newswire; BOM, CRLF, U+200E before tokens, clitics split ATB-style: re-attached here)
 - AQMAR (Wikipedia; tag typos IO/OO/I--ORG normalised)
 - Wojood sample (nested columns: the outermost ORG span of any layer is kept), repeated WOJOOD_REPEAT times
-- our own news training golds (data/gold/organisations_train.jsonl and, since session 7,
-  organisations_newsdev2.jsonl: 320 hand-annotated ANT v1.1 / AlArabiya articles, the project's guidelines;
-  AlArabiya text re-read from ../shared), NEWS_REPEAT times
+- our own news training golds (data/gold/organisations_train.jsonl, since session 7
+  organisations_newsdev2.jsonl and since session 8 organisations_newsdev3.jsonl: 440 hand-annotated ANT v1.1 /
+  AlArabiya articles, the project's guidelines; AlArabiya text re-read from ../shared), NEWS_REPEAT times
 Word clusters (scripts/org_clusters.py, from unlabelled ANT v1.1 + AlArabiya text) are rebuilt first.
 Optional silver stage (``SILVER_REPEAT`` > 0; off: it did not help on dev, docs/organisations-dev-log.md
 session 3): the full extractor with the stage-1 CRF labels unlabelled news (scripts/org_silver.py) and the

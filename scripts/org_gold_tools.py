@@ -3,8 +3,10 @@ data/gold/organisations_newsdev.jsonl = dev, data/gold/organisations_morocco.jso
 data/gold/organisations_moroccodev.jsonl = Moroccan dev set, data/gold/organisations_train.jsonl = news
 TRAINING set for the CRF, data/gold/organisations_newsdev2.jsonl = second news set (dev in session 6, CRF
 training data since session 7), data/gold/organisations_newsdev3.jsonl = third news set (dev in session 7),
-data/gold/organisations_newsdev4.jsonl = fourth news dev set, chosen with
-``--set test|dev|morocco|moroccodev|train|newsdev2|newsdev3|newsdev4``; test is the default; ``--file F`` writes one annotator's
+data/gold/organisations_newsdev4.jsonl = fourth news dev set, data/gold/organisations_train2.jsonl = fifth
+news draw, CRF training data; data/gold/organisations_news_b.jsonl = a second, independent annotation of the
+test articles, for inter-annotator agreement only; chosen with
+``--set test|dev|morocco|moroccodev|train|newsdev2|newsdev3|newsdev4|train2|test_b``; test is the default; ``--file F`` writes one annotator's
 own file instead, for annotators working side by side).
 
 Nothing here proposes or labels a span: the annotator reads each article and writes the spans.
@@ -69,7 +71,9 @@ GOLD_FILES = {"test": ROOT / "data" / "gold" / "organisations_news.jsonl",
               "train": ROOT / "data" / "gold" / "organisations_train.jsonl",
               "newsdev2": ROOT / "data" / "gold" / "organisations_newsdev2.jsonl",
               "newsdev3": ROOT / "data" / "gold" / "organisations_newsdev3.jsonl",
-              "newsdev4": ROOT / "data" / "gold" / "organisations_newsdev4.jsonl"}
+              "newsdev4": ROOT / "data" / "gold" / "organisations_newsdev4.jsonl",
+              "train2": ROOT / "data" / "gold" / "organisations_train2.jsonl",
+              "test_b": ROOT / "data" / "gold" / "organisations_news_b.jsonl"}
 GOLD = GOLD_FILES["test"]  # rebound by ``--set``
 SET = "test"
 
@@ -136,6 +140,14 @@ NEWSDEV4_PLAN = [
     (ALARABIYA, "internationalNews", 16), (ALARABIYA, "economy", 12), (ALARABIYA, "sport", 8),
     (ALARABIYA, "technology", 4),
 ]
+# Fifth draw, same generator continued (every earlier draw unchanged): more TRAINING data for the CRF
+# (``--set train2``), annotated blind in session 9.
+TRAIN2_PLAN = [
+    (ANT_V11, "politic", 15), (ANT_V11, "internationalNews", 13), (ANT_V11, "economy", 12),
+    (ANT_V11, "society", 10), (ANT_V11, "sport", 8), (ANT_V11, "localNews", 5), (ANT_V11, "culture", 3),
+    (ALARABIYA, "internationalNews", 14), (ALARABIYA, "economy", 10), (ALARABIYA, "sport", 7),
+    (ALARABIYA, "technology", 3),
+]
 # Moroccan test set: febrayer articles of the topic test half (200-399), drawn uniformly, no word limit.
 MOROCCO_SEED = 20261131
 MOROCCO_RANGE = range(200, 400)
@@ -180,15 +192,18 @@ def select(which: str | None = None) -> list[str]:
         rng = random.Random(MOROCCODEV_SEED)
         return [f"febrayer:{i}" for i in sorted(rng.sample(MOROCCODEV_RANGE, MOROCCODEV_N))]
     test = draw(SEED, PLAN + EXTRA)
-    if (which or SET) == "test":
+    if (which or SET) in ("test", "test_b"):
         return test
     dev = draw(DEV_SEED, DEV_PLAN, frozenset(test))
-    if (which or SET) in ("train", "newsdev2", "newsdev3", "newsdev4"):
-        drawn = draw(TRAIN_SEED, TRAIN_PLAN + TRAIN_EXTRA + NEWSDEV3_PLAN + NEWSDEV4_PLAN, frozenset(test + dev))
+    if (which or SET) in ("train", "newsdev2", "newsdev3", "newsdev4", "train2"):
+        drawn = draw(TRAIN_SEED, TRAIN_PLAN + TRAIN_EXTRA + NEWSDEV3_PLAN + NEWSDEV4_PLAN + TRAIN2_PLAN,
+                     frozenset(test + dev))
         n = sum(k for _r, _c, k in TRAIN_PLAN)
         m = n + sum(k for _r, _c, k in TRAIN_EXTRA)
         o = m + sum(k for _r, _c, k in NEWSDEV3_PLAN)
-        return {"train": drawn[:n], "newsdev2": drawn[n:m], "newsdev3": drawn[m:o], "newsdev4": drawn[o:]}[which or SET]
+        q = o + sum(k for _r, _c, k in NEWSDEV4_PLAN)
+        return {"train": drawn[:n], "newsdev2": drawn[n:m], "newsdev3": drawn[m:o], "newsdev4": drawn[o:q],
+                "train2": drawn[q:]}[which or SET]
     return dev
 
 

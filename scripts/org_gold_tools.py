@@ -348,8 +348,9 @@ def add(path: Path) -> None:
     """Insert or replace one article's row (rows kept in selection order)."""
     row = parse_spec(path)
     rows = [r for r in read_gold() if r["source"] != row["source"]] + [row]
-    order = {s: i for i, s in enumerate(select())}
-    rows.sort(key=lambda r: order.get(r["source"], len(order)))
+    if GOLD in GOLD_FILES.values():  # an annotator's own file (--file) stays in working order: no draw needed
+        order = {s: i for i, s in enumerate(select())}
+        rows.sort(key=lambda r: order.get(r["source"], len(order)))
     write_gold(rows)
     for m in row["mentions"]:
         print(m["paragraph"], m["start"], m["end"], m["surface"], "->", m["canonical"], m["org_type"])

@@ -4,9 +4,10 @@ data/gold/organisations_moroccodev.jsonl = Moroccan dev set, data/gold/organisat
 TRAINING set for the CRF, data/gold/organisations_newsdev2.jsonl = second news set (dev in session 6, CRF
 training data since session 7), data/gold/organisations_newsdev3.jsonl = third news set (dev in session 7),
 data/gold/organisations_newsdev4.jsonl = fourth news dev set, data/gold/organisations_train2.jsonl = fifth
-news draw, CRF training data; data/gold/organisations_news_b.jsonl = a second, independent annotation of the
+news draw, CRF training data; data/gold/organisations_train3.jsonl = sixth news draw, CRF training data;
+data/gold/organisations_newsdev5.jsonl = fifth news dev set (unread); data/gold/organisations_news_b.jsonl = a second, independent annotation of the
 test articles, for inter-annotator agreement only; chosen with
-``--set test|dev|morocco|moroccodev|train|newsdev2|newsdev3|newsdev4|train2|test_b``; test is the default; ``--file F`` writes one annotator's
+``--set test|dev|morocco|moroccodev|train|newsdev2|newsdev3|newsdev4|train2|train3|newsdev5|test_b|train2_b``; test is the default; ``--file F`` writes one annotator's
 own file instead, for annotators working side by side).
 
 Nothing here proposes or labels a span: the annotator reads each article and writes the spans.
@@ -53,6 +54,7 @@ import re
 import sys
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,6 +75,9 @@ GOLD_FILES = {"test": ROOT / "data" / "gold" / "organisations_news.jsonl",
               "newsdev3": ROOT / "data" / "gold" / "organisations_newsdev3.jsonl",
               "newsdev4": ROOT / "data" / "gold" / "organisations_newsdev4.jsonl",
               "train2": ROOT / "data" / "gold" / "organisations_train2.jsonl",
+              "train3": ROOT / "data" / "gold" / "organisations_train3.jsonl",
+              "newsdev5": ROOT / "data" / "gold" / "organisations_newsdev5.jsonl",
+              "train2_b": ROOT / "data" / "gold" / "organisations_train2_b.jsonl",
               "test_b": ROOT / "data" / "gold" / "organisations_news_b.jsonl"}
 GOLD = GOLD_FILES["test"]  # rebound by ``--set``
 SET = "test"
@@ -148,6 +153,20 @@ TRAIN2_PLAN = [
     (ALARABIYA, "internationalNews", 14), (ALARABIYA, "economy", 10), (ALARABIYA, "sport", 7),
     (ALARABIYA, "technology", 3),
 ]
+# Sixth and seventh draws, same generator continued (every earlier draw unchanged), annotated blind in session 9:
+# more TRAINING data (``--set train3``) and a fifth news DEVELOPMENT set kept unread (``--set newsdev5``).
+TRAIN3_PLAN = [
+    (ANT_V11, "politic", 19), (ANT_V11, "internationalNews", 16), (ANT_V11, "economy", 15),
+    (ANT_V11, "society", 12), (ANT_V11, "sport", 10), (ANT_V11, "localNews", 6), (ANT_V11, "culture", 4),
+    (ALARABIYA, "internationalNews", 18), (ALARABIYA, "economy", 13), (ALARABIYA, "sport", 9),
+    (ALARABIYA, "technology", 3),
+]
+NEWSDEV5_PLAN = [
+    (ANT_V11, "politic", 11), (ANT_V11, "internationalNews", 10), (ANT_V11, "economy", 9),
+    (ANT_V11, "society", 8), (ANT_V11, "sport", 6), (ANT_V11, "localNews", 4), (ANT_V11, "culture", 2),
+    (ALARABIYA, "internationalNews", 10), (ALARABIYA, "economy", 8), (ALARABIYA, "sport", 5),
+    (ALARABIYA, "technology", 2),
+]
 # Moroccan test set: febrayer articles of the topic test half (200-399), drawn uniformly, no word limit.
 MOROCCO_SEED = 20261131
 MOROCCO_RANGE = range(200, 400)
@@ -195,15 +214,14 @@ def select(which: str | None = None) -> list[str]:
     if (which or SET) in ("test", "test_b"):
         return test
     dev = draw(DEV_SEED, DEV_PLAN, frozenset(test))
-    if (which or SET) in ("train", "newsdev2", "newsdev3", "newsdev4", "train2"):
-        drawn = draw(TRAIN_SEED, TRAIN_PLAN + TRAIN_EXTRA + NEWSDEV3_PLAN + NEWSDEV4_PLAN + TRAIN2_PLAN,
-                     frozenset(test + dev))
-        n = sum(k for _r, _c, k in TRAIN_PLAN)
-        m = n + sum(k for _r, _c, k in TRAIN_EXTRA)
-        o = m + sum(k for _r, _c, k in NEWSDEV3_PLAN)
-        q = o + sum(k for _r, _c, k in NEWSDEV4_PLAN)
-        return {"train": drawn[:n], "newsdev2": drawn[n:m], "newsdev3": drawn[m:o], "newsdev4": drawn[o:q],
-                "train2": drawn[q:]}[which or SET]
+    plans = {"train": TRAIN_PLAN, "newsdev2": TRAIN_EXTRA, "newsdev3": NEWSDEV3_PLAN, "newsdev4": NEWSDEV4_PLAN,
+             "train2": TRAIN2_PLAN, "train3": TRAIN3_PLAN, "newsdev5": NEWSDEV5_PLAN}
+    which = {"train2_b": "train2"}.get(which or SET, which or SET)
+    if which in plans:  # one generator for every later draw, continued plan after plan
+        drawn = draw(TRAIN_SEED, [x for plan in plans.values() for x in plan], frozenset(test + dev))
+        bounds = list(accumulate(sum(k for _r, _c, k in plan) for plan in plans.values()))
+        i = list(plans).index(which)
+        return drawn[(bounds[i - 1] if i else 0) : bounds[i]]
     return dev
 
 

@@ -16,7 +16,8 @@ whatever part of it exists): ``--newsdev`` scores the shipped extractor and its 
 stops; ``--errors`` lists its misses and spurious spans. The Moroccan dev gold
 (data/gold/organisations_moroccodev.jsonl: 40 febrayer.com articles of indices 0-199, text read from
 ../shared) is scored the same way next to it. The fourth news dev gold (organisations_newsdev4.jsonl, 557
-mentions) is scored only with ``--unread`` and its errors never print. In a fold run (``--tag``) the fold-0
+mentions) is scored only with ``--unread`` and its errors never print; the fifth (organisations_newsdev5.jsonl,
+320 mentions, drawn in session 9) only with ``--unread newsdev5``, once at the end of a session. In a fold run (``--tag``) the fold-0
 model also scores news dev and Moroccan dev. The news TEST gold and the Moroccan TEST gold are never read here. A fold run also prints
 "WOJOOD-ALL full, guideline scope": Wojood ORG names the project guidelines do not call organisations
 (a country or city acting, a bare generic noun) left out of gold and predictions, a diagnostic only.
@@ -62,6 +63,7 @@ TMP = Path("/tmp/org")
 NEWSDEV = GOLD / "organisations_newsdev.jsonl"
 MOROCCODEV = GOLD / "organisations_moroccodev.jsonl"
 NEWSDEV4 = GOLD / "organisations_newsdev4.jsonl"
+NEWSDEV5 = GOLD / "organisations_newsdev5.jsonl"
 
 
 @cache
@@ -79,6 +81,11 @@ def newsdev4_records() -> list[dict]:
     return _news_gold(NEWSDEV4)
 
 
+def newsdev5_records() -> list[dict]:
+    """The fifth news dev gold (75 articles, drawn after the sixth training draw, session 9): unread, errors never print."""
+    return _news_gold(NEWSDEV5)
+
+
 @cache
 def moroccodev_records() -> list[dict]:
     """The Moroccan dev gold (febrayer 0-199, text read from ../shared); empty when either is absent."""
@@ -87,8 +94,9 @@ def moroccodev_records() -> list[dict]:
 
 # News dev 2 and 3 (organisations_newsdev2/3.jsonl) are training data since sessions 7 and 8
 # (train_organisations.NEWS_TRAIN).
-DEV_GOLDS = {"newsdev": newsdev_records, "newsdev4": newsdev4_records, "moroccodev": moroccodev_records}
-UNREAD = {"newsdev4"}  # scored, never listed: the dev figure no rule was written from
+DEV_GOLDS = {"newsdev": newsdev_records, "newsdev4": newsdev4_records, "newsdev5": newsdev5_records,
+             "moroccodev": moroccodev_records}
+UNREAD = {"newsdev4", "newsdev5"}  # scored only when named, never listed: dev figures no rule was written from
 
 
 def dev_score(recs: list[dict], system: str) -> tuple[tuple[int, int, int], tuple[int, int, int], dict]:
@@ -105,12 +113,12 @@ def newsdev_score(system: str) -> tuple[tuple[int, int, int], tuple[int, int, in
     return dev_score(newsdev_records(), system)
 
 
-def newsdev_report(n_err: int, unread: bool = False) -> None:
+def newsdev_report(n_err: int, unread: list[str] | None = None) -> None:
     """News dev and Moroccan dev: strict and clitic-insensitive scores, type accuracy, errors. The unread set
     is scored only when asked (``--unread``): once at a session's end, so that no change is chosen on it."""
     for name, records in DEV_GOLDS.items():
         recs = records()
-        if not recs or (name in UNREAD and not unread):
+        if not recs or (name in UNREAD and name not in (unread or [])):
             continue
         n_gold = sum(len(r["mentions"]) for r in recs)
         print(f"\n== {name} ({len(recs)} articles, {n_gold} mentions), model {org.MODEL_VERSION} ==")
@@ -194,8 +202,8 @@ def main() -> None:
     ap.add_argument("--newsdev", action="store_true", help="only score news dev with the shipped (or --weights) model")
     ap.add_argument("--weights", type=Path, help="with --newsdev: CRF weights TSV instead of the shipped one")
     ap.add_argument("--errors", type=int, default=0, help="with --newsdev: list up to N errors of each kind")
-    ap.add_argument("--unread", action="store_true",
-                    help="with --newsdev: also score news dev 4 (never its errors); once, at the end of a session")
+    ap.add_argument("--unread", nargs="*", choices=sorted(UNREAD),
+                    help="with --newsdev: also score these unread sets (never their errors; no name: newsdev4)")
     ap.add_argument("--silver", type=Path, help="silver BIO sentences (scripts/org_silver.py) added to training; '{K}' in the path = the fold "
                     "(silver labelled with that fold's model, so no held-out Wojood third leaks in)")
     ap.add_argument("--silver-weight", type=int, default=1, help="silver sentences repeated N times")
@@ -220,7 +228,7 @@ def main() -> None:
     if a.newsdev:
         if a.weights:
             use_weights(a.weights)
-        newsdev_report(a.errors, a.unread)
+        newsdev_report(a.errors, None if a.unread is None else (a.unread or ["newsdev4"]))
         return
     if not a.tag:
         ap.error("--tag is required for a fold run")

@@ -30,6 +30,7 @@ from transforms.organisations.gazetteer import match_all, names
 from transforms.organisations.linking import clitic_length, display, link, mention_key
 from transforms.organisations.rules import (
     _PRON,
+    _TOPIC_JOIN,
     PLACE_NOUNS,
     analyse,
     chain_end,
@@ -297,6 +298,15 @@ def _building_as_place(toks: list[str], s: int, lo: int) -> bool:
     return "ب" in cl or (s > lo and fold(toks[s - 1]) in _LOCATIVE)
 
 
+def _topic_closed(toks: list[str], s: int, k: int) -> bool:
+    """"مركز الأبحاث والدراسات في القيم | بالرابطة المحمدية للعلماء": a head noun's name closed by a في/حول topic,
+    then ب + a listed body (at k), is a centre hosted by that body; the seed page names both (issue 3), and no news
+    gold has such a pair as one mention (the guidelines' rule 8 examples join a unit to its parent without a
+    topic: "لجنة الفلاحة بمجلس نواب الشعب")."""
+    return (analyse(toks[k])[1] == "ب" and bool(analyse(toks[s])[3])
+            and any(fold(t) in _TOPIC_JOIN for t in toks[s + 1 : k - 1]))
+
+
 def _open_genitive(last: str, nxt: str) -> bool:
     """An indefinite noun ending a head-noun phrase, then a definite noun that is no adjective: the phrase
     is the first term of a construct whose genitive follows ("مكتب إحصاءات | الاتحاد الأوروبي")."""
@@ -381,6 +391,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
             inner = min((ls for ls in listed if s < ls < e), default=None)
             if inner is not None and not any(analyse(t)[3] for t in toks[s:inner]):
                 s = inner
+            elif inner is not None and _topic_closed(toks, s, inner):
+                e = inner  # the listed body after ب hosts the centre and is a mention of its own
             cands.append((s, e, c, None, "C"))
     if cands and any(g != float("inf") for g in GATE.values()):
         best = crf.best_score(em)
@@ -397,7 +409,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
     ]
     return [_unquote(toks, x) for x in _seats(toks, hi, _organs(toks, lo, _head_before(toks, lo, _merge(cands))))
             if not _generic_phrase(toks, x[0], x[1]) and not _word_read_as_name(toks, x[0], x[1], lo)
-            and (x[3] is not None or not _names_a_place_or_chair(toks, x[0], x[1]))]
+            and (x[3] is not None or not _names_a_place_or_chair(toks, x[0], x[1]))
+            and not _building_as_place(toks, x[0], lo)]  # the list path skips these; the CRF may find them too
 
 
 # Offices that a host place identifies: "سفارة إيران في باريس", "بعثة إسرائيل في الأمم المتحدة",

@@ -1,4 +1,4 @@
-"""Format checks for the hand-annotated organisations gold (news test/dev files and the two febrayer files).
+"""Format checks for the hand-annotated organisations gold (every news gold file and the two febrayer files).
 
 ANT v1.1 rows carry their own title and paragraphs, so offsets are checked against the file itself;
 AlArabiya rows carry offsets only and are re-read from ../shared (skipped when it is absent).
@@ -24,8 +24,14 @@ KEYS = {"paragraph", "start", "end", "surface", "canonical", "org_type"}
 LEADING_CLITICS = ("و", "ب", "ل", "ف", "ك")
 
 
-def rows() -> list[dict]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+# Every news gold file: the test set, the dev sets, the training sets and the second annotations.
+NEWS_SETS = ("news", "news_b", "newsdev", "newsdev2", "newsdev3", "newsdev4", "newsdev5", "train", "train2",
+             "train2_b", "train3", "train4")
+NEWS_FILES = {name: ROOT / "data" / "gold" / f"organisations_{name}.jsonl" for name in NEWS_SETS}
+
+
+def rows(path: Path = GOLD) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def is_alarabiya(row: dict) -> bool:
@@ -36,8 +42,9 @@ def paragraph(title: str, paragraphs: list[str], i: int) -> str:
     return title if i == -1 else paragraphs[i]
 
 
-def test_rows_are_well_formed() -> None:
-    data = rows()
+@pytest.mark.parametrize("name", NEWS_SETS)
+def test_rows_are_well_formed(name: str) -> None:
+    data = rows(NEWS_FILES[name])
     assert len(data) >= 1
     sources = [r["source"] for r in data]
     assert len(sources) == len(set(sources)), "an article appears twice"
@@ -61,8 +68,9 @@ def test_rows_are_well_formed() -> None:
             assert a[0] != b[0] or b[1] >= a[2], f"overlapping spans in {r['source']}: {a} {b}"
 
 
-def test_ant_offsets_match_surface() -> None:
-    for r in rows():
+@pytest.mark.parametrize("name", NEWS_SETS)
+def test_ant_offsets_match_surface(name: str) -> None:
+    for r in rows(NEWS_FILES[name]):
         if is_alarabiya(r):
             continue
         for m in r["mentions"]:
@@ -79,21 +87,23 @@ def test_spans_do_not_end_inside_a_word() -> None:
             assert m["end"] == len(text) or not text[m["end"]].isalnum(), (r["source"], m)
 
 
-def test_ant_rows_match_corpus_when_available() -> None:
+@pytest.mark.parametrize("name", NEWS_SETS)
+def test_ant_rows_match_corpus_when_available(name: str) -> None:
     if not DATASETS.exists():
         pytest.skip("../shared is absent")
     sys.path.insert(0, str(ROOT / "scripts"))
     from antcorpus import parse
 
-    for r in rows():
+    for r in rows(NEWS_FILES[name]):
         if is_alarabiya(r):
             continue
         doc = parse(DATASETS / r["source"])
         assert doc.title == r["title"] and doc.paragraphs == r["paragraphs"], r["source"]
 
 
-def test_alarabiya_offsets_match_surface() -> None:
-    alarabiya = [r for r in rows() if is_alarabiya(r)]
+@pytest.mark.parametrize("name", NEWS_SETS)
+def test_alarabiya_offsets_match_surface(name: str) -> None:
+    alarabiya = [r for r in rows(NEWS_FILES[name]) if is_alarabiya(r)]
     if not alarabiya:
         pytest.skip("no AlArabiya rows yet")
     if not DATASETS.exists():
@@ -144,6 +154,22 @@ def test_spans_do_not_start_with_punctuation_or_hashtag() -> None:
         for m in r["mentions"]:
             assert not m["surface"].startswith(("#", '"', "«", "(", "“")), (r["source"], m)
             assert not m["surface"].endswith(("،", ",", ".", ":", ")")), (r["source"], m)
+
+
+def test_news_sets_share_no_article() -> None:
+    """Test, dev and training draws are disjoint (a shared article would leak into a score); a second annotation
+    holds only articles of the set it annotates again."""
+    owner: dict[str, str] = {}
+    for name in NEWS_SETS:
+        if name.endswith("_b"):
+            continue
+        for r in rows(NEWS_FILES[name]):
+            assert r["source"] not in owner, (r["source"], owner.get(r["source"]), name)
+            owner[r["source"]] = name
+    for name in NEWS_SETS:
+        if name.endswith("_b"):
+            first = name[: -len("_b")]
+            assert {r["source"] for r in rows(NEWS_FILES[name])} <= {r["source"] for r in rows(NEWS_FILES[first])}
 
 
 def test_gold_is_large_enough_to_score() -> None:

@@ -334,8 +334,6 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
                 ext += 1
             cands.append((s, ext, 0.7, None, "X"))
             continue
-        if _building_as_place(toks, s, lo):
-            continue
         generic = bool(analyse(toks[s])[3])
         while e < hi and toks[e][0].isalpha() and lx.TYPE_CUES.get(analyse(toks[e])[2]) == typ \
                 and analyse(toks[e])[2].startswith("ال"):
@@ -410,7 +408,7 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
     return [_unquote(toks, x) for x in _seats(toks, hi, _organs(toks, lo, _head_before(toks, lo, _merge(cands))))
             if not _generic_phrase(toks, x[0], x[1]) and not _word_read_as_name(toks, x[0], x[1], lo)
             and (x[3] is not None or not _names_a_place_or_chair(toks, x[0], x[1]))
-            and not _building_as_place(toks, x[0], lo)]  # the list path skips these; the CRF may find them too
+            and not _building_as_place(toks, x[0], lo)]  # whichever component found the building
 
 
 # Offices that a host place identifies: "سفارة إيران في باريس", "بعثة إسرائيل في الأمم المتحدة",

@@ -1,15 +1,7 @@
-"""Mechanics for the hand-annotated organisations gold (data/gold/organisations_news.jsonl = test,
-data/gold/organisations_newsdev.jsonl = dev, data/gold/organisations_morocco.jsonl = Moroccan test set,
-data/gold/organisations_moroccodev.jsonl = Moroccan dev set, data/gold/organisations_train.jsonl = news
-TRAINING set for the CRF, data/gold/organisations_newsdev2.jsonl = second news set (dev in session 6, CRF
-training data since session 7), data/gold/organisations_newsdev3.jsonl = third news set (dev in session 7),
-data/gold/organisations_newsdev4.jsonl = fourth news dev set, data/gold/organisations_train2.jsonl = fifth
-news draw, CRF training data; data/gold/organisations_train3.jsonl = sixth news draw, CRF training data;
-data/gold/organisations_newsdev5.jsonl = fifth news dev set (unread); data/gold/organisations_train4.jsonl =
-eighth news draw, CRF training data; data/gold/organisations_news_b.jsonl = a second, independent annotation of the
-test articles, for inter-annotator agreement only; chosen with
-``--set test|dev|morocco|moroccodev|train|newsdev2|newsdev3|newsdev4|train2|train3|newsdev5|train4|test_b|train2_b``; test is the default; ``--file F`` writes one annotator's
-own file instead, for annotators working side by side).
+"""Mechanics for the hand-annotated organisations gold: every gold file and its role (test, dev, training,
+second annotation) is listed in ``GOLD_FILES`` and in data/gold/ORGANISATIONS-GUIDELINES.md, and is chosen with
+``--set NAME`` (test is the default); ``--file F`` writes one annotator's own file instead, for annotators working
+side by side.
 
 Nothing here proposes or labels a span: the annotator reads each article and writes the spans.
 This script only

@@ -65,11 +65,11 @@ def main() -> None:
     ap.add_argument("--pair", choices=sorted(PAIRS), default="test", help="which double annotation (default test)")
     ap.add_argument("--system", action="store_true", help="also score the extractor against A and against B")
     args = ap.parse_args()
-    A_FILE, B_FILE = PAIRS[args.pair]  # noqa: N806
-    if not B_FILE.exists():
-        raise SystemExit(f"no {B_FILE.relative_to(GOLD.parents[1])}: nothing to compare")
-    b_recs = {r["source"]: r for r in load_gold(B_FILE)}
-    a_recs = [r for r in load_gold(A_FILE) if r["source"] in b_recs]
+    a_file, b_file = PAIRS[args.pair]
+    if not b_file.exists():
+        raise SystemExit(f"no {b_file.relative_to(GOLD.parents[1])}: nothing to compare")
+    b_recs = {r["source"]: r for r in load_gold(b_file)}
+    a_recs = [r for r in load_gold(a_file) if r["source"] in b_recs]
     b_list = [b_recs[r["source"]] for r in a_recs]
     n_a = sum(len(r["mentions"]) for r in a_recs)
     n_b = sum(len(r["mentions"]) for r in b_list)

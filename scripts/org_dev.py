@@ -17,8 +17,8 @@ stops; ``--errors`` lists its misses and spurious spans. The Moroccan dev gold
 (data/gold/organisations_moroccodev.jsonl: 40 febrayer.com articles of indices 0-199, text read from
 ../shared) is scored the same way next to it. The fourth news dev gold (organisations_newsdev4.jsonl, 557
 mentions) is scored only with ``--unread`` and its errors never print; the fifth (organisations_newsdev5.jsonl,
-320 mentions, drawn in session 9) only with ``--unread newsdev5``, once at the end of a session. In a fold run (``--tag``) the fold-0
-model also scores news dev and Moroccan dev. The news TEST gold and the Moroccan TEST gold are never read here. A fold run also prints
+320 mentions, drawn in session 9) only with ``--unread newsdev5``, once at the end of a session. In a fold run
+(``--tag``) the fold-0 model also scores news dev and Moroccan dev. The news TEST gold and the Moroccan TEST gold are never read here. A fold run also prints
 "WOJOOD-ALL full, guideline scope": Wojood ORG names the project guidelines do not call organisations
 (a country or city acting, a bare generic noun) left out of gold and predictions, a diagnostic only.
 """

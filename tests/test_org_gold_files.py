@@ -105,7 +105,7 @@ def test_ant_rows_match_corpus_when_available(name: str) -> None:
 def test_alarabiya_offsets_match_surface(name: str) -> None:
     alarabiya = [r for r in rows(NEWS_FILES[name]) if is_alarabiya(r)]
     if not alarabiya:
-        pytest.skip("no AlArabiya rows yet")
+        pytest.skip(f"{name}: no AlArabiya rows")
     if not DATASETS.exists():
         pytest.skip("../shared is absent")
     sys.path.insert(0, str(ROOT / "scripts"))

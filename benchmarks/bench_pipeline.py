@@ -129,6 +129,8 @@ def main() -> None:
         print(json.dumps(row, ensure_ascii=False), flush=True)
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    if not args.keep:  # the generated pages
+        shutil.rmtree(base, ignore_errors=True)
     print()
     print(f"{'pages':>8} {'work p/s':>9} {'flow p/s':>9} {'wall p/s':>9} {'prefect s':>10} {'peak RSS MB':>12} {'lake MB':>8}")
     for r in rows:

@@ -190,6 +190,8 @@ def main() -> None:
         if cluster is not None:
             cluster.close()
         stop_server(server)
+        if not args.keep:  # the generated pages and the server's home: 75 MB per 10k pages
+            shutil.rmtree(base, ignore_errors=True)
     print()
     print(f"{'pages':>8} {'flow p/s':>9} {'wall p/s':>9} {'wall s':>8} {'peak RSS MB':>12} {'lake MB':>8} "
           f"{'no-op s':>8} {'no-op %':>8}")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,6 +17,9 @@ SAMPLES = ROOT / "data" / "samples"
 
 # Tests never touch the user's ~/.prefect; each xdist worker gets its own home.
 _home = Path(tempfile.mkdtemp(prefix="akhbar-prefect-"))
+# Registered before Prefect is imported, so it runs after Prefect's own exit handlers have
+# stopped the ephemeral server; without it every run left ~6 MB per worker in the temp dir.
+atexit.register(shutil.rmtree, _home, ignore_errors=True)
 os.environ["PREFECT_HOME"] = str(_home)
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")

@@ -678,3 +678,23 @@ def test_a_listed_brand_written_with_the_article_is_that_brand() -> None:
     ms = one("ونشر الوزير تدوينة على صفحته الرسمية في الفايسبوك مساء أمس.")
     assert [(m.surface, m.canonical, m.org_type) for m in ms if "فايسبوك" in m.surface] == [
         ("الفايسبوك", "فيسبوك", "company")], [(m.surface, m.canonical, m.org_type) for m in ms]
+
+
+def test_a_branch_place_of_two_words_and_a_sport_after_a_team() -> None:
+    """"بسيدي | بوزيد" names no place alone; "لكرة اليد" and an age group say which team (rule 3); a team
+    or federation of a sport is not the union it is named after (the African Union)."""
+    assert surfaces("تمكّنت فرقة الأبحاث والتفتيش للحرس الوطني ببن عروس من حجز كمية من السجائر.") == [
+        "فرقة الأبحاث والتفتيش للحرس الوطني ببن عروس"]
+    assert surfaces("وقال عضو النقابة الأساسية للتعليم الابتدائي بسيدي بوزيد إن الإضراب ناجح.") == [
+        "النقابة الأساسية للتعليم الابتدائي بسيدي بوزيد"]
+    assert surfaces("إنقاد المنتخب التونسي لكرة اليد للهزيمة أمام المنتخب البولوني") == [
+        "المنتخب التونسي لكرة اليد", "المنتخب البولوني"]
+    ms = one("واحتضنت المنستير البطولة بإشراف الإتحاد الإفريقي لكرة السلة.")
+    assert [(m.surface, m.org_type) for m in ms] == [("الإتحاد الإفريقي لكرة السلة", "sports")]
+    assert surfaces("وكان مدربا لمنتخب إسبانيا 19 سنة قبل ذلك.") == ["منتخب إسبانيا 19 سنة"]
+
+
+def test_a_party_head_with_one_letter_clitic_is_a_head() -> None:
+    """"لحزب", "بحزب": a three-letter head with a clitic is still the head, so the party keeps it and its type."""
+    ms = one("وهو محامي وسياسي ينتمي لحزب النهضة .")
+    assert [(m.surface, m.org_type, m.canonical) for m in ms] == [("حزب النهضة", "party", "حزب النهضة")]

@@ -33,7 +33,7 @@ def analyse(tok: str) -> tuple[str, str, str, str]:
     head = lx.HEADS.get(f, "")
     if not head and cl:
         head = lx.HEADS.get(rest, "")
-    if not head and len(f) > 4 and f[0] in "وبلف" and f[1:] in lx.HEADS:
+    if not head and len(f) > 3 and f[0] in "وبلف" and f[1:] in lx.HEADS:  # "لحزب", "بجيش"
         cl, rest, head = f[0], f[1:], lx.HEADS[f[1:]]
     if not head and len(f) > 5 and f[0] in "وف" and f[1] in "بل" and f[2:] in lx.HEADS:
         cl, rest, head = f[:2], f[2:], lx.HEADS[f[2:]]

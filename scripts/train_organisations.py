@@ -17,6 +17,7 @@ on dev), evaluation (scripts/eval_organisations.py) scores the test splits, drop
 whose normalised text also occurs in the training split.
 
     .venv/bin/python scripts/train_organisations.py
+    .venv/bin/python scripts/train_organisations.py --lists-only  (recompile names.tsv from scripts/org_lists/ only)
     .venv/bin/python scripts/train_organisations.py --heldout /tmp/crf_heldout.tsv [K]  (analysis model: trained on
         the train split minus third K (0, 1, 2; default 0) of Wojood train, written to the given path, the shipped files untouched;
         score it with eval_organisations.py --dev --weights /tmp/crf_heldout.tsv)
@@ -24,6 +25,7 @@ whose normalised text also occurs in the training split.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import sys
 import time
@@ -466,12 +468,22 @@ def train_heldout(out: Path, k: int = 0) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) in (3, 4) and sys.argv[1] == "--heldout":
-        train_heldout(Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) == 4 else 0)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--heldout", nargs="+", metavar=("PATH", "K"),
+                    help="analysis model only: train split minus Wojood third K (default 0), written to PATH")
+    ap.add_argument("--lists-only", action="store_true",
+                    help="recompile the name lists (names.tsv) and stop: the CRF, clusters and word lists stay")
+    args = ap.parse_args()
+    if args.heldout:
+        if len(args.heldout) > 2:
+            ap.error("--heldout takes PATH and an optional K")
+        train_heldout(Path(args.heldout[0]), int(args.heldout[1]) if len(args.heldout) == 2 else 0)
         return
     t0 = time.time()
     n = compile_lists()
     print(f"names.tsv: {n} rows")
+    if args.lists_only:
+        return
     from transforms.organisations import gazetteer
 
     gazetteer.names.cache_clear()

@@ -698,3 +698,23 @@ def test_a_party_head_with_one_letter_clitic_is_a_head() -> None:
     """"لحزب", "بحزب": a three-letter head with a clitic is still the head, so the party keeps it and its type."""
     ms = one("وهو محامي وسياسي ينتمي لحزب النهضة .")
     assert [(m.surface, m.org_type, m.canonical) for m in ms] == [("حزب النهضة", "party", "حزب النهضة")]
+
+
+def test_what_the_writer_thinks_of_a_body_is_no_part_of_its_name() -> None:
+    """"الإرهابي", "الرسمية" after a name describe it; the agency described before its quoted name is
+    no mention, the quoted name is (the news gold marks "وات" alone)."""
+    ms = one("وأخبرتها أنها تابعة لتنظيم داعش الإرهابي، مطالبة إياها بمدها بالمال.")
+    assert [(m.surface, m.canonical) for m in ms] == [("تنظيم داعش", "تنظيم داعش")]
+    assert surfaces("وقالت صحيفة تشاينا ديلي الرسمية، إن بإمكان الجميع المشاركة.") == ["صحيفة تشاينا ديلي"]
+    ms = one('وذلك بحسب ما نقلته وكالة الأنباء الرسمية "وات".')
+    assert [(m.surface, m.org_type) for m in ms] == [("وات", "media")]
+    assert surfaces("وشارك في التحقيق أعوان الفرقة الوطنية لمكافحة الجرائم الإرهابية بالقرجاني.") == [
+        "الفرقة الوطنية لمكافحة الجرائم الإرهابية بالقرجاني"]
+
+
+def test_a_clitic_before_a_name_starting_with_b_is_one_letter() -> None:
+    """"وباريس سان جيرمان": و + "باريس", not وب + "اريس"; the canonical never keeps a clitic the span left out."""
+    ms = one("وكان مطلوبا من مانشستر يونايتد الإنجليزي وباريس سان جيرمان الفرنسي.")
+    assert ("باريس سان جيرمان", "باريس سان جيرمان") in [(m.surface, m.canonical) for m in ms]
+    ms = one('وأفاد مراسل لجوهرة "اف ام" أن الطريق مقطوعة.')
+    assert [(m.surface, m.canonical) for m in ms] == [('جوهرة "اف ام"', "جوهرة اف ام")]

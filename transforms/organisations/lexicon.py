@@ -112,7 +112,9 @@ GENERIC_PHRASES: frozenset[str] = frozenset(
               # a party's organs with no party named (rule 8: no parent, no name)
               "المكتب السياسي", "المكتب التنفيذي", "الكتلة البرلمانية", "اللجنة المركزية",
               # states named like bodies are places (guidelines: countries are not organisations)
-              "الاتحاد السوفيتي", "الاتحاد السوفياتي", "الاتحاد الروسي", "المملكة المتحدة"]
+              "الاتحاد السوفيتي", "الاتحاد السوفياتي", "الاتحاد الروسي", "المملكة المتحدة",
+              # a description before the agency's name: 'وكالة الأنباء الرسمية "وات"' (the gold marks "وات")
+              "وكالة الأنباء الرسمية"]
 )
 
 # Nationality / place adjective endings signal "institution of country X" after a generic head.

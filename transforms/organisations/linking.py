@@ -76,6 +76,8 @@ def display(toks: list[str], surface: str) -> str:
     text = surface
     if cl and _whole_word_known(f, rest):
         cl = ""
+    if not cl:  # "لتنظيم داعش", "لجوهرة اف ام": a clitic the span leaves out (clitic_length) is no part of the name
+        return readable(surface[clitic_length(toks[0]):].translate(_NO_QUOTES))
     if cl:
         n = len(cl)
         text = surface[n:]
@@ -107,7 +109,8 @@ def clitic_length(word: str) -> int:
         elif fused:
             n += 1
     elif len(f) > 3 and f[0] in "وبلفك" and f not in nm.vocab and (f,) not in nm.by_key:
-        for k in (2, 1):  # a bare clitic before an indefinite listed name: "وحماس", "لداعش"
+        for k in (1, 2):  # a bare clitic before an indefinite listed name: "وحماس", "لداعش", "ولداعش"
+            # (one letter first: "لباريس" is ل + "باريس", not لب + "اريس")
             if (k == 1 or f[1] in "بلك") and (f[k:] in nm.vocab or (f[k:],) in nm.by_key) and len(f) - k >= 3:
                 n = k
                 break

@@ -422,6 +422,8 @@ def quoted_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, floa
                 typ = "media"  # a name's word, not a phrase ('حسب "الأقدمية والمباشرة"')
             if not typ and k == q - 1 and _told_outlet(toks, q, end, lo, hi):
                 typ = "media"
+            if not typ and k > lo and fold(toks[k]) == _NEWS and analyse(toks[k - 1])[2] == _AGENCY:
+                typ = "media"  # 'وكالة الأنباء الرسمية "وات"': the agency described, then named
         if typ:
             out.append((q + 1, end - 1, 0.75, typ))
     return out
@@ -436,6 +438,10 @@ _SAID = frozenset(fold(p + w) for p in ("", "و") for w in ["قال", "قالت"
                                                              "صرحت", "كشف", "كشفت", "أضاف", "أضافت"])
 _OBTAINED = frozenset(fold(p + w) for p in ("", "و") for w in ["حصلت", "حصل", "علمت", "اطلعت", "تلقت"])
 _OBTAINED_NEXT = frozenset(fold(w) for w in ["على", "من", "أن"])
+
+
+_NEWS = fold("الأنباء")
+_AGENCY = fold("وكالة")
 
 
 def _told_outlet(toks: list[str], q: int, end: int, lo: int, hi: int) -> bool:

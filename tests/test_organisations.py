@@ -718,3 +718,14 @@ def test_a_clitic_before_a_name_starting_with_b_is_one_letter() -> None:
     assert ("باريس سان جيرمان", "باريس سان جيرمان") in [(m.surface, m.canonical) for m in ms]
     ms = one('وأفاد مراسل لجوهرة "اف ام" أن الطريق مقطوعة.')
     assert [(m.surface, m.canonical) for m in ms] == [('جوهرة "اف ام"', "جوهرة اف ام")]
+
+
+def test_products_offices_and_towns_that_look_like_organisations() -> None:
+    """A brand before its product's word ("غوغل بلاي"), the presidency one runs for ("مرشح الرئاسة
+    الفرنسية") and the town "أم العرائس" after و are no mentions; the company alone and the presidency
+    that speaks are."""
+    assert surfaces('ويتوفر مجانا على متجر "غوغل بلاي".') == []
+    assert surfaces("وأعلنت غوغل عن نتائجها.") == ["غوغل"]
+    assert surfaces("تهم جديدة تلاحق مرشح الرئاسة الفرنسية فرانسوا فيون") == []
+    assert surfaces("وأعلنت رئاسة الجمهورية في بلاغ أن الرئيس استقبل الوزير.") == ["رئاسة الجمهورية"]
+    assert surfaces("ويبلغ إنتاج وحدتي الرديف وام العرائس 52 ألف طن.") == []

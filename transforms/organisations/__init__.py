@@ -412,6 +412,10 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
     return _complete_places(toks, hi, out)
 
 
+_PRODUCTS = frozenset(fold(w) for w in [
+    "غو", "بلاي", "مسنجر", "ماسنجر", "لايف", "ماب", "مابس", "إيرث", "كروم", "درايف", "غالاكسي", "جالاكسي", "بيكسل",
+    "ووتش", "ستور", "go", "play", "messenger", "live", "maps", "earth", "chrome", "drive", "galaxy", "pixel", "watch",
+    "store", "red", "unpacked"])
 # what the writer thinks of a body or how it stands, never part of its name (after a name: the gold's
 # training articles put "الإرهابي", "الرسمية", "التابعة" right after a mention 22 times, inside one 0 times)
 _EVALUATIVE = frozenset(fold(w) for a in ["الإرهابي", "الرسمي", "المحظور", "المتشدد", "المتطرف", "الانقلابي",
@@ -461,6 +465,8 @@ def _complete_places(toks: list[str], hi: int, spans: list[tuple[int, int, float
     out = []
     for x in spans:
         s, e = x[0], x[1]
+        if e - s == 1 and e < hi and fold(toks[e]) in _PRODUCTS:
+            continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go": a product's name, not the company
         while (x[3] is None and e - s >= 2 and fold(toks[e - 1]) in _EVALUATIVE
                and not (analyse(toks[e - 2])[2].startswith("ال") and not is_nat(analyse(toks[e - 2])[2]))):
             e -= 1  # "تنظيم داعش [الإرهابي]"; "القضايا الإرهابية" (a definite noun's adjective) stays
@@ -536,12 +542,19 @@ _DISTRICT = fold("مديرية")
 _REGION = fold("ولاية")  # "ولاية المنستير", "ولاية تكساس": a region; "ولاية أمن طنجة" (police) is no place name
 _FRONT_WORDS = frozenset(fold(w) for w in ["ساحل", "قتال", "حدود", "ميمنة", "ميسرة", "مواجهة", "جبل"])
 _CHAIR = fold("رئاسة")
+# words before "(ل)رئاسة X" that make it an office one runs for or holds
+_RACE = frozenset(fold(w) for w in ["مرشح", "المرشح", "مرشحة", "ترشيح", "ترشيحه", "ترشح", "ترشحه", "الترشح", "تكليف",
+                                    "تعيين", "تعيينه", "منصب", "تولي", "توليه", "سباق", "السباق", "انتخابات",
+                                    "لانتخابات", "الانتخابات", "بانتخابات"])
 
 
 def _names_a_place_or_chair(toks: list[str], s: int, e: int) -> bool:
     """A span that names no organisation though it opens with a head noun: a battle front, a district or a
     region of a place (see _FRONT, _REGION), or "برئاسة X" ("chaired by X", a person, not a presidency)."""
     _f, cl, rest, _h = analyse(toks[s])
+    if (strip_al(rest) == _CHAIR and s > 0 and fold(toks[s - 1]).removeprefix("و") in _RACE
+            and (e - s == 1 or _of_state(toks[s + 1]))):
+        return True  # "منصب رئاسة الجمهورية", "مرشح الرئاسة الفرنسية": the office, not its staff
     if rest == _CHAIR:
         return cl in ("ب", "وب")
     if rest not in (_FRONT, _DISTRICT, _REGION) or e - s < 2 or not toks[s + 1][0].isalpha():
@@ -553,6 +566,16 @@ def _names_a_place_or_chair(toks: list[str], s: int, e: int) -> bool:
     if rest == _FRONT:
         return unlisted
     return unlisted and (e - s == 2 or _branch_place(toks, s + 2, e) == e - s - 2)
+
+
+_STATE_WORDS = frozenset(fold(w) for w in ["الجمهورية", "الحكومة", "الدولة", "الوزراء"])
+
+
+def _of_state(tok: str) -> bool:
+    """The state's own word after "رئاسة": the republic, the government, a nationality or a place
+    ("رئاسة الاتحاد الإفريقي" is a body's chair, and the body is named)."""
+    rest = analyse(tok)[2]
+    return rest in _STATE_WORDS or is_nat(rest) or strip_al(rest) in names().places
 
 
 _AMOUNTS = frozenset(fold(w) for w in ["ألف", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "ألفا", "مليونا"])
@@ -572,7 +595,11 @@ def _word_read_as_name(toks: list[str], s: int, e: int, lo: int) -> bool:
         return s > lo and (toks[s - 1].isdigit() or fold(toks[s - 1]) in _AMOUNTS)
     nm = names()
     if (f,) in nm.by_key:  # "وأداء", "بأسف", "وأم": a clitic + a word with hamza folds to WADA, BASF, WAM
-        return len(f) > 2 and f[0] in "وبلفك" and toks[s][1] in "أإآ"  # (written with a bare alef)
+        if len(f) > 2 and f[0] in "وبلفك" and toks[s][1] in "أإآ":  # (written with a bare alef)
+            return True
+        # "الرديف وام العرائس": و + "أم" + its genitive, not WAM ("وام الإماراتية" keeps its adjective)
+        return (len(f) == 3 and f[0] in "وبل" and s + 1 < len(toks) and toks[s + 1][0].isalpha()
+                and analyse(toks[s + 1])[2].startswith("ال") and not _def_adj(toks[s + 1]))
     if len(f) < 4 or f[0] not in "وبلفك" or (f[1:],) not in nm.by_key:
         return False
     return f[0] == "ك"

@@ -729,3 +729,16 @@ def test_products_offices_and_towns_that_look_like_organisations() -> None:
     assert surfaces("تهم جديدة تلاحق مرشح الرئاسة الفرنسية فرانسوا فيون") == []
     assert surfaces("وأعلنت رئاسة الجمهورية في بلاغ أن الرئيس استقبل الوزير.") == ["رئاسة الجمهورية"]
     assert surfaces("ويبلغ إنتاج وحدتي الرديف وام العرائس 52 ألف طن.") == []
+
+
+def test_short_forms_of_world_bodies_and_types_of_clubs_and_police() -> None:
+    """"البنك العالمي" is the World Bank and "النقد الدولي" the IMF (one canonical each); a society named by
+    its town, "سبورتينغ ...", are clubs; "الأمن الوطني" is security; "رابطة الأبطال" is a competition."""
+    ms = one("وتكون باجة محور اهتمام البنك العالمي بحسب تقديرات النقد الدولي.")
+    assert [(m.surface, m.org_type, m.canonical) for m in ms] == [
+        ("البنك العالمي", "international", "البنك الدولي"), ("النقد الدولي", "international", "صندوق النقد الدولي")]
+    ms = one("وفازت جمعية الحمامات على سبورتينغ بن عروس في كرة اليد.")
+    assert [(m.surface, m.org_type) for m in ms] == [("جمعية الحمامات", "sports"), ("سبورتينغ بن عروس", "sports")]
+    ms = one("ورصدت وحدات الأمن الوطني بالقصرين، مساء أمس، تحركات مشبوهة.")
+    assert [m.org_type for m in ms] == ["judiciary_security"]
+    assert surfaces("في الجولة الثالثة من مرحلة مجموعات رابطة الأبطال الإفريقية .") == []

@@ -409,9 +409,11 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
            if not _generic_phrase(toks, x[0], x[1]) and not _word_read_as_name(toks, x[0], x[1], lo)
            and (x[3] is not None or not _names_a_place_or_chair(toks, x[0], x[1]))
            and not _building_as_place(toks, x[0], lo)]  # whichever component found the building
-    return _complete_places(toks, hi, out)
+    return _final_repairs(toks, hi, out)
 
 
+_LEAGUE = frozenset(fold(w) for w in ["رابطة", "الرابطة"])
+_CHAMPIONS = frozenset(fold(w) for w in ["الأبطال", "أبطال"])
 _PRODUCTS = frozenset(fold(w) for w in [
     "غو", "بلاي", "مسنجر", "ماسنجر", "لايف", "ماب", "مابس", "إيرث", "كروم", "درايف", "غالاكسي", "جالاكسي", "بيكسل",
     "ووتش", "ستور", "go", "play", "messenger", "live", "maps", "earth", "chrome", "drive", "galaxy", "pixel", "watch",
@@ -457,14 +459,17 @@ _PLACE_FIRSTS = frozenset(fold(w) for w in [
     "سوق", "تل", "دير", "حي", "خميس", "أولاد", "ساقية", "بو"])
 
 
-def _complete_places(toks: list[str], hi: int, spans: list[tuple[int, int, float, tuple[str, str] | None]],
-                     ) -> list[tuple[int, int, float, tuple[str, str] | None]]:
-    """A branch's place cut after its first word ("النقابة الجهوية للتعليم الابتدائي بسيدي | بوزيد",
-    "القنصلية الأميركية في سان | بطرسبرغ") gets its second word: such a first word names no place alone."""
+def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, tuple[str, str] | None]],
+                   ) -> list[tuple[int, int, float, tuple[str, str] | None]]:
+    """Last checks on a sentence's spans, whichever component found them: a product's or a competition's
+    name is dropped, evaluative adjectives are cut, a team's sport and a place's second word are added
+    ("النقابة الجهوية للتعليم الابتدائي بسيدي | بوزيد": such a first word names no place alone)."""
     starts = {x[0] for x in spans}
     out = []
     for x in spans:
         s, e = x[0], x[1]
+        if e - s >= 2 and analyse(toks[s])[2] in _LEAGUE and fold(toks[s + 1]) in _CHAMPIONS:
+            continue  # "رابطة الأبطال الإفريقية": the Champions League is a competition
         if e - s == 1 and e < hi and fold(toks[e]) in _PRODUCTS:
             continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go": a product's name, not the company
         while (x[3] is None and e - s >= 2 and fold(toks[e - 1]) in _EVALUATIVE

@@ -144,6 +144,13 @@ _LATIN_TYPES = {
 _FEDERATION = frozenset({fold("الجامعة"), fold("جامعة")})
 
 
+# linking-only type words (lexicon.TYPE_CUES also feeds the CRF, whose weights were learnt with it)
+_SOCIETY = frozenset({fold("جمعية"), fold("الجمعية")})
+_CLUB_FIRSTS = frozenset(fold(w) for w in ["سبورتينغ", "سبورتنغ", "سبورتينج", "سبورتنج", "أولمبيك", "مولودية",
+                                            "شبيبة", "الشبيبة"])
+_SECURITY = frozenset(fold(w) for w in ["الأمن", "للأمن", "الحرس", "للحرس", "الشرطة", "للشرطة", "الدرك", "للدرك"])
+
+
 def _adj_like(w: str) -> bool:
     return is_nat(w) or w in lx.INST_ADJ
 
@@ -166,6 +173,12 @@ def guess_type(toks: list[str], known: str | None) -> str:
         return "government"  # البنك المركزي / مصرف لبنان المركزي
     if head == "union_or_other":
         head = "sports" if words and strip_al(words[0]) in names().places else ""
+    if rest0 in _SOCIETY and len(words) == 1 and strip_al(words[0]) in names().places:
+        return "sports"  # "جمعية الحمامات", "جمعية جربة": a society named by its town alone is its club
+    if not head and rest0 in _CLUB_FIRSTS:
+        return "sports"  # "سبورتينغ بن عروس", "أولمبيك مدنين"
+    if not head and any(w in _SECURITY for w in [rest0, *words]):
+        return "judiciary_security"  # "الأمن الوطني", "منطقة الأمن الوطني بتاجروين"
     if head in _STRONG_HEAD_TYPES or rest0 in _MINISTRY:
         return head  # a ministry is the state whatever its portfolio ("وزارة ... والبحث العلمي")
     if head == "education_research" and rest0 in _FEDERATION and words and _adj_like(words[0]):

@@ -742,3 +742,11 @@ def test_short_forms_of_world_bodies_and_types_of_clubs_and_police() -> None:
     ms = one("ورصدت وحدات الأمن الوطني بالقصرين، مساء أمس، تحركات مشبوهة.")
     assert [m.org_type for m in ms] == ["judiciary_security"]
     assert surfaces("في الجولة الثالثة من مرحلة مجموعات رابطة الأبطال الإفريقية .") == []
+
+
+def test_tap_by_its_acronym_but_not_a_unit_or_a_verb() -> None:
+    """"وات" is TAP (Tunis Afrique Presse); "كيلو وات" is a unit and "بوأت" a verb (b + "وأت")."""
+    ms = one("وذكر المشري في تصريح لمراسل (وات) بصفاقس أن العمل متواصل.")
+    assert [(m.surface, m.org_type, m.canonical) for m in ms] == [("وات", "media", "وكالة تونس افريقيا للانباء")]
+    assert surfaces("بلغ سعر الكيلو وات 200 مليم.") == []
+    assert surfaces("وهي الإصلاحات التي بوأت المغرب الصدارة.") == []

@@ -583,6 +583,7 @@ def _of_state(tok: str) -> bool:
     return rest in _STATE_WORDS or is_nat(rest) or strip_al(rest) in names().places
 
 
+_UNIT_PREFIXES = frozenset(fold(w) for w in ["كيلو", "ميغا", "ميجا", "جيغا", "جيجا", "تيرا"])
 _AMOUNTS = frozenset(fold(w) for w in ["ألف", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "ألفا", "مليونا"])
 _CURRENCY = fold("ريال")
 
@@ -599,6 +600,8 @@ def _word_read_as_name(toks: list[str], s: int, e: int, lo: int) -> bool:
     if f == _CURRENCY:
         return s > lo and (toks[s - 1].isdigit() or fold(toks[s - 1]) in _AMOUNTS)
     nm = names()
+    if s > 0 and (toks[s - 1].isdigit() or fold(toks[s - 1]).removeprefix("لل").removeprefix("ال") in _UNIT_PREFIXES):
+        return True  # "كيلو وات": a unit, not TAP
     if (f,) in nm.by_key:  # "وأداء", "بأسف", "وأم": a clitic + a word with hamza folds to WADA, BASF, WAM
         if len(f) > 2 and f[0] in "وبلفك" and toks[s][1] in "أإآ":  # (written with a bare alef)
             return True
@@ -607,7 +610,8 @@ def _word_read_as_name(toks: list[str], s: int, e: int, lo: int) -> bool:
                 and analyse(toks[s + 1])[2].startswith("ال") and not _def_adj(toks[s + 1]))
     if len(f) < 4 or f[0] not in "وبلفك" or (f[1:],) not in nm.by_key:
         return False
-    return f[0] == "ك"
+    # "بوأت" (a verb): a three-letter agency name (وات، وام، واس) is written without hamza
+    return f[0] == "ك" or (len(f) == 4 and any(c in "أإآ" for c in toks[s][2:]))
 
 
 _ROLE_WORDS = "لاعب لاعبة مهاجم مدافع حارس نجم قائد مدرب هداف جناح ظهير"

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import accumulate
+from pathlib import Path
 
 from transforms.organisations import crf
 from transforms.organisations import lexicon as lx
@@ -61,14 +62,19 @@ class OrgMention:
 
 
 def _model_hash() -> str:
-    """Digest of the CRF weights and the word clusters its features read: either changes the output."""
+    """Digest of everything that decides the output: the CRF weights, the word clusters, the name and word
+    lists, and this package's code (rules and linking change between sessions while the weights stay), so
+    rows of two extractor versions never share a ``model_version``."""
     h = hashlib.sha256()
     try:
         h.update((_RES / crf.WEIGHTS_FILE).read_bytes())
     except OSError:
         return "nomodel"
-    with contextlib.suppress(OSError):
-        h.update((_RES / CLUSTERS_FILE).read_bytes())
+    for name in (CLUSTERS_FILE, "names.tsv", "common.txt", "type_votes.tsv"):
+        with contextlib.suppress(OSError):
+            h.update((_RES / name).read_bytes())
+    for src in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(src.read_bytes())
     return h.hexdigest()[:10]
 
 

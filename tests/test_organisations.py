@@ -750,3 +750,15 @@ def test_tap_by_its_acronym_but_not_a_unit_or_a_verb() -> None:
     assert [(m.surface, m.org_type, m.canonical) for m in ms] == [("وات", "media", "وكالة تونس افريقيا للانباء")]
     assert surfaces("بلغ سعر الكيلو وات 200 مليم.") == []
     assert surfaces("وهي الإصلاحات التي بوأت المغرب الصدارة.") == []
+
+
+def test_types_of_organs_federations_and_police_units() -> None:
+    """An organ of a party is the party's type; "الاتحاد الإيراني" among clubs is the federation (sports);
+    a unit head with a police word is security; a club after a score's digit stays found."""
+    ms = one("وقال عضو المكتب السياسي لحزب آفاق تونس إن الحزب سيشارك.")
+    assert [(m.surface, m.org_type) for m in ms] == [("المكتب السياسي لحزب آفاق تونس", "party")]
+    ms = extract_organisations("", ["وفاز برشلونة على ريال مدريد.", "وقال الاتحاد الإيراني إنه سيطعن في القرار."])
+    assert [m.org_type for m in ms] == ["sports", "sports", "sports"]
+    ms = one("وتعهدت إدارة الشرطة البلدية بالبحث في الموضوع.")
+    assert [(m.surface, m.org_type) for m in ms] == [("إدارة الشرطة البلدية", "judiciary_security")]
+    assert "أرسنال" in surfaces("النتائج: موناكو 3 - 1 أرسنال")

@@ -589,6 +589,7 @@ def _of_state(tok: str) -> bool:
     return rest in _STATE_WORDS or is_nat(rest) or strip_al(rest) in names().places
 
 
+_WATT = fold("وات")
 _UNIT_PREFIXES = frozenset(fold(w) for w in ["كيلو", "ميغا", "ميجا", "جيغا", "جيجا", "تيرا"])
 _AMOUNTS = frozenset(fold(w) for w in ["ألف", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "ألفا", "مليونا"])
 _CURRENCY = fold("ريال")
@@ -606,8 +607,9 @@ def _word_read_as_name(toks: list[str], s: int, e: int, lo: int) -> bool:
     if f == _CURRENCY:
         return s > lo and (toks[s - 1].isdigit() or fold(toks[s - 1]) in _AMOUNTS)
     nm = names()
-    if s > 0 and (toks[s - 1].isdigit() or fold(toks[s - 1]).removeprefix("لل").removeprefix("ال") in _UNIT_PREFIXES):
-        return True  # "كيلو وات": a unit, not TAP
+    if s > 0 and (fold(toks[s - 1]).removeprefix("لل").removeprefix("ال") in _UNIT_PREFIXES
+                  or (f == _WATT and toks[s - 1].isdigit())):
+        return True  # "كيلو وات", "50 وات": a unit, not TAP ("1 أرسنال" in a score line is the club)
     if (f,) in nm.by_key:  # "وأداء", "بأسف", "وأم": a clitic + a word with hamza folds to WADA, BASF, WAM
         if len(f) > 2 and f[0] in "وبلفك" and toks[s][1] in "أإآ":  # (written with a bare alef)
             return True

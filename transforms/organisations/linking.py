@@ -148,7 +148,10 @@ _FEDERATION = frozenset({fold("الجامعة"), fold("جامعة")})
 _SOCIETY = frozenset({fold("جمعية"), fold("الجمعية")})
 _CLUB_FIRSTS = frozenset(fold(w) for w in ["سبورتينغ", "سبورتنغ", "سبورتينج", "سبورتنج", "أولمبيك", "مولودية",
                                             "شبيبة", "الشبيبة"])
-_SECURITY = frozenset(fold(w) for w in ["الأمن", "للأمن", "الحرس", "للحرس", "الشرطة", "للشرطة", "الدرك", "للدرك"])
+_SECURITY = frozenset(fold(w) for w in ["أمن", "حرس", "شرطة", "درك"])  # compared without the article
+# heads of a unit that a police word makes a police unit (a council or ministry of security is the state)
+_POLICE_UNITS = frozenset(fold(w) for a in ["إدارة", "فرقة", "مركز", "منطقة", "وحدة", "وحدات", "مصلحة", "دائرة",
+                                            "قسم", "فوج"] for w in (a, "ال" + a))
 
 
 def _adj_like(w: str) -> bool:
@@ -177,10 +180,13 @@ def guess_type(toks: list[str], known: str | None) -> str:
         return "sports"  # "جمعية الحمامات", "جمعية جربة": a society named by its town alone is its club
     if not head and rest0 in _CLUB_FIRSTS:
         return "sports"  # "سبورتينغ بن عروس", "أولمبيك مدنين"
-    if not head and any(w in _SECURITY for w in [rest0, *words]):
-        return "judiciary_security"  # "الأمن الوطني", "منطقة الأمن الوطني بتاجروين"
+    if (not head or rest0 in _POLICE_UNITS) and any(strip_al(w) in _SECURITY for w in [rest0, *words]):
+        return "judiciary_security"  # "الأمن الوطني", "منطقة الأمن الوطني بتاجروين", "إدارة الشرطة البلدية"
     if head in _STRONG_HEAD_TYPES or rest0 in _MINISTRY:
         return head  # a ministry is the state whatever its portfolio ("وزارة ... والبحث العلمي")
+    for a in parts:  # an organ of a party or a club: "المكتب السياسي لحزب آفاق تونس", "الهيئة المديرة للنادي"
+        if a[1] in ("ل", "لل", "ب") and a[3] in ("party", "sports"):
+            return a[3]
     if head == "education_research" and rest0 in _FEDERATION and words and _adj_like(words[0]):
         cues = {lx.TYPE_CUES.get(w) for w in words}
         return "sports" if "sports" in cues else "union"  # الجامعة التونسية لـ... : a federation
@@ -350,6 +356,8 @@ def link(mentions: list[dict]) -> None:
             if (m["org_type"] == "other" and sports >= 2 and len(m["key"]) <= 2
                     and not analyse(m["toks"][0])[3]):
                 m["org_type"] = "sports"
+            elif (sports >= 2 and m["org_type"] in ("ngo", "other") and analyse(m["toks"][0])[3] == "union_or_other"):
+                m["org_type"] = "sports"  # "الاتحاد الإيراني" among clubs is the football federation
     # One organisation, one type: the longest mention of each canonical decides.
     best: dict[str, dict] = {}
     for m in mentions:

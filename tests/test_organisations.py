@@ -762,3 +762,13 @@ def test_types_of_organs_federations_and_police_units() -> None:
     ms = one("وتعهدت إدارة الشرطة البلدية بالبحث في الموضوع.")
     assert [(m.surface, m.org_type) for m in ms] == [("إدارة الشرطة البلدية", "judiciary_security")]
     assert "أرسنال" in surfaces("النتائج: موناكو 3 - 1 أرسنال")
+
+
+def test_a_school_by_its_level_alone_names_nothing_and_is_no_court() -> None:
+    """"المدرسة الابتدائية" alone is a place where something happened, and "الابتدائية" after a school is
+    its level, not a court of first instance."""
+    assert surfaces("وتعطلت الدروس بالمدرسة الابتدائية بسبب الأمطار.") == []
+    ms = one("وأكد مدير المدرسة الإعدادية النموذجية بسوسة أن الدروس ستستأنف.")
+    assert [(m.surface, m.org_type) for m in ms] == [("المدرسة الإعدادية النموذجية بسوسة", "education_research")]
+    assert [m.org_type for m in one("وقعت الحادثة في المدرسة الابتدائية العباسية بالقيروان.")] == [
+        "education_research"]

@@ -114,7 +114,10 @@ GENERIC_PHRASES: frozenset[str] = frozenset(
               # states named like bodies are places (guidelines: countries are not organisations)
               "الاتحاد السوفيتي", "الاتحاد السوفياتي", "الاتحاد الروسي", "المملكة المتحدة",
               # a description before the agency's name: 'وكالة الأنباء الرسمية "وات"' (the gold marks "وات")
-              "وكالة الأنباء الرسمية"]
+              "وكالة الأنباء الرسمية",
+              # a school by its level alone, and a defendant's lawyers, name no organisation
+              "المدرسة الابتدائية", "المدرسة الإعدادية", "المدرسة الثانوية", "المعهد الثانوي", "مدرسة ابتدائية",
+              "مدرسة إعدادية", "معهد ثانوي", "هيئة الدفاع"]
 )
 
 # Nationality / place adjective endings signal "institution of country X" after a generic head.

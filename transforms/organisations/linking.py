@@ -145,6 +145,7 @@ _FEDERATION = frozenset({fold("الجامعة"), fold("جامعة")})
 
 
 # linking-only type words (lexicon.TYPE_CUES also feeds the CRF, whose weights were learnt with it)
+_SCHOOLS = frozenset(fold(w) for w in ["مدرسة", "المدرسة", "معهد", "المعهد"])
 _SOCIETY = frozenset({fold("جمعية"), fold("الجمعية")})
 _CLUB_FIRSTS = frozenset(fold(w) for w in ["سبورتينغ", "سبورتنغ", "سبورتينج", "سبورتنج", "أولمبيك", "مولودية",
                                             "شبيبة", "الشبيبة"])
@@ -184,6 +185,8 @@ def guess_type(toks: list[str], known: str | None) -> str:
         return "judiciary_security"  # "الأمن الوطني", "منطقة الأمن الوطني بتاجروين", "إدارة الشرطة البلدية"
     if head in _STRONG_HEAD_TYPES or rest0 in _MINISTRY:
         return head  # a ministry is the state whatever its portfolio ("وزارة ... والبحث العلمي")
+    if rest0 in _SCHOOLS:
+        return "education_research"  # "المدرسة الابتدائية ...": the primary school, not a court of first instance
     for a in parts:  # an organ of a party or a club: "المكتب السياسي لحزب آفاق تونس", "الهيئة المديرة للنادي"
         if a[1] in ("ل", "لل", "ب") and a[3] in ("party", "sports"):
             return a[3]

@@ -772,3 +772,9 @@ def test_a_school_by_its_level_alone_names_nothing_and_is_no_court() -> None:
     assert [(m.surface, m.org_type) for m in ms] == [("المدرسة الإعدادية النموذجية بسوسة", "education_research")]
     assert [m.org_type for m in one("وقعت الحادثة في المدرسة الابتدائية العباسية بالقيروان.")] == [
         "education_research"]
+
+
+def test_who_leads_a_coalition_is_no_part_of_its_name() -> None:
+    """"بقيادة X" after a name says who leads it; a head left bare by a cut ("وكالة [الرسمية]") is no mention."""
+    assert surfaces("وشن التحالف الدولي بقيادة الولايات المتحدة غارات جديدة.") == ["التحالف الدولي"]
+    assert surfaces("وفي تصريح لوكالة الرسمية «لاماب»، أكد مدير الملتقى أن") == ["لاماب"]

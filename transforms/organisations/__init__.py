@@ -418,6 +418,7 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
     return _final_repairs(toks, hi, out)
 
 
+_LED_BY = frozenset(fold(w) for w in ["بقيادة", "بزعامة"])
 _LEAGUE = frozenset(fold(w) for w in ["رابطة", "الرابطة"])
 _CHAMPIONS = frozenset(fold(w) for w in ["الأبطال", "أبطال"])
 _PRODUCTS = frozenset(fold(w) for w in [
@@ -478,10 +479,16 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             continue  # "رابطة الأبطال الإفريقية": the Champions League is a competition
         if e - s == 1 and e < hi and fold(toks[e]) in _PRODUCTS:
             continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go": a product's name, not the company
+        led = next((k for k in range(s + 1, e) if fold(toks[k]) in _LED_BY), None)
+        if led is not None:  # "التحالف العربي [بقيادة السعودية]": who leads it is no part of its name
+            e = led
         while (x[3] is None and e - s >= 2 and fold(toks[e - 1]) in _EVALUATIVE
                and not (analyse(toks[e - 2])[2].startswith("ال") and not is_nat(analyse(toks[e - 2])[2]))):
             e -= 1  # "تنظيم داعش [الإرهابي]"; "القضايا الإرهابية" (a definite noun's adjective) stays
-        x = (s, e, *x[2:])
+        if e != x[1] and e - s == 1 and analyse(toks[s])[3]:
+            continue  # "وكالة [الرسمية]": a bare head noun left after a cut names nothing
+        if e != x[1]:
+            x = (s, e, x[2], None if x[3] is None else (display(toks[s:e], " ".join(toks[s:e])), x[3][1]))
         n = _sport_tail(toks, s, e, hi) if e < hi and e not in starts else 0
         if n:  # "الاتحاد الإفريقي | لكرة السلة" is not the African Union: a team or federation of its own
             e += n

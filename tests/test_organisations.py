@@ -778,3 +778,10 @@ def test_who_leads_a_coalition_is_no_part_of_its_name() -> None:
     """"بقيادة X" after a name says who leads it; a head left bare by a cut ("وكالة [الرسمية]") is no mention."""
     assert surfaces("وشن التحالف الدولي بقيادة الولايات المتحدة غارات جديدة.") == ["التحالف الدولي"]
     assert surfaces("وفي تصريح لوكالة الرسمية «لاماب»، أكد مدير الملتقى أن") == ["لاماب"]
+
+
+def test_a_national_security_council_is_not_the_un_security_council() -> None:
+    ms = one("واجتمع مجلس الأمن القومي التركي اليوم.")
+    assert [(m.surface, m.org_type) for m in ms] == [("مجلس الأمن القومي التركي", "government")]
+    ms = one("وأكد مجلس الأمن الوطني أن الوضع مستقر، فيما دعا مجلس الأمن إلى التهدئة.")
+    assert [(m.surface, m.org_type) for m in ms] == [("مجلس الأمن الوطني", "government"), ("مجلس الأمن", "international")]

@@ -208,6 +208,9 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
     return s, e
 
 
+_NATIONAL = frozenset(fold(w) for w in ["القومي", "الوطني"])
+
+
 # place words that need the next word ("بالدار البيضاء", "بالمملكة المغربية")
 _TWO_WORD_PLACES = frozenset(fold(w) for w in ["دار", "مملكة", "جمهورية", "إمارة"])
 
@@ -339,6 +342,9 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
             while ext < hi and _open_construct(toks[ext - 1], toks[ext]):
                 ext += 1
             cands.append((s, ext, 0.7, None, "X"))
+            continue
+        if typ == "international" and e < hi and fold(toks[e]) in _NATIONAL:
+            cands.append((s, e + 1, 0.7, None, "X"))  # "مجلس الأمن القومي" is a state's council, not the UN's
             continue
         generic = bool(analyse(toks[s])[3])
         while e < hi and toks[e][0].isalpha() and lx.TYPE_CUES.get(analyse(toks[e])[2]) == typ \

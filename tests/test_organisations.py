@@ -785,3 +785,16 @@ def test_a_national_security_council_is_not_the_un_security_council() -> None:
     assert [(m.surface, m.org_type) for m in ms] == [("مجلس الأمن القومي التركي", "government")]
     ms = one("وأكد مجلس الأمن الوطني أن الوضع مستقر، فيما دعا مجلس الأمن إلى التهدئة.")
     assert [(m.surface, m.org_type) for m in ms] == [("مجلس الأمن الوطني", "government"), ("مجلس الأمن", "international")]
+
+
+def test_moroccan_police_commands_and_ranks() -> None:
+    """"ولاية أمن طنجة" is a police command; after a unit, "بمنطقة أمن X" is its seat (rule 8); "ضابط شرطة
+    ممتاز" is a rank."""
+    ms = one("وأعلنت ولاية أمن طنجة أن التحقيق متواصل.")
+    assert [(m.surface, m.org_type) for m in ms] == [("ولاية أمن طنجة", "judiciary_security")]
+    assert surfaces("تمكنت عناصر الشرطة القضائية بمنطقة أمن البرنوصي بمدينة الدار البيضاء، من توقيف شخص") == [
+        "الشرطة القضائية بمنطقة أمن البرنوصي"]
+    assert surfaces("وتمكن الفرقة الولائية للشرطة القضائية بولاية أمن الدار البيضاء من توقيف المتهم") == [
+        "الفرقة الولائية للشرطة القضائية بولاية أمن الدار البيضاء"]
+    assert surfaces("وأوقف ضابط شرطة ممتاز المتهم.") == []
+    assert surfaces("وقال قائد شرطة لندن إن") == ["شرطة لندن"]

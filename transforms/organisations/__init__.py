@@ -219,10 +219,23 @@ _NON_STATE = frozenset(["company", "party", "sports", "union", "ngo", "media"])
 _QUOTE_MARKS = frozenset(['"', "«", "»", "“", "”", "„"])
 
 
+def _command_place(toks: list[str], k: int, hi: int) -> int:
+    """Tokens of the city or district that names a police command at k ("طنجة", "الدار البيضاء"), 0 if none."""
+    if k >= hi or not toks[k][0].isalpha() or is_latin(toks[k]):
+        return 0
+    f = fold(toks[k])
+    if f in lx.STOP or analyse(toks[k])[1]:
+        return 0
+    return 2 if strip_al(f) in _TWO_WORD_PLACES and k + 1 < hi and toks[k + 1][0].isalpha() else 1
+
+
 def _branch_place(toks: list[str], k: int, hi: int) -> int:
-    """Tokens of ب + a place at k ("بسوسة", "بالمهدية", "بالدار البيضاء"), 0 if none."""
+    """Tokens of ب + a place at k ("بسوسة", "بالمدية", "بالدار البيضاء", "بمنطقة أمن البرنوصي"), 0 if none."""
     tok = toks[k]
     f, cl, rest, _h = analyse(tok)
+    if f[:1] == "ب" and f[1:] in _SEC_SEATS and k + 1 < hi and toks[k + 1] in _SEC_CONSTRUCT:
+        n = _command_place(toks, k + 2, hi)
+        return 2 + n if n else 0
     nm = names()
     place = strip_al(rest) if cl == "ب" else f[1:] if not cl and f[0] == "ب" and len(f) > 3 else ""
     if not (tok[0].isalpha() and place in nm.places and place not in PLACE_NOUNS):
@@ -424,6 +437,9 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
     return _final_repairs(toks, hi, out)
 
 
+_POLICE = fold("شرطة")
+_RANKS = frozenset(fold(w) for w in ["ضابط", "ضابطة", "ضباط", "مفتش", "مفتشة", "مفتشي", "عميد", "عمداء", "مقدم",
+                                     "حارس", "حراس", "عون", "أعوان", "مراقب", "مراقبي"])
 _LED_BY = frozenset(fold(w) for w in ["بقيادة", "بزعامة"])
 _LEAGUE = frozenset(fold(w) for w in ["رابطة", "الرابطة"])
 _CHAMPIONS = frozenset(fold(w) for w in ["الأبطال", "أبطال"])
@@ -483,6 +499,8 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         s, e = x[0], x[1]
         if e - s >= 2 and analyse(toks[s])[2] in _LEAGUE and fold(toks[s + 1]) in _CHAMPIONS:
             continue  # "رابطة الأبطال الإفريقية": the Champions League is a competition
+        if s > 0 and analyse(toks[s])[2] == _POLICE and fold(toks[s - 1]).removeprefix("و") in _RANKS:
+            continue  # "ضابط شرطة ممتاز", "مفتش شرطة برتبة": a rank, not a police force
         if e - s == 1 and e < hi and fold(toks[e]) in _PRODUCTS:
             continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go": a product's name, not the company
         led = next((k for k in range(s + 1, e) if fold(toks[k]) in _LED_BY), None)
@@ -495,6 +513,12 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             continue  # "وكالة [الرسمية]": a bare head noun left after a cut names nothing
         if e != x[1]:
             x = (s, e, x[2], None if x[3] is None else (display(toks[s:e], " ".join(toks[s:e])), x[3][1]))
+        if (e < hi and e not in starts and fold(toks[e])[1:] in _SEC_SEATS
+                and (analyse(toks[s])[3] == "judiciary_security" or (x[3] is not None and x[3][1] == "judiciary_security"))):
+            n = _branch_place(toks, e, hi)  # "الشرطة القضائية | بمنطقة أمن البرنوصي": the unit's seat (rule 8)
+            if n:
+                e += n
+                x = (s, e, x[2], None)
         n = _sport_tail(toks, s, e, hi) if e < hi and e not in starts else 0
         if n:  # "الاتحاد الإفريقي | لكرة السلة" is not the African Union: a team or federation of its own
             e += n
@@ -713,6 +737,8 @@ def _admin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, floa
 # A police or guard unit of a place: unit noun + security body (+ its adjective) + ب + the place
 # ("منطقة الأمن بمدنين", "إقليم الحرس الوطني بسوسة", "مركز حرس المرور بمساكن"; guidelines rule 8).
 _SEC_BODIES = frozenset(["الأمن", "الامن", "الشرطة", "الحرس", "حرس", "شرطة", "أمن", "امن"])  # as written: C-speed test
+_SEC_CONSTRUCT = frozenset(["أمن", "امن"])
+_SEC_SEATS = frozenset(fold(w) for w in ["ولاية", "منطقة", "المنطقة", "دائرة", "الدائرة"])
 _SEC_ADJ = frozenset(fold(w) for w in ["الوطني", "العدلية", "البلدية", "المرور", "الرئاسي", "السياحية", "العمومي",
                                        "الجهوي", "الجهوية", "الحدودي", "الديوانة"])
 
@@ -722,7 +748,15 @@ def _unit_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
     if _SEC_BODIES.isdisjoint(toks[lo:hi]):
         return out
     for i in range(lo, hi - 2):
-        if toks[i + 1] not in _SEC_BODIES or analyse(toks[i])[2] not in lx.UNIT_NOUNS:
+        _f, cl, rest, _h = analyse(toks[i])
+        if toks[i + 1] in _SEC_CONSTRUCT and rest in _SEC_SEATS and cl in ("", "و"):
+            # "ولاية أمن طنجة", "منطقة أمن البرنوصي": Moroccan police commands, named by their city or district
+            # (with ب they are the seat of the unit before them: _branch_place)
+            n = _command_place(toks, i + 2, hi)
+            if n:
+                out.append((i, i + 2 + n, 0.8))
+            continue
+        if toks[i + 1] not in _SEC_BODIES or rest not in lx.UNIT_NOUNS:
             continue
         j = i + 2
         while j < hi and j < i + 4 and fold(toks[j]) in _SEC_ADJ:

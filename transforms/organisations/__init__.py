@@ -748,15 +748,15 @@ def _unit_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
     if _SEC_BODIES.isdisjoint(toks[lo:hi]):
         return out
     for i in range(lo, hi - 2):
-        _f, cl, rest, _h = analyse(toks[i])
-        if toks[i + 1] in _SEC_CONSTRUCT and rest in _SEC_SEATS and cl in ("", "و"):
+        if toks[i + 1] in _SEC_CONSTRUCT:
+            _f, cl, rest, _h = analyse(toks[i])
             # "ولاية أمن طنجة", "منطقة أمن البرنوصي": Moroccan police commands, named by their city or district
             # (with ب they are the seat of the unit before them: _branch_place)
-            n = _command_place(toks, i + 2, hi)
+            n = _command_place(toks, i + 2, hi) if rest in _SEC_SEATS and cl in ("", "و") else 0
             if n:
                 out.append((i, i + 2 + n, 0.8))
-            continue
-        if toks[i + 1] not in _SEC_BODIES or rest not in lx.UNIT_NOUNS:
+                continue
+        if toks[i + 1] not in _SEC_BODIES or analyse(toks[i])[2] not in lx.UNIT_NOUNS:
             continue
         j = i + 2
         while j < hi and j < i + 4 and fold(toks[j]) in _SEC_ADJ:

@@ -798,3 +798,9 @@ def test_moroccan_police_commands_and_ranks() -> None:
         "الفرقة الولائية للشرطة القضائية بولاية أمن الدار البيضاء"]
     assert surfaces("وأوقف ضابط شرطة ممتاز المتهم.") == []
     assert surfaces("وقال قائد شرطة لندن إن") == ["شرطة لندن"]
+
+
+def test_moroccan_movement_misspelt_twitter_and_teaching_staff() -> None:
+    assert [(m.surface, m.canonical) for m in one("ونشر تدوينة على توتير قال فيها إنه سيعود.")] == [("توتير", "تويتر")]
+    assert surfaces("وخرج نشطاء حركة 20 فبراير إلى الشارع.") == ["حركة 20 فبراير"]
+    assert surfaces("وطالب أعضاء هيأة التدريس بالزيادة في الأجور.") == []

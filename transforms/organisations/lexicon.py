@@ -117,7 +117,7 @@ GENERIC_PHRASES: frozenset[str] = frozenset(
               "وكالة الأنباء الرسمية",
               # a school by its level alone, and a defendant's lawyers, name no organisation
               "المدرسة الابتدائية", "المدرسة الإعدادية", "المدرسة الثانوية", "المعهد الثانوي", "مدرسة ابتدائية",
-              "مدرسة إعدادية", "معهد ثانوي", "هيئة الدفاع"]
+              "مدرسة إعدادية", "معهد ثانوي", "هيئة الدفاع", "هيئة التدريس", "هيأة التدريس"]
 )
 
 # Nationality / place adjective endings signal "institution of country X" after a generic head.

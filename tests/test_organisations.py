@@ -804,3 +804,8 @@ def test_moroccan_movement_misspelt_twitter_and_teaching_staff() -> None:
     assert [(m.surface, m.canonical) for m in one("ونشر تدوينة على توتير قال فيها إنه سيعود.")] == [("توتير", "تويتر")]
     assert surfaces("وخرج نشطاء حركة 20 فبراير إلى الشارع.") == ["حركة 20 فبراير"]
     assert surfaces("وطالب أعضاء هيأة التدريس بالزيادة في الأجور.") == []
+
+
+def test_a_title_with_a_clitic_is_still_a_title() -> None:
+    """"لوزير التربية" is (to) the minister, not a ministry; "ومديرة" ends a union's name."""
+    assert surfaces("وفي رسالة لوزير التربية طالب الأولياء بالتدخل.") == []

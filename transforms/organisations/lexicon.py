@@ -118,7 +118,9 @@ GENERIC_PHRASES: frozenset[str] = frozenset(
               "وكالة الأنباء الرسمية",
               # a school by its level alone, and a defendant's lawyers, name no organisation
               "المدرسة الابتدائية", "المدرسة الإعدادية", "المدرسة الثانوية", "المعهد الثانوي", "مدرسة ابتدائية",
-              "مدرسة إعدادية", "معهد ثانوي", "هيئة الدفاع", "هيئة التدريس", "هيأة التدريس"]
+              "مدرسة إعدادية", "معهد ثانوي", "هيئة الدفاع", "هيئة التدريس", "هيأة التدريس",
+              # a kind of body, not one: "the news channel", "the issuing institution" (of a bond)
+              "القناة الإخبارية", "مؤسسة الإصدار"]
 )
 
 # Nationality / place adjective endings signal "institution of country X" after a generic head.

@@ -268,6 +268,13 @@ def compile_lists() -> int:
                 key = " ".join(name_key(form))
                 rows[("ORG1", key)] = ("ORG1", forms[0], typ.strip())
     gz = SHARED / "anergazet"
+    if not gz.exists() and (OUT / "names.tsv").exists():
+        # a user's machine without ../shared: keep the shipped gazetteer rows (ORG2, PER, LOC) as they are
+        print(f"{gz} absent: the shipped ANERGazet rows of names.tsv are kept")
+        for line in (OUT / "names.tsv").read_text(encoding="utf-8").splitlines():
+            kind, key, canonical, typ = line.split("\t")
+            if kind != "ORG1":
+                rows[(kind, key)] = (kind, canonical, typ)
     if gz.exists():
         lines = (gz / "AlignedOrgGazetteer.txt").read_text(encoding="utf-8-sig").splitlines()
         for i, line in enumerate(lines):

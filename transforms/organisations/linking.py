@@ -73,21 +73,19 @@ def _whole_word_known(f: str, rest: str) -> bool:
 def display(toks: list[str], surface: str) -> str:
     """Canonical of a name no list knows: the surface without leading clitics, in canonical spelling."""
     f, cl, rest, _h = analyse(toks[0])
-    text = surface
     if cl and _whole_word_known(f, rest):
         cl = ""
     if not cl:  # "لتنظيم داعش", "لجوهرة اف ام": a clitic the span leaves out (clitic_length) is no part of the name
         return readable(surface[clitic_length(toks[0]):].translate(_NO_QUOTES))
-    if cl:
-        n = len(cl)
-        text = surface[n:]
-        if surface[n - 1 : n + 1] == "لل":  # ل + ال fused: "للأمم" -> "الأمم"
-            text = "ا" + surface[n:]
-            if rest == f[n:] and rest in lx.HEADS:  # "للجنة": ل + a head noun starting with ل, not ل + "الجنة"
-                # definite before its adjective ("للجنة التنفيذية" -> "اللجنة"), bare before a genitive
-                # ("للجنة العلاقات الخارجية" -> "لجنة")
-                nxt = fold(toks[1]) if len(toks) > 1 else ""
-                text = ("ال" if nxt.startswith("ال") and nxt.endswith(("ي", "يه", "يا")) else "") + surface[n:]
+    n = len(cl)
+    text = surface[n:]
+    if surface[n - 1 : n + 1] == "لل":  # ل + ال fused: "للأمم" -> "الأمم"
+        text = "ا" + surface[n:]
+        if rest == f[n:] and rest in lx.HEADS:  # "للجنة": ل + a head noun starting with ل, not ل + "الجنة"
+            # definite before its adjective ("للجنة التنفيذية" -> "اللجنة"), bare before a genitive
+            # ("للجنة العلاقات الخارجية" -> "لجنة")
+            nxt = fold(toks[1]) if len(toks) > 1 else ""
+            text = ("ال" if nxt.startswith("ال") and nxt.endswith(("ي", "يه", "يا")) else "") + surface[n:]
     return readable(text.translate(_NO_QUOTES))
 
 

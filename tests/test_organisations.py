@@ -809,3 +809,10 @@ def test_moroccan_movement_misspelt_twitter_and_teaching_staff() -> None:
 def test_a_title_with_a_clitic_is_still_a_title() -> None:
     """"لوزير التربية" is (to) the minister, not a ministry; "ومديرة" ends a union's name."""
     assert surfaces("وفي رسالة لوزير التربية طالب الأولياء بالتدخل.") == []
+
+
+def test_a_cup_or_league_named_after_its_body_is_a_competition() -> None:
+    """"كأس الاتحاد الإفريقي" (the CAF Confederation Cup), "بطولة الرابطة المحترفة الأولى": the news gold never
+    marks the body inside a competition's name."""
+    assert surfaces("في إطار الدور التمهيدي الثاني من كأس الاتحاد الإفريقي .") == []
+    assert surfaces("وفاز النجم الساحلي بكأس الكاف مرتين.") == ["النجم الساحلي"]

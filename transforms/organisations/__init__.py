@@ -441,6 +441,7 @@ _POLICE = fold("شرطة")
 _RANKS = frozenset(fold(w) for w in ["ضابط", "ضابطة", "ضباط", "مفتش", "مفتشة", "مفتشي", "عميد", "عمداء", "مقدم",
                                      "حارس", "حراس", "عون", "أعوان", "مراقب", "مراقبي"])
 _LED_BY = frozenset(fold(w) for w in ["بقيادة", "بزعامة"])
+_COMPETITIONS = frozenset(fold(p + w) for w in ["كأس", "بطولة", "مسابقة", "جائزة"] for p in ("", "و", "ب", "ل", "وب", "ول"))
 _LEAGUE = frozenset(fold(w) for w in ["رابطة", "الرابطة"])
 _CHAMPIONS = frozenset(fold(w) for w in ["الأبطال", "أبطال"])
 _PRODUCTS = frozenset(fold(w) for w in [
@@ -499,6 +500,8 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         s, e = x[0], x[1]
         if e - s >= 2 and analyse(toks[s])[2] in _LEAGUE and fold(toks[s + 1]) in _CHAMPIONS:
             continue  # "رابطة الأبطال الإفريقية": the Champions League is a competition
+        if s > 0 and fold(toks[s - 1]) in _COMPETITIONS:
+            continue  # "كأس الاتحاد الإفريقي", "بطولة الرابطة المحترفة الأولى": a cup or league named after its body
         if s > 0 and analyse(toks[s])[2] == _POLICE and fold(toks[s - 1]).removeprefix("و") in _RANKS:
             continue  # "ضابط شرطة ممتاز", "مفتش شرطة برتبة": a rank, not a police force
         if e - s == 1 and e < hi and fold(toks[e]) in _PRODUCTS:

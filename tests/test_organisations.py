@@ -816,3 +816,12 @@ def test_a_cup_or_league_named_after_its_body_is_a_competition() -> None:
     marks the body inside a competition's name."""
     assert surfaces("في إطار الدور التمهيدي الثاني من كأس الاتحاد الإفريقي .") == []
     assert surfaces("وفاز النجم الساحلي بكأس الكاف مرتين.") == ["النجم الساحلي"]
+
+
+def test_el_kef_the_town_is_not_caf() -> None:
+    """"الكاف" is also short for CAF: the town after ب, a place word or in a list of places; CAF after a word
+    of its business or among football words."""
+    assert surfaces("وتضررت المحاصيل في ولايات جندوبة وباجة والكاف وسليانة.") == []
+    assert surfaces("قافلة صحية من سوسة إلى الكاف") == []
+    assert surfaces("وأوضحت ذات المصادر أن رئيس الكاف سيتابع المقابلة.") == ["الكاف"]
+    assert surfaces("وتحرش بهم بعد انتخابه رئيسا للكاف .") == ["كاف"]

@@ -825,3 +825,7 @@ def test_el_kef_the_town_is_not_caf() -> None:
     assert surfaces("قافلة صحية من سوسة إلى الكاف") == []
     assert surfaces("وأوضحت ذات المصادر أن رئيس الكاف سيتابع المقابلة.") == ["الكاف"]
     assert surfaces("وتحرش بهم بعد انتخابه رئيسا للكاف .") == ["كاف"]
+
+
+def test_an_indefinite_nationality_alone_is_no_organisation() -> None:
+    assert surfaces("وضمت القائمة تركي السبيعي - قطري . - عبدالملك محمد - سعودي .") == []

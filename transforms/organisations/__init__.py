@@ -201,7 +201,8 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
         if any(c.isdigit() for c in toks[s]):
             return None  # "R44716": a code, not a name
         credit = s > 0 and toks[s - 1] == "(" and e < len(toks) and toks[e] in ")-"
-        if (rest in lx.BARE_BAD or f in lx.BARE_BAD or rest in lx.GENERIC_ADJ or (is_nat(rest) and not credit)
+        nat = is_nat(rest) or (not rest.startswith("ال") and is_nat("ال" + rest))  # "القطري", "قطري"
+        if (rest in lx.BARE_BAD or f in lx.BARE_BAD or rest in lx.GENERIC_ADJ or (nat and not credit)
                 or len(rest) < 3 or _h):
             return None  # bare head nouns ("بلدية") and nationalities; "(الفرنسية)" as a photo credit is the agency
         # a frequent indefinite word alone that the CRF tagged (داعش، جوجل) is kept: the CRF saw its context

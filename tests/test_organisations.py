@@ -829,3 +829,17 @@ def test_el_kef_the_town_is_not_caf() -> None:
 
 def test_an_indefinite_nationality_alone_is_no_organisation() -> None:
     assert surfaces("وضمت القائمة تركي السبيعي - قطري . - عبدالملك محمد - سعودي .") == []
+
+
+def test_bare_arab_clubs_only_in_match_reports() -> None:
+    """"الهلال", "العين", "الإفريقي" are clubs among words of a match (AlArabiya and ANT sport sentences), and
+    the crescent, the eye, a family name or an adjective elsewhere."""
+    text = "بعد أن سجلت ولأول مرة فوزاً مزدوجاً للجزيرة والعين على الريان والهلال في الجولة الخامسة من دوري الأبطال."
+    assert [(m.surface, m.org_type) for m in one(text)] == [
+        ("جزيرة", "sports"), ("العين", "sports"), ("الريان", "sports"), ("الهلال", "sports")]
+    assert surfaces("تغريم الترجي والافريقي ب4000 دينار بسبب العود في اشعال الشماريخ خلال مباراة الجولة الماضية.") == [
+        "الترجي", "الافريقي"]
+    assert surfaces("كما تختلف مدة بقاء الهلال بعد غروب الشمس على الكرة الأرضية.") == []
+    assert surfaces("وأجرى اللاعب عملية جراحية على مستوى العين بعد المباراة مع مدرب الفريق.") == []
+    assert surfaces("وسجل للفريق كل من هيثم الجويني في الدقيقة 35 من المباراة وأيمن الصفاقسي في الشوط الثاني.") == []
+    assert surfaces("وأكد المدرب أن الاتحاد الإفريقي لكرة القدم أجل المباراة.") == ["الاتحاد الإفريقي لكرة القدم"]

@@ -387,6 +387,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
         cands.append((s, e, c, (" ".join(toks[s:e]).replace(" . ", "."), typ), "A"))  # "العربية.نت" as one name
     for s, e, c in _club_spans(toks, lo, hi):
         cands.append((s, e, c, (" ".join(toks[s:e]), "sports"), "A"))
+    for s, e, c, canonical in _bare_club_spans(toks, lo, hi):
+        cands.append((s, e, c, (canonical, "sports"), "A"))
     if not _TRIGGERS.isdisjoint(toks[lo:hi]):  # most sentences hold none of the three rules' words
         for spans, typ in ((_team_pairs(toks, lo, hi), "sports"), (_admin_spans(toks, lo, hi), "government"),
                            (_unit_spans(toks, lo, hi), "judiciary_security")):
@@ -704,6 +706,83 @@ def _club_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
             k += 1
         if k > i + 1 and k < hi and _country_adj(toks[k]):
             out.append((i + 1, k, 0.7))
+    return out
+
+
+# Arab clubs named by one word that is also a common word ("الهلال" crescent, "العين" eye, "الوحدة" unity,
+# "الإفريقي" African): a club only with sports words around it and where it is no adjective. The training
+# golds mark these bare forms 40 times in match reports; no list can hold them unguarded. Folded -> canonical.
+_BARE_CLUBS = {fold(k): v for k, v in {
+    "الهلال": "الهلال", "النصر": "النصر", "الفيصلي": "الفيصلي", "الوحدة": "الوحدة", "الباطن": "الباطن",
+    "الفيحاء": "الفيحاء", "القادسية": "القادسية", "السد": "نادي السد", "الريان": "نادي الريان",
+    "الغرافة": "نادي الغرافة", "الدحيل": "الدحيل", "الوكرة": "الوكرة", "العين": "نادي العين", "الوصل": "نادي الوصل",
+    "الجزيرة": "نادي الجزيرة", "الظفرة": "الظفرة", "المريخ": "المريخ", "الإفريقي": "النادي الإفريقي",
+    "الصفاقسي": "النادي الصفاقسي", "البنزرتي": "النادي البنزرتي", "المنستيري": "الاتحاد المنستيري",
+    "المولودية": "المولودية", "الإسماعيلي": "النادي الإسماعيلي",
+}.items()}
+_BARE_RAW = frozenset(
+    p + (v[2:] if p.endswith("لل") else v)
+    for k in ["الهلال", "النصر", "الفيصلي", "الوحدة", "الباطن", "الفيحاء", "القادسية", "السد", "الريان", "الغرافة",
+              "الدحيل", "الوكرة", "العين", "الوصل", "الجزيرة", "الظفرة", "المريخ", "الإفريقي", "الافريقي",
+              "الصفاقسي", "البنزرتي", "المنستيري", "المولودية", "الإسماعيلي", "الاسماعيلي"]
+    for v in (k, k.replace("ة", "ه"))
+    for p in ("", "و", "ب", "ف", "وب", "لل", "ولل", "فلل"))
+# Words of a match report (and clubs no other sense has); a bare club needs two different ones around it ("الكرة الأرضية", "فريق العمل" alone
+# are no sport, and "الهلال" of the moon sighting or "المريخ" the planet stay out).
+_SPORT_WORDS = frozenset(fold(w) for w in [
+    "مباراة", "المباراة", "مباريات", "المباريات", "الدوري", "دوري", "هدفا", "هدفين", "الأهداف", "تعادل", "التعادل",
+    "مدرب", "المدرب", "لاعب", "اللاعب", "لاعبي", "لاعبو", "اللاعبين", "ملعب", "الملعب", "الديربي", "ديربي", "كأس",
+    "الكأس", "منتخب", "المنتخب", "النادي", "نادي", "الأندية", "الشوط", "لكرة", "مهاجم", "هداف", "الجولة", "بطولة",
+    "البطولة", "الانتقالات", "ركلة", "ركلات", "المحترفين", "الأهلي", "الزمالك", "الترجي", "الرجاء", "الوداد"])
+# Words after which a nisba club name is a club ("تشكيلة الصفاقسي"), not a family name ("أيمن الصفاقسي").
+_CLUB_BEFORE = frozenset(fold(w) for w in [
+    "فوز", "هزيمة", "تعادل", "خسارة", "انتصار", "لاعب", "لاعبي", "لاعبو", "مدرب", "رئيس", "جماهير", "جمهور", "أحباء",
+    "أنصار", "تشكيلة", "فريق", "مباراة", "لقاء", "مواجهة", "شباك", "مرمى", "دفاع", "هجوم", "إدارة", "هيئة", "ملعب",
+    "نجم", "قائد", "حارس", "مهاجم", "ترشح", "تأهل", "أمام", "ضد", "على", "مع", "في", "من", "إلى", "الى", "عن", "بين",
+    "و"])
+_BODY_BEFORE = frozenset(fold(w) for w in ["مستوى", "أسفل", "أعلى", "فوق", "تحت"])  # "مستوى العين": the eye
+
+
+def _sport_context(toks: list[str], i: int) -> bool:
+    seen: set[str] = set()
+    for t in toks[max(0, i - 30) : i + 30]:
+        f = fold(t)
+        if f not in _SPORT_WORDS and len(f) > 3 and f[0] in "وبلف":
+            f = f[1:]
+        if f in _SPORT_WORDS:
+            seen.add(f)
+            if len(seen) > 1:
+                return True
+    return False
+
+
+def _bare_club_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, str]]:
+    """(start, end, confidence, canonical) of the bare club names above."""
+    out: list[tuple[int, int, float, str]] = []
+    if _BARE_RAW.isdisjoint(toks[lo:hi]):
+        return out  # the common case, decided at C speed
+    for i in range(lo, hi):
+        if toks[i] not in _BARE_RAW:
+            continue
+        _f, cl, rest, _h = analyse(toks[i])
+        canonical = _BARE_CLUBS.get(rest)
+        if canonical is None:
+            continue
+        if i > lo and fold(toks[i - 1]) in _BODY_BEFORE:
+            continue
+        if (not cl and rest.endswith("ي") and i > lo and toks[i - 1][0].isalpha()
+                and fold(toks[i - 1]) not in _CLUB_BEFORE):
+            continue  # "فوزي البنزرتي", "أيمن الصفاقسي": a family name
+        if not cl and i > lo and toks[i - 1][0].isalpha():
+            pf, _pcl, prest, _ph = analyse(toks[i - 1])
+            if prest.startswith("ال") and pf not in lx.STOP:
+                continue  # an adjective: "النادي الإفريقي", "الهلال" after "الكأس"
+        if i + 1 < hi and toks[i + 1][0].isalpha():
+            nf, ncl, nrest, _nh = analyse(toks[i + 1])
+            if not ncl and nrest.startswith("ال") and nf not in lx.STOP and not is_nat(nrest):
+                continue  # a longer name or phrase: "الهلال الأحمر", "الوحدة الوطنية", "الجزيرة العربية"
+        if _sport_context(toks, i):
+            out.append((i, i + 1, 0.75, canonical))
     return out
 
 

@@ -843,3 +843,15 @@ def test_bare_arab_clubs_only_in_match_reports() -> None:
     assert surfaces("وأجرى اللاعب عملية جراحية على مستوى العين بعد المباراة مع مدرب الفريق.") == []
     assert surfaces("وسجل للفريق كل من هيثم الجويني في الدقيقة 35 من المباراة وأيمن الصفاقسي في الشوط الثاني.") == []
     assert surfaces("وأكد المدرب أن الاتحاد الإفريقي لكرة القدم أجل المباراة.") == ["الاتحاد الإفريقي لكرة القدم"]
+
+
+def test_spelt_acronyms_with_dots() -> None:
+    """AlArabiya and ANT write English acronyms as Arabic letter names joined by dots; the dots are no full stop.
+    A thing's acronym (DNA, iOS) is none."""
+    assert surfaces('وقالت لاغارد متحدثة إلى إذاعة "آر.تي.ال": الفرنسية') == ["آر.تي.ال"]
+    assert surfaces("ويوسع كبار مديري الثروات مثل بنكي يو.بي.إس وكريدي سويس نطاق أعمالهما") == [
+        "يو.بي.إس", "كريدي سويس"]
+    ms = one("وذكرت وكالة الأمن الإلكتروني (سي.إس.إيه) أن الهجوم متعمد.")
+    assert [(m.surface, m.canonical, m.org_type) for m in ms][1] == ("سي.إس.إيه", ms[0].canonical, "government")
+    assert surfaces("تعديل الحمض النووي (دي.ان.أيه) قد يستخدم في العلاج.") == []
+    assert surfaces('الهواتف الذكية التي تعمل بنظام التشغيل "آي.أو.إس" الجديد.') == []

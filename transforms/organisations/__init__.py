@@ -39,9 +39,11 @@ from transforms.organisations.rules import (
     is_nat,
     is_press_addressee,
     latin_spans,
+    letter_acronym_spans,
     possessed,
     quoted_spans,
     radio_spans,
+    thing_acronym,
 )
 from transforms.organisations.tokens import fold, is_latin, sentence_bounds, strip_al, tokenize
 
@@ -383,6 +385,10 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
         cands.append((s, e, c, None, "A"))
     for s, e, c in radio_spans(toks, lo, hi):
         cands.append((s, e, c, None, "A"))
+    for s, e, c in letter_acronym_spans(toks, lo, hi):
+        letters = toks[s:e:2]  # "سي.إن.إن" is the listed "سي إن إن"
+        hit = next(((m[2], m[3]) for m in match_all(letters, 0, len(letters)) if m[1] - m[0] == len(letters)), None)
+        cands.append((s, e, c, hit, "A"))
     for s, e, c, typ in quoted_spans(toks, lo, hi):
         cands.append((s, e, c, (" ".join(toks[s:e]).replace(" . ", "."), typ), "A"))  # "العربية.نت" as one name
     for s, e, c in _club_spans(toks, lo, hi):
@@ -436,7 +442,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
     out = [_unquote(toks, x) for x in _seats(toks, hi, _organs(toks, lo, _head_before(toks, lo, _merge(cands))))
            if not _generic_phrase(toks, x[0], x[1]) and not _word_read_as_name(toks, x[0], x[1], lo)
            and (x[3] is not None or not _names_a_place_or_chair(toks, x[0], x[1]))
-           and not _building_as_place(toks, x[0], lo)]  # whichever component found the building
+           and not _building_as_place(toks, x[0], lo)  # whichever component found the building
+           and not thing_acronym(toks[x[0] : x[1]])]
     return _final_repairs(toks, hi, out)
 
 
@@ -1229,7 +1236,15 @@ def _paren_acronyms(raw: list[dict], pidx: int, text: str, toks: list[str], star
         return
     have = {(m["paragraph"], m["start"]) for m in raw}
     by_end = {m["end"]: m for m in raw if m["paragraph"] == pidx}
+    by_start = {m["start"]: m for m in raw if m["paragraph"] == pidx}
     for i in range(1, len(toks) - 2):
+        if toks[i] in _ACR_OPEN and toks[i + 2] == "." and toks[i - 1][0].isalpha():
+            # a spelt acronym after its name: "وكالة الأمن الإلكتروني (سي.إس.إيه)" takes the name's canonical
+            m, src = by_start.get(starts[i + 1]), by_end.get(ends[i - 1])
+            if (m is not None and src is not None and not m["list"] and len(src["toks"]) >= 2
+                    and ends.index(m["end"]) + 1 < len(toks) and toks[ends.index(m["end"]) + 1] == _ACR_OPEN[toks[i]]):
+                m["acr_of"] = src
+            continue
         if _ACR_OPEN.get(toks[i]) != toks[i + 2] or not toks[i + 1][0].isalpha():
             continue
         src = by_end.get(ends[i - 1])

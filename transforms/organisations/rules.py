@@ -14,7 +14,7 @@ from itertools import compress
 
 from transforms.organisations import lexicon as lx
 from transforms.organisations.gazetteer import Names, names
-from transforms.organisations.tokens import fold, is_latin, split_clitics, strip_al, word_cache
+from transforms.organisations.tokens import LETTER_NAMES, fold, is_latin, split_clitics, strip_al, word_cache
 
 MAX_CHAIN = 10
 # A place with ب closes a chain of at least this many words ("السفارة الفرنسية بتونس", "نقابة التعليم
@@ -570,6 +570,37 @@ def latin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
             out.append((i, j, 0.5))
         elif len(run) > 1 and _camel(run[0]):
             out.append((i, j, 0.45))
+        i = j
+    return out
+
+
+# Spelt acronyms of things, not bodies: DNA, RNA, iOS, GPS, USB, VIP, PDF, HD, DJ, CD, DVD, SMS.
+_THING_ACRONYMS = frozenset(" ".join(fold(w) for w in a.split()) for a in [
+    "دي ان ايه", "دي إن إيه", "ار ان ايه", "آر إن إيه", "آي أو إس", "اي او اس", "جي بي إس", "جي بي اس", "يو إس بي",
+    "يو اس بي", "في آي بي", "في اي بي", "بي دي إف", "بي دي اف", "إتش دي", "اتش دي", "دي جي", "سي دي", "دي في دي",
+    "إس إم إس", "اس ام اس", "إل إي دي", "ال اي دي", "إف إم", "اف ام", "إيه إم", "ايه ام"])
+
+
+def thing_acronym(span: list[str]) -> bool:
+    """A spelt acronym of a thing ("دي.إن.إيه", "آي أو إس"), which quotes or the CRF may also propose."""
+    return 2 <= len(span) <= 5 and " ".join(fold(t) for t in span if t != ".") in _THING_ACRONYMS
+
+
+def letter_acronym_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    """Three or more Latin letter names joined by dots, as one acronym ("آر.تي.ال", "آي.إتش.آي.إس")."""
+    out: list[tuple[int, int, float]] = []
+    if "." not in toks[lo:hi]:
+        return out  # the common case, decided at C speed
+    i = lo
+    while i < hi:
+        if toks[i] not in LETTER_NAMES or (i > lo and toks[i - 1] == "."):
+            i += 1
+            continue
+        j = i + 1
+        while j + 1 < hi and toks[j] == "." and toks[j + 1] in LETTER_NAMES:
+            j += 2
+        if (j - i + 1) // 2 >= 3 and not thing_acronym(toks[i:j]):
+            out.append((i, j, 0.6))
         i = j
     return out
 

@@ -90,12 +90,22 @@ def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
 _DOMAINS = frozenset(["كوم", "نت", "com", "net", "org", "ma"])
 
 
+# Latin letters spelt in Arabic, as acronyms are written with dots: "بي. بي. سي", "سي.إس.إيه", "يو.بي.إس".
+LETTER_NAMES = frozenset([
+    "إيه", "ايه", "أيه", "بي", "سي", "دي", "إي", "اي", "إف", "اف", "جي", "إتش", "اتش", "آي", "أي", "جاي", "جيه", "كيه",
+    "كي", "إل", "ال", "إم", "ام", "إن", "ان", "أو", "او", "كيو", "آر", "ار", "إس", "اس", "تي", "يو", "في", "فيه", "دبليو",
+    "إكس", "اكس", "واي", "زد", "زي", "إيتش", "بى", "سى", "دى", "تى", "فى"])
+
+
 def sentence_bounds(toks: list[str]) -> list[tuple[int, int]]:
-    """Token ranges of sentences: the CRF sees short sequences and rules never cross a full stop."""
+    """Token ranges of sentences: the CRF sees short sequences and rules never cross a full stop (nor the
+    dots of a spelt acronym, "آر.تي.ال")."""
     out: list[tuple[int, int]] = []
     s = 0
+    n = len(toks)
     for i, t in enumerate(toks):
-        if t in _SENT_END and not (t == "." and i + 1 < len(toks) and toks[i + 1].lower() in _DOMAINS):
+        if t in _SENT_END and not (t == "." and i + 1 < n and (
+                toks[i + 1].lower() in _DOMAINS or (i and toks[i - 1] in LETTER_NAMES and toks[i + 1] in LETTER_NAMES))):
             out.append((s, i + 1))
             s = i + 1
     if s < len(toks):

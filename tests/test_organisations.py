@@ -855,3 +855,20 @@ def test_spelt_acronyms_with_dots() -> None:
     assert [(m.surface, m.canonical, m.org_type) for m in ms][1] == ("سي.إس.إيه", ms[0].canonical, "government")
     assert surfaces("تعديل الحمض النووي (دي.ان.أيه) قد يستخدم في العلاج.") == []
     assert surfaces('الهواتف الذكية التي تعمل بنظام التشغيل "آي.أو.إس" الجديد.') == []
+
+
+def test_unlisted_organisations_state_sport_offices_and_news_agencies_types() -> None:
+    """An unlisted "منظمة X" is civil society unless called intergovernmental or regional; a state office for
+    sport is government; "وكالة أنباء X" is media; NATO and ASEAN by their short forms (ANT/AlArabiya sentences)."""
+    def typed(text: str) -> list[tuple[str, str]]:
+        return [(m.surface, m.org_type) for m in one(text)]
+    assert typed("بحسب تقرير منظمة بوصلة الصادر أمس.") == [("منظمة بوصلة", "ngo")]
+    assert typed("وقالت المنظمة العربية للتربية والثقافة إن البرنامج انطلق.")[0][1] == "international"
+    assert typed("أعلنت الهيئة العامة للرياضة يوم السبت تعيين لجنة خاصة باللاعبين.") == [
+        ("الهيئة العامة للرياضة", "government")]
+    assert typed("ملعب الهلال والهيئة المديرة للهلال الرياضي في اجتماع.")[-1] == (
+        "الهيئة المديرة للهلال الرياضي", "sports")
+    assert typed("نقلت وكالة أنباء رويترز عن مصدر أن الاتفاق وقع.") == [("وكالة أنباء رويترز", "media")]
+    assert typed("عشية قمة لحلف الأطلسي في بروكسل.") == [("حلف الأطلسي", "international")]
+    assert typed("وتشغل سنغافورة الرئاسة الدورية لرابطة دول جنوب شرق آسيا (الآسيان) هذا العام.")[-1] == (
+        "الآسيان", "international")

@@ -145,6 +145,9 @@ _FEDERATION = frozenset({fold("الجامعة"), fold("جامعة")})
 # linking-only type words (lexicon.TYPE_CUES also feeds the CRF, whose weights were learnt with it)
 _SCHOOLS = frozenset(fold(w) for w in ["مدرسة", "المدرسة", "معهد", "المعهد"])
 _SOCIETY = frozenset({fold("جمعية"), fold("الجمعية")})
+_ORGANISATION = frozenset({fold("منظمة"), fold("المنظمة")})
+_SPORT_PORTFOLIO = frozenset(fold(w) for w in ["الرياضة", "للرياضة", "والرياضة", "لرياضة"])
+_STATE_OFFICES = frozenset(fold(w) for w in ["هيئة", "الهيئة", "مديرية", "المديرية", "مندوبية", "المندوبية"])
 _CLUB_FIRSTS = frozenset(fold(w) for w in ["سبورتينغ", "سبورتنغ", "سبورتينج", "سبورتنج", "أولمبيك", "مولودية",
                                             "شبيبة", "الشبيبة"])
 _SECURITY = frozenset(fold(w) for w in ["أمن", "حرس", "شرطة", "درك"])  # compared without the article
@@ -188,6 +191,16 @@ def guess_type(toks: list[str], known: str | None) -> str:
     for a in parts:  # an organ of a party or a club: "المكتب السياسي لحزب آفاق تونس", "الهيئة المديرة للنادي"
         if a[1] in ("ل", "لل", "ب") and a[3] in ("party", "sports"):
             return a[3]
+    if rest0 in _STATE_OFFICES and any(a[2] in _SPORT_PORTFOLIO for a in parts):
+        return "government"  # "الهيئة العامة للرياضة", "مديرية الشباب والرياضة بالشرقية": the state's sport office
+    if rest0 in _ORGANISATION and "international" not in cues and not any((strip_al(w),) in names().by_key
+                                                                        for w in words):
+        # an organisation no list knows is civil society ("منظمة أنا يقظ", "منظمة بوصلة"), unless a regional
+        # adjective calls it intergovernmental ("المنظمة العربية للتربية والثقافة"); WTO, WHO, OPEC ... are listed
+        if any(w in lx.INTL_ADJ or w in lx.REGIONAL_ADJ for w in words):
+            return "international"
+        civil = [c for c in cues if c in _CIVIL]
+        return min(civil, key=_CUE_RANK.__getitem__) if civil else "ngo"
     if head == "education_research" and rest0 in _FEDERATION and words and _adj_like(words[0]):
         cues = {lx.TYPE_CUES.get(w) for w in words}
         return "sports" if "sports" in cues else "union"  # الجامعة التونسية لـ... : a federation

@@ -872,3 +872,12 @@ def test_unlisted_organisations_state_sport_offices_and_news_agencies_types() ->
     assert typed("عشية قمة لحلف الأطلسي في بروكسل.") == [("حلف الأطلسي", "international")]
     assert typed("وتشغل سنغافورة الرئاسة الدورية لرابطة دول جنوب شرق آسيا (الآسيان) هذا العام.")[-1] == (
         "الآسيان", "international")
+
+
+def test_group_network_and_platform_nouns_before_a_listed_name() -> None:
+    """AlArabiya writes "مجموعة غوغل", "منصة انستغرام": the noun is in the name (the training golds: 21 in, none
+    out without quotes), and the clitic before it is not; "سان برونو" is a town, not ب + Renault."""
+    assert surfaces("وقع إطلاق النار قرب المقر الرئيسي لشركة يوتيوب التابعة لمجموعة غوغل في سان برونو.")[-1] == (
+        "مجموعة غوغل")
+    assert surfaces("أعلنت منصة انستغرام عن ميزة جديدة تتيح للمستخدمين مشاركة المنشورات.") == ["منصة انستغرام"]
+    assert surfaces("وعلى منصة التتويج وقف اللاعبون.") == []

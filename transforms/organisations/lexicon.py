@@ -52,6 +52,10 @@ HEADS.pop(fold("مديرية_الأمن"), None)
 # ("منطقة الأمن بمدنين", "إقليم الحرس الوطني بسوسة").
 UNIT_NOUNS: frozenset[str] = _f("منطقة إقليم اقليم فرقة مركز فرع مديرية وحدة فوج")
 
+# Group, network and platform nouns: a listed name of any type after them takes them in ("مجموعة غوغل",
+# "شبكة فيسبوك", "منصة انستغرام").
+GROUP_NOUNS: frozenset[str] = _f("مجموعة شبكة منصة")
+
 # Heads that name an institution only with a complement (never alone, even definite).
 BARE_BAD: frozenset[str] = _f(
     "الحكومة الشرطة الجيش القوات الأمن الوزارة المجلس الهيئة اللجنة الشركة الجمعية المؤسسة المركز "

@@ -37,8 +37,9 @@ def analyse(tok: str) -> tuple[str, str, str, str]:
         cl, rest, head = f[0], f[1:], lx.HEADS[f[1:]]
     if not head and len(f) > 5 and f[0] in "وف" and f[1] in "بل" and f[2:] in lx.HEADS:
         cl, rest, head = f[:2], f[2:], lx.HEADS[f[2:]]
-    if not head and not cl and len(f) > 4 and f[0] in "وبلف" and (f[1:] in lx.UNIT_NOUNS or f[1:] in lx.TITLES):
-        cl, rest = f[0], f[1:]  # "بمنطقة", "لوزير": a unit noun or a title that is no head still sheds its clitic
+    if not head and not cl and len(f) > 4 and f[0] in "وبلف" and (
+            f[1:] in lx.UNIT_NOUNS or f[1:] in lx.TITLES or f[1:] in lx.GROUP_NOUNS):
+        cl, rest = f[0], f[1:]  # "بمنطقة", "لوزير", "لمجموعة": a unit, title or group noun sheds its clitic too
     elif not head and not cl and len(f) > 5 and f[0] in "وف" and f[1] in "بل" and f[2:] in lx.UNIT_NOUNS:
         cl, rest = f[:2], f[2:]
     return f, cl, rest, head

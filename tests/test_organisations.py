@@ -881,3 +881,11 @@ def test_group_network_and_platform_nouns_before_a_listed_name() -> None:
         "مجموعة غوغل")
     assert surfaces("أعلنت منصة انستغرام عن ميزة جديدة تتيح للمستخدمين مشاركة المنشورات.") == ["منصة انستغرام"]
     assert surfaces("وعلى منصة التتويج وقف اللاعبون.") == []
+
+
+def test_new_is_no_part_of_a_name_and_tunisian_codes_are_laws() -> None:
+    """"الجديد" after a name describes it ("مجلس الشعب الجديد"; the training golds: 4 after, 0 inside, but for
+    "وكالة أنباء الصين الجديدة"); "مجلة الإجراءات الجزائية" is a Tunisian legal code, no magazine (ANT)."""
+    assert surfaces("إن المصادقة على قانون الإرهاب من أهم أولويات مجلس الشعب الجديد.") == ["مجلس الشعب"]
+    assert surfaces("وذلك طبقا لأحكام الفصل 23 من مجلة الإجراءات الجزائية، وفق بلاغ.") == []
+    assert surfaces("هذه السنة مع الاحتفال بستينية مجلة الأحوال الشخصية التي تمثل مكسبا.") == []

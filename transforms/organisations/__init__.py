@@ -464,6 +464,8 @@ _PRODUCTS = frozenset(fold(w) for w in [
 # training articles put "الإرهابي", "الرسمية", "التابعة" right after a mention 22 times, inside one 0 times)
 _EVALUATIVE = frozenset(fold(w) for a in ["الإرهابي", "الرسمي", "المحظور", "المتشدد", "المتطرف", "الانقلابي",
                                           "التابع", "المنضوي", "المكلف"] for w in (a, a + "ة"))
+_CODE = fold("مجلة")
+_NEW = frozenset(fold(w) for w in ["الجديد", "الجديدة"])  # the training golds: after a name 4 times, inside 0
 _BALL = frozenset(fold(w) for w in ["لكرة", "للكرة"])
 _TEAM_RANKS = frozenset(fold(w) for w in ["الأول", "الأولمبي", "الأوليمبي", "الرديف"])
 _AGE_GROUPS = frozenset(fold(w) for w in ["للشباب", "للسيدات", "للناشئين", "للناشئات", "للأواسط", "للأصاغر",
@@ -516,6 +518,9 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             continue  # "كأس الاتحاد الإفريقي", "بطولة الرابطة المحترفة الأولى": a cup or league named after its body
         if s > 0 and analyse(toks[s])[2] == _POLICE and fold(toks[s - 1]).removeprefix("و") in _RANKS:
             continue  # "ضابط شرطة ممتاز", "مفتش شرطة برتبة": a rank, not a police force
+        if (x[3] is None and e - s >= 2 and analyse(toks[s])[2] == _CODE and toks[s + 1][0].isalpha()
+                and analyse(toks[s + 1])[2].startswith("ال")):
+            continue  # "مجلة الاستثمار", "مجلة الأحوال الشخصية": a Tunisian legal code (the golds: 0 mentions)
         if e - s == 1 and e < hi and fold(toks[e]) in _PRODUCTS:
             continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go": a product's name, not the company
         led = next((k for k in range(s + 1, e) if fold(toks[k]) in _LED_BY), None)
@@ -524,6 +529,9 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         while (x[3] is None and e - s >= 2 and fold(toks[e - 1]) in _EVALUATIVE
                and not (analyse(toks[e - 2])[2].startswith("ال") and not is_nat(analyse(toks[e - 2])[2]))):
             e -= 1  # "تنظيم داعش [الإرهابي]"; "القضايا الإرهابية" (a definite noun's adjective) stays
+        if (x[3] is None and e - s >= 2 and fold(toks[e - 1]) in _NEW
+                and strip_al(analyse(toks[e - 2])[2]) not in names().places):
+            e -= 1  # "مجلس الشعب [الجديد]", "هيئة الاستثمار [الجديدة]"; "وكالة أنباء الصين الجديدة" keeps its place
         if e != x[1] and e - s == 1 and analyse(toks[s])[3]:
             continue  # "وكالة [الرسمية]": a bare head noun left after a cut names nothing
         if e != x[1]:

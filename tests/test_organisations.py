@@ -889,3 +889,15 @@ def test_new_is_no_part_of_a_name_and_tunisian_codes_are_laws() -> None:
     assert surfaces("إن المصادقة على قانون الإرهاب من أهم أولويات مجلس الشعب الجديد.") == ["مجلس الشعب"]
     assert surfaces("وذلك طبقا لأحكام الفصل 23 من مجلة الإجراءات الجزائية، وفق بلاغ.") == []
     assert surfaces("هذه السنة مع الاحتفال بستينية مجلة الأحوال الشخصية التي تمثل مكسبا.") == []
+
+
+def test_quoted_outlets_of_correspondents_and_sources() -> None:
+    """AlArabiya names itself in quotes after a correspondent, a dual "قناتي" or "لـ" after a source's saying
+    verb; "لـ" after a clause is no outlet."""
+    assert surfaces('وأفادت مراسلة "العربية" بمصرع شخص متأثرا بإصابته.') == ["العربية"]
+    assert surfaces('وأشار مصدر عسكري لقناتي "العربية" و"الحدث" إلى أن غارات التحالف نجحت.') == ["العربية", "الحدث"]
+    assert surfaces('وأكد مصدر من داخل البيضاء لـ"العربية" أن القصف مستمر.') == ["العربية"]
+    assert surfaces('وأكد أن الحزب تعرض لـ"هجوم" من خصومه.') == []
+    assert surfaces('وقال المتحدث إن الحكومة ستلجأ لـ"القوة" إذا لزم الأمر.') == []
+    assert surfaces('وتأتي هذه الحفلة بدعم الهيئة العامة للثقافة ومجموعة "MBC" السعودية.') == [
+        "الهيئة العامة للثقافة", "MBC"]

@@ -205,7 +205,8 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
                 j += 1
             purpose = strong = True
             continue
-        if cl in ("و", "ول") and (purpose or n_def >= 1) and not h and rest not in lx.BARE_BAD:
+        if (cl in ("و", "ول") and (purpose or n_def >= 1) and not h and rest not in lx.BARE_BAD
+                and rest not in lx.GROUP_NOUNS):  # "للثقافة | ومجموعة MBC": another body
             if last_adj_prev and not purpose and not (rest0 in _MINISTRY and rest in _PORTFOLIOS):
                 break  # "الجيش اللبناني واليونيفيل"; a ministry's portfolios go on ("التربية الوطنية والتكوين")
             j += 1
@@ -383,6 +384,8 @@ def _proper(tok: str) -> bool:
 _SITE = frozenset(fold(w) for w in ["موقع", "الموقع"])
 _GROUP = frozenset(fold(w) for w in ["مجموعة", "المجموعة", "مجموعه"])
 # "بحسب « المسيرة »", "نقلا عن « القدس العربي »": a quoted name given as the source of a report is an outlet.
+# A correspondent of an outlet, or two outlets under one dual head noun.
+_PRESS_WORDS = frozenset(fold(w) for w in ["مراسل", "مراسلة", "مراسلو", "مراسلي", "قناتي", "صحيفتي", "قناتا", "صحيفتا"])
 _SOURCE = frozenset(fold(w) for w in ["بحسب", "حسب", "وحسب", "وبحسب", "نقلت", "ونقلت", "أوردت", "وأوردت"])
 
 
@@ -396,6 +399,8 @@ def _trigger(tok: str) -> str:
         return "media"
     if f in _GROUP or bare in _GROUP:
         return "company"
+    if f in _PRESS_WORDS or bare in _PRESS_WORDS:
+        return "media"  # 'مراسلة "العربية"', 'لقناتي "العربية" و"الحدث"'
     head = analyse(tok)[3]
     return head if head in ("media", "company") else ""
 
@@ -425,6 +430,8 @@ def quoted_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, floa
                 typ = "media"
             if not typ and k > lo and fold(toks[k]) == _NEWS and analyse(toks[k - 1])[2] == _AGENCY:
                 typ = "media"  # 'وكالة الأنباء الرسمية "وات"': the agency described, then named
+        if not typ and out and out[-1][1] + 1 == q - 1 and toks[q - 1] == "و":
+            typ = out[-1][3]  # 'لقناتي "العربية" و"الحدث"': the second of two quoted names the trigger announces
         if typ:
             out.append((q + 1, end - 1, 0.75, typ))
     return out
@@ -441,6 +448,8 @@ _OBTAINED = frozenset(fold(p + w) for p in ("", "و") for w in ["حصلت", "ح�
 _OBTAINED_NEXT = frozenset(fold(w) for w in ["على", "من", "أن"])
 
 
+_THAT = frozenset(fold(w) for w in ["أن", "إن", "بأن", "وأن", "وإن", "أنه", "إنه", "لأن", "الذي", "التي"])
+_SOURCES_NOUN = frozenset(fold(w) for w in ["مصدر", "مصادر", "مسؤول", "متحدث", "المتحدث", "الناطق"])
 _NEWS = fold("الأنباء")
 _AGENCY = fold("وكالة")
 
@@ -455,6 +464,15 @@ def _told_outlet(toks: list[str], q: int, end: int, lo: int, hi: int) -> bool:
     before = fold(toks[q - 2])
     if before in _CONTACT or (before in _SAID and prev != fold("مع")):
         return True
+    if toks[q - 1] == "لـ" and end - q == 3:
+        # 'وأكد مصدر من داخل البيضاء لـ"العربية"': one quoted word a source spoke to, the saying verb or its
+        # subject shortly before and no clause between ('وأكد أن الحزب تعرض لـ"هجوم"' is no outlet)
+        for t in reversed(toks[max(lo, q - 8) : q - 1]):
+            f = fold(t)
+            if f in _THAT:
+                return False
+            if f in _SAID or f in _SOURCES_NOUN:
+                return True
     return before in _CONTACT_ADJ and q - 3 >= lo and fold(toks[q - 3]) in _CONTACT
 
 

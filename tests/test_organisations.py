@@ -901,3 +901,15 @@ def test_quoted_outlets_of_correspondents_and_sources() -> None:
     assert surfaces('وقال المتحدث إن الحكومة ستلجأ لـ"القوة" إذا لزم الأمر.') == []
     assert surfaces('وتأتي هذه الحفلة بدعم الهيئة العامة للثقافة ومجموعة "MBC" السعودية.') == [
         "الهيئة العامة للثقافة", "MBC"]
+
+
+def test_the_newspaper_a_column_is_reprinted_from() -> None:
+    """AlArabiya ends reprinted columns with "*نقلاً عن X" + the paper's feminine nationality (left out, rule 4)."""
+    def typed(text: str) -> list[tuple[str, str]]:
+        return [(m.surface, m.org_type) for m in one(text)]
+    assert typed("*نقلاً عن الرؤية الإماراتية") == [("الرؤية", "media")]
+    assert typed("*نقلا عن المنتخب المغربية") == [("المنتخب", "media")]
+    assert typed('* نقلا عن "الشرق الأوسط"') == [("الشرق الأوسط", "media")]
+    assert typed("وذلك نقلا عن الصحافة الفرنسية.") == []
+    assert typed("جاء ذلك في بيان لوزارة الداخلية نقلا عن الحماية المدنية.")[-1] == (
+        "الحماية المدنية", "judiciary_security")

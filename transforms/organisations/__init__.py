@@ -43,6 +43,7 @@ from transforms.organisations.rules import (
     possessed,
     quoted_spans,
     radio_spans,
+    reprint_spans,
     thing_acronym,
 )
 from transforms.organisations.tokens import fold, is_latin, sentence_bounds, strip_al, tokenize
@@ -110,7 +111,7 @@ def _crf_decode(toks: list[str], lo: int, hi: int,
 # three held-out thirds of Wojood train + NewsFANE dev: F1 0.760 without the gate, 0.771 with it; gates
 # of 2 and 5 keep too few rule spans, 15 too many; per-source values changed nothing beyond noise),
 # see docs/organisations-dev-log.md.
-GATE: dict[str, float] = dict.fromkeys(("L", "X", "H", "A", "C"), float("inf"))
+GATE: dict[str, float] = dict.fromkeys(("L", "X", "H", "A", "C", "R"), float("inf"))
 
 
 GATE_PER_TOKEN = False
@@ -387,6 +388,9 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
         cands.append((s, e, c, None, "A"))
     for s, e, c in radio_spans(toks, lo, hi):
         cands.append((s, e, c, None, "A"))
+    reprints = reprint_spans(toks, lo, hi) if "عن" in toks[lo:hi] else []
+    for s, e, c in reprints:
+        cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), "media"), "R"))
     for s, e, c in letter_acronym_spans(toks, lo, hi):
         letters = toks[s:e:2]  # "سي.إن.إن" is the listed "سي إن إن"
         hit = next(((m[2], m[3]) for m in match_all(letters, 0, len(letters)) if m[1] - m[0] == len(letters)), None)
@@ -441,6 +445,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
         or (listed[x[0]][1] and any(is_nat(analyse(t)[2]) and analyse(t)[2] not in lx.REGIONAL_ADJ
                                     for t in toks[listed[x[0]][0] : x[1]]))
     ]
+    if reprints:  # "نقلا عن المنتخب المغربية": the reprint source's words are the newspaper, whatever else read them
+        cands = [x for x in cands if x[4] == "R" or all(x[1] <= s or x[0] >= e for s, e, _c in reprints)]
     out = [_unquote(toks, x) for x in _seats(toks, hi, _organs(toks, lo, _head_before(toks, lo, _merge(cands))))
            if not _generic_phrase(toks, x[0], x[1]) and not _word_read_as_name(toks, x[0], x[1], lo)
            and (x[3] is not None or not _names_a_place_or_chair(toks, x[0], x[1]))

@@ -437,6 +437,40 @@ def quoted_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, floa
     return out
 
 
+# "*نقلاً عن الرؤية الإماراتية", '* نقلا عن "الشرق الأوسط"': the newspaper a column is reprinted from (AlArabiya
+# ends 531 of its 6,519 articles so). Its nationality adjective is feminine (a صحيفة is meant) and stays out (rule 4).
+_CIVIL_ADJ = fold("المدنية")
+_REPRINTED = frozenset(fold(w) for w in ["نقلا", "نقلاً", "ونقلا", "ونقلاً"])
+_NOT_OUTLETS = frozenset(fold(w) for w in ["الصحافة", "الصحف", "وسائل", "الإعلام", "التلفزيون", "الإذاعة", "التلفزة",
+                                           "مصادر", "مصدر", "مسؤولين", "مسؤول", "السلطات", "الوكالة", "وكالات"])
+
+
+def reprint_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    out: list[tuple[int, int, float]] = []
+    for i in range(lo, hi - 3):
+        if toks[i + 1] != "عن" or fold(toks[i]) not in _REPRINTED:
+            continue
+        j = i + 2
+        if toks[j] in _OPEN_QUOTE:
+            end = _quoted_end(toks, j, hi)
+            if end and end - j <= 5 and not any(fold(t) in lx.STOP for t in toks[j + 1 : end - 1]):
+                out.append((j + 1, end - 1, 0.75))
+            continue
+        for k in (j + 1, j + 2):
+            if k >= hi or not all(t[0].isalpha() for t in toks[j : k + 1]):
+                break
+            rest = analyse(toks[k])[2]
+            if is_nat(rest) and rest.endswith("ه") and rest != _CIVIL_ADJ:  # "الحماية المدنية": civil, not of Medina
+                words = [analyse(t) for t in toks[j:k]]
+                # a head noun agreeing with the feminine adjective is the body itself ("الحكومة المصرية"); the
+                # newspaper "المنتخب المغربية" disagrees with it
+                if not any((w[3] and w[2].endswith("ه")) or w[1] or w[0] in lx.STOP or w[0] in _NOT_OUTLETS
+                           for w in words):
+                    out.append((j, k, 0.75))
+                break
+    return out
+
+
 # An outlet named in quotes as the one a source spoke to or that obtained a document: 'في اتصال هاتفي مع
 # «فبراير»', 'في تصريح لـ«هسبريس»', 'وقال لـ"العربية.نت"', 'حصلت «فبراير. كوم» على صور'.
 _CONTACT = frozenset(fold(w) for w in ["تصريح", "تصريحات", "اتصال", "حديث", "حوار", "مقابلة"])

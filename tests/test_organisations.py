@@ -913,3 +913,13 @@ def test_the_newspaper_a_column_is_reprinted_from() -> None:
     assert typed("وذلك نقلا عن الصحافة الفرنسية.") == []
     assert typed("جاء ذلك في بيان لوزارة الداخلية نقلا عن الحماية المدنية.")[-1] == (
         "الحماية المدنية", "judiciary_security")
+
+
+def test_a_name_ends_before_a_relative_a_participle_or_a_count() -> None:
+    """"والذي", "والمتعلقة" after a name start a clause, "العشرات" is the object; "لمليشيا" sheds its ل
+    (AlArabiya and ANT sentences)."""
+    assert surfaces("في المقابل، قتلت قوات الاحتلال العشرات وأصابت ألفين آخرين") == ["قوات الاحتلال"]
+    assert surfaces("وهذا واضح من برنامج المركز الوطني للتخصيص والذي يعتبر واضحا جدا") == ["المركز الوطني للتخصيص"]
+    assert surfaces("وأكد أن التقارير الشهرية للإدارة الجهوية للصحة والمتعلقة بالتحاليل سليمة.") == [
+        "إدارة الجهوية للصحة"]
+    assert surfaces("ثلاثة مركبات دفع رباعي تابعة لمليشيا الحوثي تحمل كل منها 10 عناصر") == ["مليشيا الحوثي"]

@@ -38,7 +38,7 @@ def analyse(tok: str) -> tuple[str, str, str, str]:
     if not head and len(f) > 5 and f[0] in "وف" and f[1] in "بل" and f[2:] in lx.HEADS:
         cl, rest, head = f[:2], f[2:], lx.HEADS[f[2:]]
     if not head and not cl and len(f) > 4 and f[0] in "وبلف" and (
-            f[1:] in lx.UNIT_NOUNS or f[1:] in lx.TITLES or f[1:] in lx.GROUP_NOUNS):
+            f[1:] in lx.UNIT_NOUNS or f[1:] in lx.TITLES or f[1:] in lx.GROUP_NOUNS or f[1:] in lx.MILITIA_NOUNS):
         cl, rest = f[0], f[1:]  # "بمنطقة", "لوزير", "لمجموعة": a unit, title or group noun sheds its clitic too
     elif not head and not cl and len(f) > 5 and f[0] in "وف" and f[1] in "بل" and f[2:] in lx.UNIT_NOUNS:
         cl, rest = f[:2], f[2:]
@@ -206,7 +206,7 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
             purpose = strong = True
             continue
         if (cl in ("و", "ول") and (purpose or n_def >= 1) and not h and rest not in lx.BARE_BAD
-                and rest not in lx.GROUP_NOUNS):  # "للثقافة | ومجموعة MBC": another body
+                and rest not in lx.GROUP_NOUNS and rest not in lx.MILITIA_NOUNS and rest not in lx.STOP):  # "| والذي"
             if last_adj_prev and not purpose and not (rest0 in _MINISTRY and rest in _PORTFOLIOS):
                 break  # "الجيش اللبناني واليونيفيل"; a ministry's portfolios go on ("التربية الوطنية والتكوين")
             j += 1

@@ -923,3 +923,12 @@ def test_a_name_ends_before_a_relative_a_participle_or_a_count() -> None:
     assert surfaces("وأكد أن التقارير الشهرية للإدارة الجهوية للصحة والمتعلقة بالتحاليل سليمة.") == [
         "إدارة الجهوية للصحة"]
     assert surfaces("ثلاثة مركبات دفع رباعي تابعة لمليشيا الحوثي تحمل كل منها 10 عناصر") == ["مليشيا الحوثي"]
+
+
+def test_coast_guard_prosecution_navy_and_national_federations_types() -> None:
+    def typed(text: str) -> list[tuple[str, str]]:
+        return [(m.surface, m.org_type) for m in one(text)]
+    assert typed("وقال خفر السواحل الإيطالي إن نحو 800 مهاجر جرى إنقاذهم.") == [
+        ("خفر السواحل الإيطالي", "judiciary_security")]
+    assert typed("وكان الادعاء العام الألماني أعلن إخلاء سبيل الرجل.")[0][1] == "judiciary_security"
+    assert typed("وكان غروندونا رئيس الاتحاد الأرجنتيني حينها.") == [("الاتحاد الأرجنتيني", "sports")]

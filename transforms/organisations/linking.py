@@ -150,7 +150,9 @@ _SPORT_PORTFOLIO = frozenset(fold(w) for w in ["الرياضة", "للرياضة
 _STATE_OFFICES = frozenset(fold(w) for w in ["هيئة", "الهيئة", "مديرية", "المديرية", "مندوبية", "المندوبية"])
 _CLUB_FIRSTS = frozenset(fold(w) for w in ["سبورتينغ", "سبورتنغ", "سبورتينج", "سبورتنج", "أولمبيك", "مولودية",
                                             "شبيبة", "الشبيبة"])
-_SECURITY = frozenset(fold(w) for w in ["أمن", "حرس", "شرطة", "درك"])  # compared without the article
+# compared without the article; "خفر السواحل", "الادعاء العام" ("البحرية الإسبانية": _NAVY, "بحرية" is ب + حرية)
+_SECURITY = frozenset(fold(w) for w in ["أمن", "حرس", "شرطة", "درك", "خفر", "ادعاء"])
+_NAVY = fold("البحرية")
 # heads of a unit that a police word makes a police unit (a council or ministry of security is the state)
 _POLICE_UNITS = frozenset(fold(w) for a in ["إدارة", "فرقة", "مركز", "منطقة", "وحدة", "وحدات", "مصلحة", "دائرة",
                                             "قسم", "فوج"] for w in (a, "ال" + a))
@@ -176,13 +178,13 @@ def guess_type(toks: list[str], known: str | None) -> str:
     cues = [c for a in parts if (c := lx.TYPE_CUES.get(a[0]) or lx.TYPE_CUES.get(a[2]))]
     if head == "company" and _CENTRAL in words:
         return "government"  # البنك المركزي / مصرف لبنان المركزي
-    if head == "union_or_other":
-        head = "sports" if words and strip_al(words[0]) in names().places else ""
+    if head == "union_or_other":  # "اتحاد قصور الساف"; "الاتحاد الأرجنتيني" (unlisted: the EU and AU are listed)
+        head = "sports" if words and (strip_al(words[0]) in names().places or (len(words) == 1 and is_nat(words[0]))) else ""
     if rest0 in _SOCIETY and len(words) == 1 and strip_al(words[0]) in names().places:
         return "sports"  # "جمعية الحمامات", "جمعية جربة": a society named by its town alone is its club
     if not head and rest0 in _CLUB_FIRSTS:
         return "sports"  # "سبورتينغ بن عروس", "أولمبيك مدنين"
-    if (not head or rest0 in _POLICE_UNITS) and any(strip_al(w) in _SECURITY for w in [rest0, *words]):
+    if (not head or rest0 in _POLICE_UNITS) and (rest0 == _NAVY or any(strip_al(w) in _SECURITY for w in [rest0, *words])):
         return "judiciary_security"  # "الأمن الوطني", "منطقة الأمن الوطني بتاجروين", "إدارة الشرطة البلدية"
     if head in _STRONG_HEAD_TYPES or rest0 in _MINISTRY:
         return head  # a ministry is the state whatever its portfolio ("وزارة ... والبحث العلمي")

@@ -932,3 +932,13 @@ def test_coast_guard_prosecution_navy_and_national_federations_types() -> None:
         ("خفر السواحل الإيطالي", "judiciary_security")]
     assert typed("وكان الادعاء العام الألماني أعلن إخلاء سبيل الرجل.")[0][1] == "judiciary_security"
     assert typed("وكان غروندونا رئيس الاتحاد الأرجنتيني حينها.") == [("الاتحاد الأرجنتيني", "sports")]
+
+
+def test_a_ministry_named_by_its_portfolio_alone() -> None:
+    """"المتحدث باسم الخارجية", "وفق بيان صادر عن الخارجية" (ANT): the ministry; "للمبادلات الخارجية التونسية":
+    an adjective."""
+    ms = one("واتفق الوزيران، وفق بيان صادر عن الخارجية، على تحديد موعد جديد لهذه الزيارة.")
+    assert [(m.surface, m.canonical, m.org_type) for m in ms] == [("الخارجية", "وزارة الخارجية", "government")]
+    assert surfaces("وقال المتحدث باسم الداخلية إن الوحدات الأمنية تدخلت.") == ["الداخلية"]
+    assert surfaces("واصل العجز التجاري للمبادلات الخارجية التونسية تراجعه للشهر السابع.") == []
+    assert surfaces("وتطورت التجارة الخارجية للبلاد خلال السنة.") == []

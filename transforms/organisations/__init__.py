@@ -401,6 +401,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
         cands.append((s, e, c, (" ".join(toks[s:e]), "sports"), "A"))
     for s, e, c, canonical in _bare_club_spans(toks, lo, hi):
         cands.append((s, e, c, (canonical, "sports"), "A"))
+    for s, e, c, canonical in _portfolio_spans(toks, lo, hi):
+        cands.append((s, e, c, (canonical, "government"), "A"))
     if not _TRIGGERS.isdisjoint(toks[lo:hi]):  # most sentences hold none of the three rules' words
         for spans, typ in ((_team_pairs(toks, lo, hi), "sports"), (_admin_spans(toks, lo, hi), "government"),
                            (_unit_spans(toks, lo, hi), "judiciary_security")):
@@ -527,6 +529,9 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         if (x[3] is None and e - s >= 2 and analyse(toks[s])[2] == _CODE and toks[s + 1][0].isalpha()
                 and analyse(toks[s + 1])[2].startswith("ال")):
             continue  # "مجلة الاستثمار", "مجلة الأحوال الشخصية": a Tunisian legal code (the golds: 0 mentions)
+        if (s > 0 and analyse(toks[s])[2] in _PORTFOLIO_ALONE and toks[s - 1][0].isalpha()
+                and analyse(toks[s - 1])[2].startswith("ال") and fold(toks[s - 1]) not in lx.STOP):
+            continue  # "للمبادلات [الخارجية التونسية]": the portfolio word is an adjective here
         if e - s == 1 and e < hi and fold(toks[e]) in _PRODUCTS:
             continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go": a product's name, not the company
         led = next((k for k in range(s + 1, e) if fold(toks[k]) in _LED_BY), None)
@@ -809,6 +814,30 @@ def _bare_club_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, 
                 continue  # a longer name or phrase: "الهلال الأحمر", "الوحدة الوطنية", "الجزيرة العربية"
         if _sport_context(toks, i):
             out.append((i, i + 1, 0.75, canonical))
+    return out
+
+
+# "المتحدث باسم الخارجية", "وقالت الخارجية في بيان": the foreign or interior ministry by its portfolio alone, after a
+# word that only a body's statement or spokesman follows (the portfolio is otherwise an adjective: "التجارة الخارجية").
+_PORTFOLIO_ALONE = {fold("الخارجية"): "وزارة الخارجية", fold("الداخلية"): "وزارة الداخلية"}
+_PORTFOLIO_RAW = frozenset(p + w for p in ("", "و", "ل") for w in ("الخارجية", "الداخلية", "الخارجيه", "الداخليه"))
+_STATEMENT_OF = frozenset(fold(p + w) for p in ("", "و") for w in [
+    "باسم", "بيان", "بلاغ", "قالت", "أعلنت", "أكدت", "ذكرت", "أوضحت", "نفت", "دعت", "أفادت", "طالبت", "استدعت",
+    "أدانت", "رحبت", "حذرت", "صادر", "الصادر", "مصادر", "مصدر"])
+
+
+def _portfolio_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, str]]:
+    out: list[tuple[int, int, float, str]] = []
+    if _PORTFOLIO_RAW.isdisjoint(toks[lo:hi]):
+        return out  # the common case, decided at C speed
+    for i in range(lo + 1, hi):
+        if toks[i] not in _PORTFOLIO_RAW:
+            continue
+        prev = fold(toks[i - 1])
+        if prev == "عن" and i > lo + 1:
+            prev = fold(toks[i - 2])  # "بيان صادر عن الخارجية"
+        if prev in _STATEMENT_OF and not (i + 1 < hi and toks[i + 1][0].isalpha() and is_nat(analyse(toks[i + 1])[2])):
+            out.append((i, i + 1, 0.75, _PORTFOLIO_ALONE[analyse(toks[i])[2]]))
     return out
 
 

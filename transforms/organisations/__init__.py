@@ -473,6 +473,19 @@ _PRODUCTS = frozenset(fold(w) for w in [
 _EVALUATIVE = frozenset(fold(w) for a in ["الإرهابي", "الرسمي", "المحظور", "المتشدد", "المتطرف", "الانقلابي",
                                           "التابع", "المنضوي", "المكلف"] for w in (a, a + "ة"))
 _CODE = fold("مجلة")
+_GOVERNMENT = fold("حكومة")
+_STATE_NOUNS = frozenset(fold(w) for w in ["مملكة", "جمهورية", "إمارة", "سلطنة", "دولة"])
+
+
+def _describes(tok: str) -> bool:
+    """An indefinite feminine adjective or plural noun after "حكومة" (a government is named by a person or a
+    place: "حكومة مهدي جمعة", "حكومة بغداد")."""
+    if not tok[0].isalpha() or is_latin(tok):
+        return False
+    f, cl, rest, _h = analyse(tok)
+    nm = names()
+    return (not cl and not rest.startswith("ال") and f.endswith(("ه", "ات")) and f not in nm.persons
+            and f not in nm.places and f not in PLACE_NOUNS and f not in _STATE_NOUNS)  # "حكومة ولاية ريو"
 _NEW = frozenset(fold(w) for w in ["الجديد", "الجديدة"])  # the training golds: after a name 4 times, inside 0
 _BALL = frozenset(fold(w) for w in ["لكرة", "للكرة"])
 _TEAM_RANKS = frozenset(fold(w) for w in ["الأول", "الأولمبي", "الأوليمبي", "الرديف"])
@@ -532,6 +545,8 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         if (s > 0 and analyse(toks[s])[2] in _PORTFOLIO_ALONE and toks[s - 1][0].isalpha()
                 and analyse(toks[s - 1])[2].startswith("ال") and fold(toks[s - 1]) not in lx.STOP):
             continue  # "للمبادلات [الخارجية التونسية]": the portfolio word is an adjective here
+        if x[3] is None and 2 <= e - s <= 3 and analyse(toks[s])[2] == _GOVERNMENT and _describes(toks[s + 1]):
+            continue  # "حكومة فاشلة", "حكومة كفاءات", "حكومة محاصصة حزبية": what kind, not whose
         if e - s == 1 and e < hi and fold(toks[e]) in _PRODUCTS:
             continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go": a product's name, not the company
         led = next((k for k in range(s + 1, e) if fold(toks[k]) in _LED_BY), None)

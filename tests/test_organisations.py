@@ -932,6 +932,7 @@ def test_coast_guard_prosecution_navy_and_national_federations_types() -> None:
         ("خفر السواحل الإيطالي", "judiciary_security")]
     assert typed("وكان الادعاء العام الألماني أعلن إخلاء سبيل الرجل.")[0][1] == "judiciary_security"
     assert typed("وكان غروندونا رئيس الاتحاد الأرجنتيني حينها.") == [("الاتحاد الأرجنتيني", "sports")]
+    assert typed("وتمكنت الإدارة الفرعية للقضايا الإجرامية من إيقاف شخصين.")[0][1] == "judiciary_security"
 
 
 def test_a_ministry_named_by_its_portfolio_alone() -> None:

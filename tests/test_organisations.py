@@ -950,3 +950,15 @@ def test_a_kind_of_government_is_no_name() -> None:
     assert surfaces("التركيبة الجديدة لحكومة الصيد تشير إلى أنها حكومة كفاءات.") == ["حكومة الصيد"]
     assert surfaces("مشيرا إلى أن الحكومة الحالية حكومة فاشلة ويجب إجراءات عاجلة.") == []
     assert surfaces("وتتفاوض الشركة مع حكومة ولاية ريو على مئات الملايين.") == ["حكومة ولاية ريو"]
+
+
+def test_organs_of_listed_bodies_chambers_and_national_unions_types() -> None:
+    """An organ takes its listed parent's type (rule 8); a trade chamber and "الاتحاد" + nationality + a trade
+    are unions; a sport's name after it makes a federation (ANT and AlArabiya sentences)."""
+    def typed(text: str) -> list[tuple[str, str]]:
+        return [(m.surface, m.org_type) for m in one(text)]
+    assert typed("نسبوا لأنفسهم عضوية المكتب الجهوي للاتحاد الوطني الحر بالمهدية قبل أسبوع.")[0] == (
+        "المكتب الجهوي للاتحاد الوطني الحر بالمهدية", "party")
+    assert typed("قال رئيس غرفة الإكساء والنسيج بسوسة إن القطاع يعاني.") == [("غرفة الإكساء والنسيج بسوسة", "union")]
+    assert typed("وقال الاتحاد المغربي للشغل في بيان إن الإضراب ناجح.") == [("الاتحاد المغربي للشغل", "union")]
+    assert typed("وقرر الاتحاد الروسي للكيرلنغ المشاركة في البطولة.")[0][1] == "sports"

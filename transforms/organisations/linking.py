@@ -146,6 +146,7 @@ _FEDERATION = frozenset({fold("الجامعة"), fold("جامعة")})
 _SCHOOLS = frozenset(fold(w) for w in ["مدرسة", "المدرسة", "معهد", "المعهد"])
 _SOCIETY = frozenset({fold("جمعية"), fold("الجمعية")})
 _ORGANISATION = frozenset({fold("منظمة"), fold("المنظمة")})
+_CHAMBERS = frozenset({fold("غرفة"), fold("الغرفة")})
 _SPORT_PORTFOLIO = frozenset(fold(w) for w in ["الرياضة", "للرياضة", "والرياضة", "لرياضة"])
 _STATE_OFFICES = frozenset(fold(w) for w in ["هيئة", "الهيئة", "مديرية", "المديرية", "مندوبية", "المندوبية"])
 _CLUB_FIRSTS = frozenset(fold(w) for w in ["سبورتينغ", "سبورتنغ", "سبورتينج", "سبورتنج", "أولمبيك", "مولودية",
@@ -179,7 +180,13 @@ def guess_type(toks: list[str], known: str | None) -> str:
     if head == "company" and _CENTRAL in words:
         return "government"  # البنك المركزي / مصرف لبنان المركزي
     if head == "union_or_other":  # "اتحاد قصور الساف"; "الاتحاد الأرجنتيني" (unlisted: the EU and AU are listed)
-        head = "sports" if words and (strip_al(words[0]) in names().places or (len(words) == 1 and is_nat(words[0]))) else ""
+        national = bool(words) and is_nat(words[0]) and words[0] not in lx.REGIONAL_ADJ
+        if "sports" in cues or (words and strip_al(words[0]) in names().places) or (len(words) == 1 and national):
+            head = "sports"
+        elif len(words) > 1 and national:  # "الاتحاد المغربي للشغل", "الاتحاد التونسي للصناعة": a national union
+            head = "union"  # (a sport's federation has a sport's name: "الاتحاد المصري للشراع", above)
+        else:
+            head = ""
     if rest0 in _SOCIETY and len(words) == 1 and strip_al(words[0]) in names().places:
         return "sports"  # "جمعية الحمامات", "جمعية جربة": a society named by its town alone is its club
     if not head and rest0 in _CLUB_FIRSTS:
@@ -190,9 +197,19 @@ def guess_type(toks: list[str], known: str | None) -> str:
         return head  # a ministry is the state whatever its portfolio ("وزارة ... والبحث العلمي")
     if rest0 in _SCHOOLS:
         return "education_research"  # "المدرسة الابتدائية ...": the primary school, not a court of first instance
-    for a in parts:  # an organ of a party or a club: "المكتب السياسي لحزب آفاق تونس", "الهيئة المديرة للنادي"
+    for j, a in enumerate(parts, start=1):  # an organ of a party or a club: "المكتب السياسي لحزب آفاق تونس"
         if a[1] in ("ل", "لل", "ب") and a[3] in ("party", "sports"):
             return a[3]
+        if a[1] in ("ل", "لل") and head and head != "union_or_other":
+            # an organ of a listed body takes its type: "المكتب الجهوي للاتحاد الوطني الحر بالمهدية" (a party)
+            for k in range(len(toks), j, -1):
+                if k < len(toks) and fold(toks[k])[:1] != "ب":
+                    continue  # the parent runs to the end of the name or to its seat ("... بالمهدية")
+                hit = names().by_key.get(mention_key(toks[j:k]))
+                if hit and hit[2] == 1:
+                    return hit[1]
+    if rest0 in _CHAMBERS:
+        return "union"  # "غرفة الإكساء والنسيج بسوسة", "الغرفة النقابية ...": a trade chamber
     if rest0 in _STATE_OFFICES and any(a[2] in _SPORT_PORTFOLIO for a in parts):
         return "government"  # "الهيئة العامة للرياضة", "مديرية الشباب والرياضة بالشرقية": the state's sport office
     if rest0 in _ORGANISATION and "international" not in cues and not any((strip_al(w),) in names().by_key

@@ -962,3 +962,11 @@ def test_organs_of_listed_bodies_chambers_and_national_unions_types() -> None:
     assert typed("قال رئيس غرفة الإكساء والنسيج بسوسة إن القطاع يعاني.") == [("غرفة الإكساء والنسيج بسوسة", "union")]
     assert typed("وقال الاتحاد المغربي للشغل في بيان إن الإضراب ناجح.") == [("الاتحاد المغربي للشغل", "union")]
     assert typed("وقرر الاتحاد الروسي للكيرلنغ المشاركة في البطولة.")[0][1] == "sports"
+
+
+def test_an_office_or_branch_of_a_listed_body() -> None:
+    """"مكتب قناة الجزيرة", "فرع الهلال الأحمر" are one mention with the parent's type (rule 8); "فرع لتنظيم
+    داعش" is an indefinite branch, the body named after ل (ANT and AlArabiya sentences)."""
+    assert [(m.surface, m.org_type) for m in one("وإلغاء تراخيص مكتب قناة الجزيرة في المملكة.")] == [
+        ("مكتب قناة الجزيرة", "media")]
+    assert surfaces("في محاولة منه للانضمام إلى فرع لتنظيم #داعش في #ليبيا.") == ["تنظيم #داعش"]

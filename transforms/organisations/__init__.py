@@ -373,6 +373,10 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
             s -= 1
         elif s > lo and e - s <= 3 and analyse(toks[s - 1])[2] in lx.GROUP_NOUNS and not analyse(toks[s])[2].startswith("ال"):
             s -= 1  # "مجموعة غوغل", "شبكة فيسبوك", "منصة انستغرام" (the training golds: 21 in, 0 out unquoted)
+        elif (s > lo and e - s <= 4 and fold(toks[s - 1]) in _BRANCH_OF and typ != "international"
+              and toks[s][0].isalpha() and fold(toks[s])[:1] not in ("ل", "ب")):  # not "فرع لتنظيم داعش"
+            s -= 1  # "مكتب قناة الجزيرة", "فرع الهلال الأحمر التونسي": a branch of the listed body, its type
+            canonical = display(toks[s:e], " ".join(toks[s:e]))
         place = _branch_place(toks, e, hi) if e < hi and e - s >= 2 and typ != "other" else 0
         # "وزارة الصحة بغزة" is not the (Moroccan) "وزارة الصحة والحماية الاجتماعية" the short form stands
         # for in the list: a short form with a place is its own name; "جامعة محمد الخامس بالرباط" stays the list's
@@ -472,6 +476,7 @@ _PRODUCTS = frozenset(fold(w) for w in [
 # training articles put "الإرهابي", "الرسمية", "التابعة" right after a mention 22 times, inside one 0 times)
 _EVALUATIVE = frozenset(fold(w) for a in ["الإرهابي", "الرسمي", "المحظور", "المتشدد", "المتطرف", "الانقلابي",
                                           "التابع", "المنضوي", "المكلف"] for w in (a, a + "ة"))
+_BRANCH_OF = frozenset(fold(w) for w in ["مكتب", "فرع"])
 _CODE = fold("مجلة")
 _GOVERNMENT = fold("حكومة")
 _STATE_NOUNS = frozenset(fold(w) for w in ["مملكة", "جمهورية", "إمارة", "سلطنة", "دولة"])

@@ -967,6 +967,9 @@ def test_organs_of_listed_bodies_chambers_and_national_unions_types() -> None:
 def test_an_office_or_branch_of_a_listed_body() -> None:
     """"مكتب قناة الجزيرة", "فرع الهلال الأحمر" are one mention with the parent's type (rule 8); "فرع لتنظيم
     داعش" is an indefinite branch, the body named after ل (ANT and AlArabiya sentences)."""
-    assert [(m.surface, m.org_type) for m in one("وإلغاء تراخيص مكتب قناة الجزيرة في المملكة.")] == [
-        ("مكتب قناة الجزيرة", "media")]
+    assert [(m.surface, m.org_type) for m in one("الأردن تغلق مكتب قناة الجزيرة في عمان")] == [
+        ("مكتب قناة الجزيرة في عمان", "media")]
+    assert [(m.surface, m.org_type) for m in one("وقال رئيس فرع الهلال الأحمر التونسي بمدنين إن الوضع صعب.")][0] == (
+        "فرع الهلال الأحمر", "ngo")
+    assert [m.org_type for m in one("انتقدت آمنة القلالي، مديرة مكتب هيومن رايتس ووتش في تونس، القرار.")] == ["ngo"]
     assert surfaces("في محاولة منه للانضمام إلى فرع لتنظيم #داعش في #ليبيا.") == ["تنظيم #داعش"]

@@ -147,6 +147,9 @@ _SCHOOLS = frozenset(fold(w) for w in ["مدرسة", "المدرسة", "معهد
 _SOCIETY = frozenset({fold("جمعية"), fold("الجمعية")})
 _ORGANISATION = frozenset({fold("منظمة"), fold("المنظمة")})
 _CHAMBERS = frozenset({fold("غرفة"), fold("الغرفة")})
+_OFFICES = frozenset(fold(w) for w in ["مكتب", "فرع"])
+_IN_WORDS = frozenset(["في", "فى"])
+_OFFICES = frozenset(fold(w) for w in ["مكتب", "فرع"])
 _SPORT_PORTFOLIO = frozenset(fold(w) for w in ["الرياضة", "للرياضة", "والرياضة", "لرياضة"])
 _STATE_OFFICES = frozenset(fold(w) for w in ["هيئة", "الهيئة", "مديرية", "المديرية", "مندوبية", "المندوبية"])
 _CLUB_FIRSTS = frozenset(fold(w) for w in ["سبورتينغ", "سبورتنغ", "سبورتينج", "سبورتنج", "أولمبيك", "مولودية",
@@ -197,17 +200,13 @@ def guess_type(toks: list[str], known: str | None) -> str:
         return head  # a ministry is the state whatever its portfolio ("وزارة ... والبحث العلمي")
     if rest0 in _SCHOOLS:
         return "education_research"  # "المدرسة الابتدائية ...": the primary school, not a court of first instance
-    for j, a in enumerate(parts, start=1):  # an organ of a party or a club: "المكتب السياسي لحزب آفاق تونس"
+    for a in parts:  # an organ of a party or a club: "المكتب السياسي لحزب آفاق تونس", "الهيئة المديرة للنادي"
         if a[1] in ("ل", "لل", "ب") and a[3] in ("party", "sports"):
             return a[3]
-        if a[1] in ("ل", "لل") and head and head != "union_or_other":
-            # an organ of a listed body takes its type: "المكتب الجهوي للاتحاد الوطني الحر بالمهدية" (a party)
-            for k in range(len(toks), j, -1):
-                if k < len(toks) and fold(toks[k])[:1] != "ب":
-                    continue  # the parent runs to the end of the name or to its seat ("... بالمهدية")
-                hit = names().by_key.get(mention_key(toks[j:k]))
-                if hit and hit[2] == 1:
-                    return hit[1]
+    if head and head != "union_or_other":
+        parent = _listed_parent(toks, rest0 in _OFFICES)
+        if parent:
+            return parent
     if rest0 in _CHAMBERS:
         return "union"  # "غرفة الإكساء والنسيج بسوسة", "الغرفة النقابية ...": a trade chamber
     if rest0 in _STATE_OFFICES and any(a[2] in _SPORT_PORTFOLIO for a in parts):
@@ -245,6 +244,26 @@ def guess_type(toks: list[str], known: str | None) -> str:
     if tally:
         return max(tally.items(), key=lambda kv: kv[1])[0]
     return "other"
+
+
+def _listed_parent(toks: list[str], office: bool) -> str:
+    """Type of the listed body an organ belongs to (guidelines rule 8: the organ takes its parent's type):
+    after ل ("المكتب الجهوي للاتحاد الوطني الحر بالمهدية": a party), after "في" ("مكتب الإعلام في حزب التحرير"),
+    or right after an office noun ("مكتب قناة الجزيرة في عمان"); the parent runs to the end or to its seat."""
+    n = len(toks)
+    for j in range(1, n):
+        t = toks[j]
+        if not t[0].isalpha():
+            continue
+        if not (analyse(t)[1] in ("ل", "لل") or (j == 1 and office) or toks[j - 1] in _IN_WORDS):
+            continue
+        for k in range(n, j, -1):
+            if k < n and fold(toks[k])[:1] != "ب" and toks[k] not in _IN_WORDS:
+                continue
+            hit = names().by_key.get(mention_key(toks[j:k]))
+            if hit and hit[2] == 1:
+                return hit[1]
+    return ""
 
 
 def _listed_tail(m: dict, nm) -> tuple[str, str, int] | None:  # noqa: ANN001

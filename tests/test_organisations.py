@@ -973,3 +973,12 @@ def test_an_office_or_branch_of_a_listed_body() -> None:
         "فرع الهلال الأحمر", "ngo")
     assert [m.org_type for m in one("انتقدت آمنة القلالي، مديرة مكتب هيومن رايتس ووتش في تونس، القرار.")] == ["ngo"]
     assert surfaces("في محاولة منه للانضمام إلى فرع لتنظيم #داعش في #ليبيا.") == ["تنظيم #داعش"]
+
+
+def test_afp_spelling_and_a_bare_national_federation() -> None:
+    """Moroccan outlets write "فرانس بريس"; "الجامعة المغربية" alone is the football federation (the golds mark
+    such bare federations sports 5 times out of 5)."""
+    ms = one("ووفقا لما نقلته وكالة « فرانس بريس »، استعادت القوات المدينة.")
+    assert [(m.surface, m.org_type) for m in ms] == [("فرانس بريس", "media")]
+    assert [(m.surface, m.org_type) for m in one("أنه يتقاضى 80 مليون سنتيم من الجامعة المغربية.")] == [
+        ("الجامعة المغربية", "sports")]

@@ -221,7 +221,8 @@ def guess_type(toks: list[str], known: str | None) -> str:
         return min(civil, key=_CUE_RANK.__getitem__) if civil else "ngo"
     if head == "education_research" and rest0 in _FEDERATION and words and _adj_like(words[0]):
         cues = {lx.TYPE_CUES.get(w) for w in words}
-        return "sports" if "sports" in cues else "union"  # الجامعة التونسية لـ... : a federation
+        # الجامعة التونسية لـ... : a federation; "الجامعة المغربية" alone is the football one (the golds: sports)
+        return "sports" if "sports" in cues or len(words) == 1 else "union"
     if head in ("government", "international", "other") and words:
         civil = any(c in _CIVIL for c in cues)  # "الائتلاف المغربي للتضامن": civil society, not the state
         if is_nat(words[0]) and words[0] not in lx.INTL_ADJ and not civil:

@@ -636,14 +636,15 @@ _THING_ACRONYMS = frozenset(" ".join(fold(w) for w in a.split()) for a in [
 
 def thing_acronym(span: list[str]) -> bool:
     """A spelt acronym of a thing ("دي.إن.إيه", "آي أو إس"), which quotes or the CRF may also propose."""
-    return 2 <= len(span) <= 5 and " ".join(fold(t) for t in span if t != ".") in _THING_ACRONYMS
+    return (2 <= len(span) <= 5 and span[0] in LETTER_NAMES
+            and " ".join(fold(t) for t in span if t != ".") in _THING_ACRONYMS)
 
 
 def letter_acronym_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
     """Three or more Latin letter names joined by dots, as one acronym ("آر.تي.ال", "آي.إتش.آي.إس")."""
     out: list[tuple[int, int, float]] = []
-    if "." not in toks[lo:hi]:
-        return out  # the common case, decided at C speed
+    if toks[lo:hi].count(".") < 2:
+        return out  # the common case, decided at C speed: one full stop ends the sentence, an acronym has two dots
     i = lo
     while i < hi:
         if toks[i] not in LETTER_NAMES or (i > lo and toks[i - 1] == "."):

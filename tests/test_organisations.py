@@ -982,3 +982,9 @@ def test_afp_spelling_and_a_bare_national_federation() -> None:
     assert [(m.surface, m.org_type) for m in ms] == [("فرانس بريس", "media")]
     assert [(m.surface, m.org_type) for m in one("أنه يتقاضى 80 مليون سنتيم من الجامعة المغربية.")] == [
         ("الجامعة المغربية", "sports")]
+
+
+def test_quoted_names_after_a_dual_company_noun() -> None:
+    """'وشركتي "طوطال" و"شال"' (ANT): two quoted companies under one dual head."""
+    ms = one('وساهمت الشركة التونسية لاستغلال وتوزيع المياه وشركتي "طوطال" و"شال" للمحروقات في المشروع.')
+    assert [(m.surface, m.org_type) for m in ms][-2:] == [("طوطال", "company"), ("شال", "company")]

@@ -386,6 +386,7 @@ _GROUP = frozenset(fold(w) for w in ["مجموعة", "المجموعة", "مجم
 # "بحسب « المسيرة »", "نقلا عن « القدس العربي »": a quoted name given as the source of a report is an outlet.
 # A correspondent of an outlet, or two outlets under one dual head noun.
 _PRESS_WORDS = frozenset(fold(w) for w in ["مراسل", "مراسلة", "مراسلو", "مراسلي", "قناتي", "صحيفتي", "قناتا", "صحيفتا"])
+_FIRMS = frozenset(fold(w) for w in ["شركتان", "الشركتان", "شركتي", "الشركتين", "شركتا", "شركتين"])
 _SOURCE = frozenset(fold(w) for w in ["بحسب", "حسب", "وحسب", "وبحسب", "نقلت", "ونقلت", "أوردت", "وأوردت"])
 
 
@@ -401,6 +402,8 @@ def _trigger(tok: str) -> str:
         return "company"
     if f in _PRESS_WORDS or bare in _PRESS_WORDS:
         return "media"  # 'مراسلة "العربية"', 'لقناتي "العربية" و"الحدث"'
+    if f in _FIRMS or bare in _FIRMS:
+        return "company"  # 'الشركتان العالميتان للرحلات الجوية "توماس كوك"'
     head = analyse(tok)[3]
     return head if head in ("media", "company") else ""
 

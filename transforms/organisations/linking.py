@@ -149,7 +149,6 @@ _ORGANISATION = frozenset({fold("منظمة"), fold("المنظمة")})
 _CHAMBERS = frozenset({fold("غرفة"), fold("الغرفة")})
 _OFFICES = frozenset(fold(w) for w in ["مكتب", "فرع"])
 _IN_WORDS = frozenset(["في", "فى"])
-_OFFICES = frozenset(fold(w) for w in ["مكتب", "فرع"])
 _SPORT_PORTFOLIO = frozenset(fold(w) for w in ["الرياضة", "للرياضة", "والرياضة", "لرياضة"])
 _STATE_OFFICES = frozenset(fold(w) for w in ["هيئة", "الهيئة", "مديرية", "المديرية", "مندوبية", "المندوبية"])
 _CLUB_FIRSTS = frozenset(fold(w) for w in ["سبورتينغ", "سبورتنغ", "سبورتينج", "سبورتنج", "أولمبيك", "مولودية",

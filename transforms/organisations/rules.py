@@ -631,10 +631,9 @@ def latin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
 
 
 # Spelt acronyms of things, not bodies: DNA, RNA, iOS, GPS, USB, VIP, PDF, HD, DJ, CD, DVD, SMS.
-_THING_ACRONYMS = frozenset(" ".join(fold(w) for w in a.split()) for a in [
-    "دي ان ايه", "دي إن إيه", "ار ان ايه", "آر إن إيه", "آي أو إس", "اي او اس", "جي بي إس", "جي بي اس", "يو إس بي",
-    "يو اس بي", "في آي بي", "في اي بي", "بي دي إف", "بي دي اف", "إتش دي", "اتش دي", "دي جي", "سي دي", "دي في دي",
-    "إس إم إس", "اس ام اس", "إل إي دي", "ال اي دي", "إف إم", "اف ام", "إيه إم", "ايه ام"])
+_THING_ACRONYMS = frozenset(" ".join(fold(w) for w in a.split()) for a in [  # folded: one spelling each
+    "دي إن إيه", "آر إن إيه", "آي أو إس", "جي بي إس", "يو إس بي", "في آي بي", "بي دي إف", "إتش دي", "دي جي", "سي دي",
+    "دي في دي", "إس إم إس", "إل إي دي", "إف إم", "إيه إم"])
 
 
 def thing_acronym(span: list[str]) -> bool:

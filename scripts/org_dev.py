@@ -21,6 +21,10 @@ mentions) is scored only with ``--unread`` and its errors never print; the fifth
 (``--tag``) the fold-0 model also scores news dev and Moroccan dev. The news TEST gold and the Moroccan TEST gold are never read here. A fold run also prints
 "WOJOOD-ALL full, guideline scope": Wojood ORG names the project guidelines do not call organisations
 (a country or city acting, a bare generic noun) left out of gold and predictions, a diagnostic only.
+
+``--pool [--reuse]``: rules judged on news they were not written from (session 11): a CRF trained without the
+train2-4 articles runs the full extractor on them; pool A (train2 + train3) writes its errors to
+/tmp/org/pool_A_errors.txt, pool B (train4) prints its aggregate only.
 """
 
 from __future__ import annotations

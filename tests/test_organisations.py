@@ -988,3 +988,13 @@ def test_quoted_names_after_a_dual_company_noun() -> None:
     """'وشركتي "طوطال" و"شال"' (ANT): two quoted companies under one dual head."""
     ms = one('وساهمت الشركة التونسية لاستغلال وتوزيع المياه وشركتي "طوطال" و"شال" للمحروقات في المشروع.')
     assert [(m.surface, m.org_type) for m in ms][-2:] == [("طوطال", "company"), ("شال", "company")]
+
+
+def test_caf_among_football_words_and_tunisian_party_short_forms() -> None:
+    """"الاتحاد الإفريقي" among football words is CAF, elsewhere the AU; "النهضة", "النداء" alone are parties (ANT)."""
+    ms = one("ويتنافس حياتو الذي يشغل خطة رئيس للاتحاد الافريقي منذ سنة 1988 مع أحمد أحمد رئيس اتحاد مدغشقر "
+             "لكرة القدم بعد أن ضمن المنتخب التأهل إلى المباراة النهائية.")
+    assert (ms[0].org_type, ms[0].canonical) == ("sports", "الاتحاد الإفريقي لكرة القدم")
+    assert one("وقالت قمة الاتحاد الإفريقي في أديس أبابا إن الأزمة تتطلب حلا سياسيا.")[0].org_type == "international"
+    assert [m.org_type for m in one("وأضاف أن حزبين سيبقيان في تونس وهما النهضة والنداء من اليمين")] == [
+        "party", "party"]

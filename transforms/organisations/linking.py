@@ -147,6 +147,7 @@ _SCHOOLS = frozenset(fold(w) for w in ["مدرسة", "المدرسة", "معهد
 _SOCIETY = frozenset({fold("جمعية"), fold("الجمعية")})
 _ORGANISATION = frozenset({fold("منظمة"), fold("المنظمة")})
 _CHAMBERS = frozenset({fold("غرفة"), fold("الغرفة")})
+_PARTY_SHORT = frozenset({fold("النهضة"), fold("النداء")})
 _OFFICES = frozenset(fold(w) for w in ["مكتب", "فرع"])
 _IN_WORDS = frozenset(["في", "فى"])
 _SPORT_PORTFOLIO = frozenset(fold(w) for w in ["الرياضة", "للرياضة", "والرياضة", "لرياضة"])
@@ -181,6 +182,8 @@ def guess_type(toks: list[str], known: str | None) -> str:
     cues = [c for a in parts if (c := lx.TYPE_CUES.get(a[0]) or lx.TYPE_CUES.get(a[2]))]
     if head == "company" and _CENTRAL in words:
         return "government"  # البنك المركزي / مصرف لبنان المركزي
+    if len(toks) == 1 and rest0 in _PARTY_SHORT:
+        return "party"  # "النهضة", "النداء" alone: Tunisia's two largest parties (no link: the short forms collide)
     if head == "union_or_other":  # "اتحاد قصور الساف"; "الاتحاد الأرجنتيني" (unlisted: the EU and AU are listed)
         national = bool(words) and is_nat(words[0]) and words[0] not in lx.REGIONAL_ADJ
         if "sports" in cues or (words and strip_al(words[0]) in names().places) or (len(words) == 1 and national):

@@ -999,3 +999,13 @@ def test_caf_among_football_words_and_tunisian_party_short_forms() -> None:
     assert one("وقالت قمة الاتحاد الإفريقي في أديس أبابا إن الأزمة تتطلب حلا سياسيا.")[0].org_type == "international"
     assert [m.org_type for m in one("وأضاف أن حزبين سيبقيان في تونس وهما النهضة والنداء من اليمين")] == [
         "party", "party"]
+
+
+def test_listed_short_forms_of_banks_and_ngos() -> None:
+    """AfDB, SAMA, Oxfam, B'Tselem by the names AlArabiya and ANT use; a standing is no centre ("المركز السادس")."""
+    def typed(text: str) -> list[tuple[str, str]]:
+        return [(m.surface, m.org_type) for m in one(text)]
+    assert typed("على غرار البنك العالمي والبنك الإفريقي مرتبطة بمآل المفاوضات")[-1] == ("البنك الإفريقي", "international")
+    assert typed('وتتضمن حملة منظمة "بتسيلم" إعلانات في صحف إسرائيلية.') == [("بتسيلم", "ngo")]
+    assert typed("أصدرت مؤسسة النقد العربي السعودي تقريرها السنوي.")[0][1] == "government"
+    assert typed("ويحتل أرسنال المركز السادس في الدوري الممتاز.") == [("أرسنال", "sports")]

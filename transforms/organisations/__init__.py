@@ -363,7 +363,7 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
         if typ == "international" and e < hi and fold(toks[e]) in _NATIONAL:
             cands.append((s, e + 1, 0.7, None, "X"))  # "مجلس الأمن القومي" is a state's council, not the UN's
             continue
-        if canonical.replace("ا", "").replace("إ", "") == _AU_BARE and _sport_context(toks, s):
+        if tuple(fold(w) for w in canonical.split()) == _AU and _sport_context(toks, s):
             canonical, typ = _CAF, "sports"  # "رئاسته للاتحاد الإفريقي" among football words: CAF, not the AU
         generic = bool(analyse(toks[s])[3])
         while e < hi and toks[e][0].isalpha() and lx.TYPE_CUES.get(analyse(toks[e])[2]) == typ \
@@ -479,7 +479,7 @@ _PRODUCTS = frozenset(fold(w) for w in [
 _EVALUATIVE = frozenset(fold(w) for a in ["الإرهابي", "الرسمي", "المحظور", "المتشدد", "المتطرف", "الانقلابي",
                                           "التابع", "المنضوي", "المكلف"] for w in (a, a + "ة"))
 _NEW = frozenset(fold(w) for w in ["الجديد", "الجديدة"])  # the training golds: after a name 4 times, inside 0
-_AU_BARE, _CAF = "لتحد لفريقي", "الاتحاد الإفريقي لكرة القدم"  # the AU's canonical without alefs (any spelling)
+_AU, _CAF = tuple(fold(w) for w in ["الاتحاد", "الإفريقي"]), "الاتحاد الإفريقي لكرة القدم"
 _BRANCH_OF = frozenset(fold(w) for w in ["مكتب", "فرع"])
 _CODE = fold("مجلة")
 _GOVERNMENT = fold("حكومة")

@@ -375,7 +375,7 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
             s -= 1
         elif s > lo and e - s <= 3 and analyse(toks[s - 1])[2] in lx.GROUP_NOUNS and not analyse(toks[s])[2].startswith("ال"):
             s -= 1  # "مجموعة غوغل", "شبكة فيسبوك", "منصة انستغرام" (the training golds: 21 in, 0 out unquoted)
-        elif (s > lo and e - s <= 4 and fold(toks[s - 1]) in _BRANCH_OF and typ != "international"
+        elif (s > lo and e - s <= 4 and fold(toks[s - 1]) in lx.OFFICE_NOUNS and typ != "international"
               and toks[s][0].isalpha() and fold(toks[s])[:1] not in ("ل", "ب")):  # not "فرع لتنظيم داعش"
             s -= 1  # "مكتب قناة الجزيرة", "فرع الهلال الأحمر التونسي": a branch of the listed body, its type
             canonical = display(toks[s:e], " ".join(toks[s:e]))
@@ -480,7 +480,6 @@ _EVALUATIVE = frozenset(fold(w) for a in ["الإرهابي", "الرسمي", "�
                                           "التابع", "المنضوي", "المكلف"] for w in (a, a + "ة"))
 _NEW = frozenset(fold(w) for w in ["الجديد", "الجديدة"])  # the training golds: after a name 4 times, inside 0
 _AU, _CAF = tuple(fold(w) for w in ["الاتحاد", "الإفريقي"]), "الاتحاد الإفريقي لكرة القدم"
-_BRANCH_OF = frozenset(fold(w) for w in ["مكتب", "فرع"])
 _CODE = fold("مجلة")
 _GOVERNMENT = fold("حكومة")
 _STATE_NOUNS = frozenset(fold(w) for w in ["مملكة", "جمهورية", "إمارة", "سلطنة", "دولة"])
@@ -586,7 +585,7 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             last = fold(toks[e - 1])
             nxt = fold(toks[e])
             if ((last[:1] == "ب" and last[1:] in _PLACE_FIRSTS) or (
-                    last in _PLACE_FIRSTS and fold(toks[e - 2]) in _IN)) and nxt not in lx.STOP:
+                    last in _PLACE_FIRSTS and fold(toks[e - 2]) in lx.IN_WORDS)) and nxt not in lx.STOP:
                 x = (s, e + 1, *x[2:])
         out.append(x)
     return out
@@ -596,7 +595,6 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
 # "النيابة العامة في أنقرة" (guidelines rule 8: the place of a branch or unit is inside its name).
 _SEATED = frozenset(fold(w) for w in ["سفارة", "السفارة", "قنصلية", "القنصلية", "بعثة", "البعثة", "مكتب", "المكتب",
                                       "فرع", "الفرع", "نيابة", "النيابة", "مندوبية", "المندوبية"])
-_IN = frozenset(["في", "فى"])
 
 
 def _seats(toks: list[str], hi: int, spans: list[tuple[int, int, float, tuple[str, str] | None]],
@@ -606,7 +604,7 @@ def _seats(toks: list[str], hi: int, spans: list[tuple[int, int, float, tuple[st
     for n, (s, e, c, known) in enumerate(spans):
         if n == skip:
             continue
-        if e + 1 < hi and toks[e] in _IN and analyse(toks[s])[2] in _SEATED and toks[e + 1][0].isalpha():
+        if e + 1 < hi and toks[e] in lx.IN_WORDS and analyse(toks[s])[2] in _SEATED and toks[e + 1][0].isalpha():
             nxt = spans[n + 1] if n + 1 < len(spans) else None
             if nxt is not None and nxt[0] == e + 1 and nxt[3] is not None and nxt[3][1] == "international":
                 out.append((s, nxt[1], c, None))  # "بعثة إسرائيل في الأمم المتحدة": one name

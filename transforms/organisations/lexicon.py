@@ -55,6 +55,10 @@ UNIT_NOUNS: frozenset[str] = _f("منطقة إقليم اقليم فرقة مر�
 # Group, network and platform nouns: a listed name of any type after them takes them in ("مجموعة غوغل",
 # "شبكة فيسبوك", "منصة انستغرام").
 GROUP_NOUNS: frozenset[str] = _f("مجموعة شبكة منصة")
+# An office or branch of a body ("مكتب قناة الجزيرة", "فرع الهلال الأحمر"): the body's type (guidelines rule 8).
+OFFICE_NOUNS: frozenset[str] = _f("مكتب فرع")
+# "في" as written (folded it is "في" too): the seat of a branch, or the body an organ sits in.
+IN_WORDS: frozenset[str] = frozenset(["في", "فى"])
 # Nouns that are no head but shed a clitic like one ("لمليشيا الحوثي": ل + the militia).
 MILITIA_NOUNS: frozenset[str] = _f("ميليشيا مليشيا ميليشيات مليشيات ميلشيات")
 

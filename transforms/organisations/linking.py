@@ -148,8 +148,6 @@ _SOCIETY = frozenset({fold("جمعية"), fold("الجمعية")})
 _ORGANISATION = frozenset({fold("منظمة"), fold("المنظمة")})
 _CHAMBERS = frozenset({fold("غرفة"), fold("الغرفة")})
 _PARTY_SHORT = frozenset({fold("النهضة"), fold("النداء")})
-_OFFICES = frozenset(fold(w) for w in ["مكتب", "فرع"])
-_IN_WORDS = frozenset(["في", "فى"])
 _SPORT_PORTFOLIO = frozenset(fold(w) for w in ["الرياضة", "للرياضة", "والرياضة", "لرياضة"])
 _STATE_OFFICES = frozenset(fold(w) for w in ["هيئة", "الهيئة", "مديرية", "المديرية", "مندوبية", "المندوبية"])
 _CLUB_FIRSTS = frozenset(fold(w) for w in ["سبورتينغ", "سبورتنغ", "سبورتينج", "سبورتنج", "أولمبيك", "مولودية",
@@ -206,7 +204,7 @@ def guess_type(toks: list[str], known: str | None) -> str:
         if a[1] in ("ل", "لل", "ب") and a[3] in ("party", "sports"):
             return a[3]
     if head and head != "union_or_other":
-        parent = _listed_parent(toks, rest0 in _OFFICES)
+        parent = _listed_parent(toks, rest0 in lx.OFFICE_NOUNS)
         if parent:
             return parent
     if rest0 in _CHAMBERS:
@@ -258,10 +256,10 @@ def _listed_parent(toks: list[str], office: bool) -> str:
         t = toks[j]
         if not t[0].isalpha():
             continue
-        if not (analyse(t)[1] in ("ل", "لل") or (j == 1 and office) or toks[j - 1] in _IN_WORDS):
+        if not (analyse(t)[1] in ("ل", "لل") or (j == 1 and office) or toks[j - 1] in lx.IN_WORDS):
             continue
         for k in range(n, j, -1):
-            if k < n and fold(toks[k])[:1] != "ب" and toks[k] not in _IN_WORDS:
+            if k < n and fold(toks[k])[:1] != "ب" and toks[k] not in lx.IN_WORDS:
                 continue
             hit = names().by_key.get(mention_key(toks[j:k]))
             if hit and hit[2] == 1:

@@ -289,7 +289,23 @@ def _name_skeleton(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(skeleton(strip_al(w)).translate(_G) for w in words)
 
 
-def _same_club(m: dict, mentions: list[dict]) -> dict | None:
+ClubIndex = tuple[dict[tuple[str, ...], list[tuple[int, dict]]], dict[str, list[tuple[int, dict]]]]
+
+
+def _club_index(mentions: list[dict]) -> ClubIndex:
+    """Mentions by club skeleton, and the longer ones by their first word, in article order: ``_same_club``
+    looks up the few that can fit instead of scanning the article (pages with thousands of mentions)."""
+    whole: dict[tuple[str, ...], list[tuple[int, dict]]] = {}
+    first: dict[str, list[tuple[int, dict]]] = {}
+    for i, o in enumerate(mentions):
+        osk = _club_skeleton(o)
+        whole.setdefault(osk, []).append((i, o))
+        if len(osk) > 1:
+            first.setdefault(osk[0], []).append((i, o))
+    return whole, first
+
+
+def _same_club(m: dict, index: ClubIndex) -> dict | None:
     """A foreign club under two spellings or heads in one article: "نادي سبورتينج لشبونة", "فريق سبورتنج
     لشبونة", "سبورتينغ"; "بايرن" after "بايرن ميونخ". The mention is linked to the earlier one whose name
     (its head noun aside) it spells alike or starts, when exactly one organisation fits."""
@@ -297,14 +313,18 @@ def _same_club(m: dict, mentions: list[dict]) -> dict | None:
     if not own or (analyse(m["toks"][0])[2].startswith("ال") and len(own) == len(m["key"])):
         return None  # a definite bare word ("الإفريقي") is left to the list and the short-form pass
     sk = _club_skeleton(m)
+    whole, first = index
+    candidates = whole.get(sk, [])
+    if len(sk) == 1:  # the same name, or a longer one it starts ("بايرن" / "بايرن ميونخ"), in article order
+        candidates = sorted(candidates + first.get(sk[0], []), key=lambda x: x[0])
     fits = {}
-    for o in mentions:
+    for _i, o in candidates:
         if o is m or (o["org_type"] or ("sports" if analyse(o["toks"][0])[2] in _SPORTS_HEADS else "")) != "sports":
             continue  # clubs only: "فريق صندوق النقد الدولي" is no club of the IMF's
-        osk = _club_skeleton(o)
-        if osk == sk or (len(sk) == 1 and len(osk) > 1 and osk[0] == sk[0]):
-            fits.setdefault(o["canonical"], o)
-    return next(iter(fits.values())) if len(fits) == 1 else None
+        fits.setdefault(o["canonical"], o)
+        if len(fits) > 1:
+            return None  # two clubs fit: no link
+    return next(iter(fits.values())) if fits else None
 
 
 def _club_skeleton(m: dict) -> tuple[str, ...]:
@@ -353,8 +373,12 @@ def link(mentions: list[dict]) -> None:
             m["canonical"] = display(m["toks"], m["surface"])
             m["org_type"] = ""
     fulls = sorted(mentions, key=lambda m: -len(m["key"]))
-    for m in mentions:
+    by_skel: dict[tuple[str, ...], list[dict]] = {}  # an index, not a scan per mention: pages with thousands
+    for m in mentions:                                   # of mentions stay linear
         m["skel"] = tuple(skeleton(w) for w in m["key"])
+    for o in fulls:
+        if o.get("list") or nm.by_key.get(o["key"]):  # only a curated spelling is a target
+            by_skel.setdefault(o["skel"], []).append(o)
     # 2. Parenthesised acronyms: "X (إيسيسكو)".
     alias: dict[str, dict] = {}
     for m in mentions:
@@ -362,6 +386,7 @@ def link(mentions: list[dict]) -> None:
         if src is not None:
             m["canonical"], m["org_type"] = src["canonical"], src["org_type"] or m["org_type"]
             alias[skeleton(strip_al(m["key"][-1]))] = src
+    clubs = _club_index(mentions)
     # 3. Short forms: "منظمة X" / "X" / partial prefixes / misspelt repeats.
     tails: dict[tuple[str, ...], dict] = {}
     for o in mentions:
@@ -382,21 +407,20 @@ def link(mentions: list[dict]) -> None:
         if target is None:
             for o in fulls:
                 ok = o["key"]
-                if o is m or len(ok) <= len(key):
-                    continue
+                if len(ok) <= len(key):
+                    break  # fulls run from the longest key down: no longer name is left
                 osk = o["skel"]
                 trusted = len(key) >= 3 or o.get("list") or nm.by_key.get(ok)
                 if len(key) >= 2 and trusted and (ok[: len(key)] == key or osk[: len(sk)] == sk):
                     target = o
                     break
-        if target is None:
-            for o in fulls:
-                if (o is not m and len(o["key"]) == len(key) >= 2 and o["skel"] == sk
-                        and (o.get("list") or nm.by_key.get(o["key"]))):
+        if target is None and len(key) >= 2:
+            for o in by_skel.get(sk, ()):  # the same name spelt otherwise, in fulls' order
+                if o is not m:
                     target = o
                     break
         if target is None:
-            target = _same_club(m, mentions)
+            target = _same_club(m, clubs)
         if target is not None:
             m["canonical"], m["org_type"] = target["canonical"], target["org_type"] or m["org_type"]
     # A bare name no list, head or cue types ("سندرلاند", "كييفو") in an article whose typed names are clubs is a

@@ -1009,3 +1009,10 @@ def test_listed_short_forms_of_banks_and_ngos() -> None:
     assert typed('وتتضمن حملة منظمة "بتسيلم" إعلانات في صحف إسرائيلية.') == [("بتسيلم", "ngo")]
     assert typed("أصدرت مؤسسة النقد العربي السعودي تقريرها السنوي.")[0][1] == "government"
     assert typed("ويحتل أرسنال المركز السادس في الدوري الممتاز.") == [("أرسنال", "sports")]
+
+
+def test_a_page_repeating_one_club_thousands_of_times_is_still_linked_per_spelling() -> None:
+    """Bad input (one page, one name 2,000 times): every mention is found and they share one canonical; linking
+    looks names up instead of scanning the page per mention (it was quadratic: minutes for such pages)."""
+    ms = one("وفاز فريق كييفو على ضيفه. " * 2000)
+    assert len(ms) == 2000 and len({m.canonical for m in ms}) == 1

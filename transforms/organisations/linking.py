@@ -289,6 +289,8 @@ def _name_skeleton(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(skeleton(strip_al(w)).translate(_G) for w in words)
 
 
+# No news article names one club under one spelling 300 times; a larger group only makes linking quadratic.
+_MAX_CLUB_CANDIDATES = 300
 ClubIndex = tuple[dict[tuple[str, ...], list[tuple[int, dict]]], dict[str, list[tuple[int, dict]]]]
 
 
@@ -315,8 +317,11 @@ def _same_club(m: dict, index: ClubIndex) -> dict | None:
     sk = _club_skeleton(m)
     whole, first = index
     candidates = whole.get(sk, [])
-    if len(sk) == 1:  # the same name, or a longer one it starts ("بايرن" / "بايرن ميونخ"), in article order
-        candidates = sorted(candidates + first.get(sk[0], []), key=lambda x: x[0])
+    longer = first.get(sk[0], []) if len(sk) == 1 else []
+    if len(candidates) + len(longer) > _MAX_CLUB_CANDIDATES:
+        return None  # a page repeating one name thousands of times (bad input): no link rather than quadratic work
+    if longer:  # the same name, or a longer one it starts ("بايرن" / "بايرن ميونخ"), in article order
+        candidates = sorted(candidates + longer, key=lambda x: x[0])
     fits = {}
     for _i, o in candidates:
         if o is m or (o["org_type"] or ("sports" if analyse(o["toks"][0])[2] in _SPORTS_HEADS else "")) != "sports":

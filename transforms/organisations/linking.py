@@ -392,6 +392,23 @@ def link(mentions: list[dict]) -> None:
             m["canonical"], m["org_type"] = src["canonical"], src["org_type"] or m["org_type"]
             alias[skeleton(strip_al(m["key"][-1]))] = src
     clubs = _club_index(mentions)
+    prefix_cache: dict[int, tuple[dict, dict]] = {}
+
+    def longer_starting(n: int) -> tuple[dict, dict]:
+        """For names of n words: the first (position in fulls, mention) of a longer name per n-word start, by
+        key and by skeleton; with n = 2 only listed names count (a two-word start of an unlisted name is weak)."""
+        if n not in prefix_cache:
+            by_key: dict[tuple[str, ...], tuple[int, dict]] = {}
+            by_sk: dict[tuple[str, ...], tuple[int, dict]] = {}
+            for pos, o in enumerate(fulls):
+                if len(o["key"]) <= n:
+                    break
+                if n >= 3 or o.get("list") or nm.by_key.get(o["key"]):
+                    by_key.setdefault(o["key"][:n], (pos, o))
+                    by_sk.setdefault(o["skel"][:n], (pos, o))
+            prefix_cache[n] = (by_key, by_sk)
+        return prefix_cache[n]
+
     # 3. Short forms: "منظمة X" / "X" / partial prefixes / misspelt repeats.
     tails: dict[tuple[str, ...], dict] = {}
     for o in mentions:
@@ -409,16 +426,12 @@ def link(mentions: list[dict]) -> None:
         tail = tails.get(tuple(strip_al(w) for w in key))
         if target is None and tail is not None and tail is not m:
             target = tail  # "حركة النهضة" ... "النهضة"
-        if target is None:
-            for o in fulls:
-                ok = o["key"]
-                if len(ok) <= len(key):
-                    break  # fulls run from the longest key down: no longer name is left
-                osk = o["skel"]
-                trusted = len(key) >= 3 or o.get("list") or nm.by_key.get(ok)
-                if len(key) >= 2 and trusted and (ok[: len(key)] == key or osk[: len(sk)] == sk):
-                    target = o
-                    break
+        if target is None and len(key) >= 2:
+            # the first longer name (in fulls' order) this one starts, as written or as spelt: "X" of "X Y"
+            by_key, by_sk = longer_starting(len(key))
+            hits = [x for x in (by_key.get(key), by_sk.get(sk)) if x is not None]
+            if hits:
+                target = min(hits, key=lambda x: x[0])[1]
         if target is None and len(key) >= 2:
             for o in by_skel.get(sk, ()):  # the same name spelt otherwise, in fulls' order
                 if o is not m:

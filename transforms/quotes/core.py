@@ -11,6 +11,7 @@ and participles ("مشيرا إلى أن") get the full name introduced earlier.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -172,7 +173,11 @@ class _Paragraph:
     def __init__(self, lex: Lexicon, reg: Registry, pi: int, text: str, orgs: list[OrgLike]) -> None:
         self.lex, self.reg, self.pi, self.text, self.orgs = lex, reg, pi, text, orgs
         self.toks = tokenize(text)
+        self._starts: list[int] | None = None  # token start offsets, for _end_tok's binary search
         self.out: list[Pending] = []
+        # the extent of this paragraph's statements: most new contents lie after all of them, no scan needed
+        # (an outer statement widened to an embedded one's end stays inside: that one's end counts already)
+        self._min_start, self._max_end = len(text), 0
         self.sent_ent: Entity | None = None  # speaker of the last statement in the current sentence
         self.nested = False  # processing a cue inside another statement's content
         self.nested_ent: Entity | None = None  # speaker of the last statement inside that content
@@ -678,6 +683,7 @@ class _Paragraph:
         q = Pending(self.pi, s, e, self.text[s:e], kind, verb, lemma, speaker, ent, ent.role, ent.org,
                     round(conf, 2))
         self.out.append(q)
+        self._min_start, self._max_end = min(self._min_start, s), max(self._max_end, e)
         return q
 
     def order(self, k: int) -> int:
@@ -783,10 +789,10 @@ class _Paragraph:
         return self.out
 
     def _end_tok(self, e: int) -> int:
-        for k, t in enumerate(self.toks):
-            if t.start >= e:
-                return k
-        return len(self.toks)
+        """Index of the first token starting at or after offset e (tokens are in text order)."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.toks]
+        return bisect_left(self._starts, e)
 
     def verb(self, c: Cue, i0: int, limit: int, nested: bool = False) -> tuple[Entity, int] | None:
         relative = c.i > i0 and self.toks[c.i - 1].f in RELATIVES  # "وزير التربية الذي دعا إلى ..."
@@ -1153,9 +1159,9 @@ class _Paragraph:
                 and any(t.word for t in toks[b + 1:limit])
             )
             span = self.content(start, limit if mid else c.i, "clause")
-            if span is not None and any(
-                q.paragraph == self.pi and q.start < span[1] and span[0] < q.end for q in self.out
-            ):
+            if span is not None and span[0] < self._max_end and self._min_start < span[1] and any(
+                q.paragraph == self.pi and q.start < span[1] and span[0] < q.end for q in reversed(self.out)
+            ):  # (the latest statements first: an overlap is almost always with the sentence's own)
                 return None
         if span is None:
             return None

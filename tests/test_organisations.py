@@ -1016,3 +1016,20 @@ def test_a_page_repeating_one_club_thousands_of_times_is_still_linked_per_spelli
     looks names up instead of scanning the page per mention (it was quadratic: minutes for such pages)."""
     ms = one("وفاز فريق كييفو على ضيفه. " * 2000)
     assert len(ms) == 2000 and len({m.canonical for m in ms}) == 1
+
+
+def test_clubs_by_epithet_or_nickname_are_the_club() -> None:
+    """A club's city or regional epithet and a team's nickname are the team (guidelines), under the club's
+    canonical; an indefinite "فريق لندني" is a kind of team. ANT v1.1 sport sentences and built ones."""
+    text = ("و يتصدر النادي الملكي الليغا ب 75 نقطة منقوصا من مباراة امام سلتا فيغو في حين تحتل برشلونة المركز "
+            "الثاني ب 72 نقطة . و ستشهد هذه المواجهة غياب النجم البرازيلي نيمار و ماسكيرانو من جانب النادي "
+            "الكتالوني في حين ستشهد تشكيلة النادي الملكي عودة غاريث بيل .")
+    assert [(m.surface, m.canonical) for m in one(text)] == [
+        ("النادي الملكي", "ريال مدريد"), ("برشلونة", "برشلونة"), ("النادي الكتالوني", "برشلونة"),
+        ("النادي الملكي", "ريال مدريد")]
+    assert surfaces("الألماني دينيز أيتكين، لم يساعد الفريق الكتالوني على تحقيق عودة تاريخية في مباراة الدوري.") == [
+        "الفريق الكتالوني"]
+    ms = one("وسجل بنزيمة هدف التعادل للملكي في الدقيقة 51 من المباراة قبل أن يضيف اللاعب الهدف الثاني.")
+    assert [(m.surface, m.canonical, m.org_type) for m in ms] == [("ملكي", "ريال مدريد", "sports")]
+    assert surfaces("وسيلعب مانشستر يونايتد في نهائي كأس إنجلترا أمام فريق لندني في مباراة الكأس.") == [
+        "مانشستر يونايتد"]

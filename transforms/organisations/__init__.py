@@ -353,6 +353,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
     for s, e, canonical, typ, tier in matches:
         if tier > 1 or (e - s == 1 and _first_name(toks, s, lo, hi)):
             continue
+        if e - s == 2 and _indefinite_kind(toks[s], toks[s + 1]):
+            continue  # "أمام فريق لندني": a kind of team, not the listed "الفريق اللندني"
         if e - s >= 2 and e < hi and _open_construct(toks[e - 1], toks[e]):
             # "مجلس نواب" + "الشعب": the listed "مجلس النواب" read into a longer, different name
             ext = e + 1
@@ -773,6 +775,9 @@ _BARE_CLUB_NAMES = {
     "الجزيرة": "نادي الجزيرة", "الظفرة": "الظفرة", "المريخ": "المريخ", "الإفريقي": "النادي الإفريقي",
     "الصفاقسي": "النادي الصفاقسي", "البنزرتي": "النادي البنزرتي", "المنستيري": "الاتحاد المنستيري",
     "المولودية": "المولودية", "الإسماعيلي": "النادي الإسماعيلي",
+    # nicknames (guidelines: a club's or a national team's nickname is the team)
+    "الملكي": "ريال مدريد", "الميرينغي": "ريال مدريد", "البلوز": "تشيلسي", "العنابي": "العنابي",
+    "الإمبراطور": "الإمبراطور", "المانشافت": "المنتخب الألماني", "الديوك": "المنتخب الفرنسي",
 }
 _BARE_CLUBS = {fold(k): v for k, v in _BARE_CLUB_NAMES.items()}
 _BARE_RAW = frozenset(  # as written, for the C-speed test: hamza or not, ta marbuta or ha, with clitics
@@ -794,6 +799,15 @@ _CLUB_BEFORE = frozenset(fold(w) for w in [
     "نجم", "قائد", "حارس", "مهاجم", "ترشح", "تأهل", "أمام", "ضد", "على", "مع", "في", "من", "إلى", "الى", "عن", "بين",
     "و"])
 _BODY_BEFORE = frozenset(fold(w) for w in ["مستوى", "أسفل", "أعلى", "فوق", "تحت"])  # "مستوى العين": the eye
+
+
+def _indefinite_kind(head: str, adj: str) -> bool:
+    """A head noun and a nationality or city adjective, neither definite ("فريق لندني", "شركة أمريكية"): a description,
+    though the list's "الفريق اللندني" or "الشركة الأمريكية" match it without their articles."""
+    _f, cl, rest, h = analyse(head)
+    a = fold(adj)
+    return (bool(h) and not rest.startswith("ال") and not cl.endswith("ل") and not a.startswith("ال")
+            and a.endswith(("ي", "يه")) and is_nat("ال" + a) and strip_al(a) not in names().places)
 
 
 def _sport_context(toks: list[str], i: int) -> bool:

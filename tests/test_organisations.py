@@ -1033,3 +1033,12 @@ def test_clubs_by_epithet_or_nickname_are_the_club() -> None:
     assert [(m.surface, m.canonical, m.org_type) for m in ms] == [("ملكي", "ريال مدريد", "sports")]
     assert surfaces("وسيلعب مانشستر يونايتد في نهائي كأس إنجلترا أمام فريق لندني في مباراة الكأس.") == [
         "مانشستر يونايتد"]
+
+
+def test_an_interest_is_no_service() -> None:
+    """"مصلحة" names a service ("مصلحة الضرائب") or an interest: of a country, a people or the nation (ANT v1.1
+    sentences)."""
+    assert surfaces("ويرى في ذلك تحالفا لا يتماشى وما تقتضيه المصلحة الوطنية العليا من تنسيق وتشاور بين مختلف "
+                    "مكونات هذه الحكومة.") == []
+    assert surfaces("من خلال توظيف أفكاره و إمكانيته وعلاقاته الدولية خدمة لمصلحة تونس.") == []
+    assert surfaces("وقالت مصلحة الضرائب المصرية إن الإيرادات ارتفعت.") == ["مصلحة الضرائب المصرية"]

@@ -649,6 +649,12 @@ _DISTRICT = fold("مديرية")
 _REGION = fold("ولاية")  # "ولاية المنستير", "ولاية تكساس": a region; "ولاية أمن طنجة" (police) is no place name
 _FRONT_WORDS = frozenset(fold(w) for w in ["ساحل", "قتال", "حدود", "ميمنة", "ميسرة", "مواجهة", "جبل"])
 _CHAIR = fold("رئاسة")
+# "مصلحة" is a service ("مصلحة الضرائب", "المصلحة الولائية للشرطة") or an interest: of a country, a people, the
+# nation ("لمصلحة إيران", "المصلحة الوطنية العليا", "مصلحة الشعب التونسي")
+_INTEREST = frozenset(fold(w) for w in ["مصلحة", "المصلحة"])
+_INTEREST_OF = frozenset(fold(w) for w in [
+    "الوطنية", "العليا", "الشعب", "الشعوب", "البلاد", "الوطن", "الجميع", "المواطن", "المواطنين", "العامة", "الخاصة",
+    "المشتركة", "الطرفين", "الدائنين", "الأمة", "البلدين", "الدولة"])
 # words before "(ل)رئاسة X" that make it an office one runs for or holds
 _RACE = frozenset(fold(w) for w in ["مرشح", "المرشح", "مرشحة", "ترشيح", "ترشيحه", "ترشح", "ترشحه", "الترشح", "تكليف",
                                     "تعيين", "تعيينه", "منصب", "تولي", "توليه", "سباق", "السباق", "انتخابات",
@@ -664,6 +670,9 @@ def _names_a_place_or_chair(toks: list[str], s: int, e: int) -> bool:
         return True  # "منصب رئاسة الجمهورية", "مرشح الرئاسة الفرنسية": the office, not its staff
     if rest == _CHAIR:
         return cl in ("ب", "وب")
+    if rest in _INTEREST and e - s >= 2:
+        nxt = analyse(toks[s + 1])[2]
+        return nxt in _INTEREST_OF or strip_al(nxt) in names().places
     if rest not in (_FRONT, _DISTRICT, _REGION) or e - s < 2 or not toks[s + 1][0].isalpha():
         return False
     key = strip_al(analyse(toks[s + 1])[2])

@@ -11,7 +11,11 @@ Prints accuracy, macro-F1, per-class F1, confusion matrices, and calibration (lo
 The recipe was frozen on within-outlet development splits (scripts/topics_dev.py) before this script
 was run on it; every run of the cross-outlet part is logged in docs/topics-dev-log.md.
 
-Usage: .venv/bin/python scripts/eval_topics.py
+Since session 12 the recipe is chosen on cross-outlet DEV halves (scripts/topics_shift_dev.py: each outlet's
+articles split in two by a hash of the file name). ``--halves`` also scores the two TEST halves, which no
+choice was made on (once per freeze, logged in docs/topics-dev-log.md); the full cross-outlet figures above
+them include the dev halves.
+Usage: .venv/bin/python scripts/eval_topics.py [--halves]
 """
 
 from __future__ import annotations
@@ -101,21 +105,27 @@ def main() -> None:
     jawhara = [e for e in shared if e.outlet == "jawharafm"]
     alarabiya = [e for e in shared if e.outlet == "alarabiya"]
     summary: dict[str, dict[str, float]] = {}
-    summary["JawharaFM -> AlArabiya"] = report(
-        "cross-outlet JawharaFM -> AlArabiya", train_on(jawhara), alarabiya
-    )
-    summary["AlArabiya -> JawharaFM"] = report(
-        "cross-outlet AlArabiya -> JawharaFM", train_on(alarabiya), jawhara
-    )
+    on_jawhara, on_alarabiya = train_on(jawhara), train_on(alarabiya)
+    summary["JawharaFM -> AlArabiya"] = report("cross-outlet JawharaFM -> AlArabiya", on_jawhara, alarabiya)
+    summary["AlArabiya -> JawharaFM"] = report("cross-outlet AlArabiya -> JawharaFM", on_alarabiya, jawhara)
+    if "--halves" in sys.argv:
+        from topics_shift_dev import half
+
+        summary["JawharaFM -> AlArabiya, test half"] = report(
+            "cross-outlet JawharaFM -> AlArabiya, TEST half", on_jawhara, [e for e in alarabiya if half(e) == 1]
+        )
+        summary["AlArabiya -> JawharaFM, test half"] = report(
+            "cross-outlet AlArabiya -> JawharaFM, TEST half", on_alarabiya, [e for e in jawhara if half(e) == 1]
+        )
     train, test = time_split(examples)
     summary["time split (7 topics)"] = report("time split, both outlets, 7 topics", train_on(train), test)
     print("\n== summary (macro-F1)")
     for name, scores in summary.items():
         print(
-            f"{name:<26} article={scores['article_macro_f1']:.3f}  headline={scores['headline_macro_f1']:.3f}"
+            f"{name:<34} article={scores['article_macro_f1']:.3f}  headline={scores['headline_macro_f1']:.3f}"
         )
     cross = [summary[k]["article_macro_f1"] for k in ("JawharaFM -> AlArabiya", "AlArabiya -> JawharaFM")]
-    print(f"{'cross-outlet mean':<26} article={np.mean(cross):.3f}")
+    print(f"{'cross-outlet mean':<34} article={np.mean(cross):.3f}")
     print(f"({time.time() - t0:.0f}s)")
 
 

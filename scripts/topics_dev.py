@@ -49,7 +49,9 @@ VARIANTS: dict[str, Recipe] = {
     # second and last freeze (model 2.1.0) = v2-frozen+min_df=2,cal_c=1.0 (rounds 6-8)
     "v3-frozen": replace(SHIPPED, features=replace(SHIPPED.features, home=False)),
     # third freeze (model 2.2.0) = v3-frozen+home=True (session 3), places exceptions fixed
-    "v4-frozen": SHIPPED,
+    "v4-frozen": replace(SHIPPED, features=replace(SHIPPED.features, stem="none")),
+    # fourth freeze (model 2.3.0) = v4-frozen+stem=both, chosen on the cross-outlet dev halves (session 12)
+    "v5-frozen": SHIPPED,
 }
 
 

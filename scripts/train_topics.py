@@ -80,10 +80,11 @@ class Recipe:
 
 # Frozen after the development runs logged in docs/topics-dev-log.md (scripts/topics_dev.py); chosen on
 # within-outlet splits and the Moroccan dev half (scripts/topics_morocco.py), never on the cross-outlet
-# evaluation. Third freeze (model 2.2.0): + home (domestic places -> HOME).
+# evaluation. Third freeze (model 2.2.0): + home (domestic places -> HOME). Fourth freeze (model 2.3.0,
+# session 12): + stem="both", chosen on the cross-outlet dev halves (scripts/topics_shift_dev.py).
 SHIPPED = Recipe(
     features=topics.Features(
-        stem="none", bigrams=False, title_repeat=3, max_chars=4000, clean=True, mask_places=True, home=True
+        stem="both", bigrams=False, title_repeat=3, max_chars=4000, clean=True, mask_places=True, home=True
     ),
     c=0.1,
     title_weight=0.5,

@@ -43,7 +43,7 @@ TOPICS: dict[str, str] = {
     "society": "مجتمع",
     "technology": "تكنولوجيا",
 }
-MODEL_VERSION = "topics-hashsvm-2.2.0"
+MODEL_VERSION = "topics-hashsvm-2.3.0"
 
 N_FEATURES = 2**18
 MIN_LEN = 3

@@ -1,0 +1,71 @@
+"""Development runs for the topic model under outlet shift (session 12): cross-outlet DEV halves.
+
+The within-outlet splits of ``scripts/topics_dev.py`` cannot see the shift between outlets, which is where
+the model misses its target (docs/topics-dev-log.md). This script splits each outlet's shared-category
+articles into two fixed halves by a hash of the article's file name: half 0 is the cross-outlet dev half
+(scored here, as often as needed), half 1 the cross-outlet test half (scored only by
+``scripts/eval_topics.py --halves``, once per freeze). Each model is trained on ALL of the other outlet, as
+in the evaluation. Printed per variant: macro-F1 on the dev half of each direction, their mean and minimum.
+
+Usage: .venv/bin/python scripts/topics_shift_dev.py VARIANT [VARIANT ...]
+(variants as in topics_dev.py: a named recipe, or base+key=value,key=value)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import f1_score
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import train_topics  # noqa: E402
+from topics_dev import SHARED, _variant  # noqa: E402
+from train_topics import Example, fit, load_examples  # noqa: E402
+
+
+def half(e: Example) -> int:
+    """0 = dev half, 1 = test half; fixed by the article's file name, independent of label and date."""
+    return hashlib.sha1(e.rel.encode("utf-8")).digest()[0] & 1
+
+
+def directions(examples: list[Example]) -> list[tuple[str, list[Example], list[Example], list[Example]]]:
+    """(name, training outlet's articles, target dev half, target test half) per direction."""
+    shared = [e for e in examples if e.label in SHARED]
+    by = {o: [e for e in shared if e.outlet == o] for o in ("jawharafm", "alarabiya")}
+    out = []
+    for src, dst in (("jawharafm", "alarabiya"), ("alarabiya", "jawharafm")):
+        out.append((f"{src[:3]}->{dst[:3]}", by[src], [e for e in by[dst] if half(e) == 0],
+                    [e for e in by[dst] if half(e) == 1]))
+    return out
+
+
+def macro(model, test: list[Example], titles: bool = False) -> float:
+    probs = model.predict_titles(test) if titles else model.predict_articles(test)
+    pred = np.array(model.classes)[probs.argmax(axis=1)]
+    return float(f1_score([e.label for e in test], pred, labels=sorted(SHARED), average="macro"))
+
+
+def main() -> None:
+    if len(sys.argv) < 2:
+        print(__doc__)
+        return
+    dirs = directions(load_examples())
+    for name in sys.argv[1:]:
+        name, _, homes = name.partition("@")  # "v4-frozen@alarabiya=SA": another home country per outlet
+        train_topics.OUTLET_HOME.update({"jawharafm": "TN", "alarabiya": None})
+        train_topics.OUTLET_HOME.update(dict(kv.split("=") for kv in homes.split(";") if kv))
+        recipe = _variant(name)
+        t0 = time.time()
+        got = {d: macro(fit(train, recipe), dev) for d, train, dev, _test in dirs}
+        cells = "  ".join(f"{k}={v:.4f}" for k, v in got.items())
+        print(f"{name:<44} min={min(got.values()):.4f} mean={np.mean(list(got.values())):.4f}  {cells}"
+              f"  ({time.time() - t0:.0f}s)", flush=True)
+
+
+if __name__ == "__main__":
+    main()

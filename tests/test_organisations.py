@@ -1042,3 +1042,15 @@ def test_an_interest_is_no_service() -> None:
                     "مكونات هذه الحكومة.") == []
     assert surfaces("من خلال توظيف أفكاره و إمكانيته وعلاقاته الدولية خدمة لمصلحة تونس.") == []
     assert surfaces("وقالت مصلحة الضرائب المصرية إن الإيرادات ارتفعت.") == ["مصلحة الضرائب المصرية"]
+
+
+def test_a_bare_unknown_name_in_a_match_report_is_a_club() -> None:
+    """No list, head or cue types "تشونبوك"; in an article with three different match words it is a club,
+    not "other", even when no other club is named."""
+    title = "أبطال آسيا: تشونبوك يسحق كيتشي بسداسية نظيفة"
+    paras = ["حقق تشونبوك الكوري الجنوبي فوزه الثاني في المباراة، وأنهى الشوط الأول متقدما بثلاثة أهداف قبل أن "
+             "يضيف مهاجمه ثلاثة أخرى في الدوري."]
+    types = {m.surface: m.org_type for m in extract_organisations(title, paras)}
+    assert types.get("تشونبوك") == "sports"
+    assert {m.org_type for m in extract_organisations("", ["وقالت شركة بلوت إن أرباحها ارتفعت هذا العام."])} != {
+        "sports"}

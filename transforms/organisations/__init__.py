@@ -833,6 +833,21 @@ def _sport_context(toks: list[str], i: int) -> bool:
     return False
 
 
+def _sport_article(texts: list[tuple[int, str, list[str], list[int], list[int]]]) -> bool:
+    """Three different match-report words in the article (clitic و/ب/ل/ف aside)."""
+    seen: set[str] = set()
+    for t in texts:
+        for tok in t[2]:
+            f = fold(tok)
+            if f not in _SPORT_WORDS and len(f) > 3 and f[0] in "وبلف":
+                f = f[1:]
+            if f in _SPORT_WORDS:
+                seen.add(f)
+                if len(seen) > 2:
+                    return True
+    return False
+
+
 def _bare_club_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, str]]:
     """(start, end, confidence, canonical) of the bare club names above."""
     out: list[tuple[int, int, float, str]] = []
@@ -1153,6 +1168,7 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
     texts: list[tuple[int, str, list[str], list[int], list[int]]] = [
         (pidx, text, *tokenize(text)) for pidx, text in [(-1, title or ""), *enumerate(paragraphs)] if text]
     all_bounds = [sentence_bounds(t[2]) for t in texts]
+    sporty: bool | None = None  # whether the article is a match report, decided when first needed
     # the CRF's word scores for the whole article at once: its sentences, numbered across paragraphs
     offsets = [0, *accumulate(len(t[2]) for t in texts)][:-1]
     base = crf.base_emissions([tok for t in texts for tok in t[2]], [
@@ -1182,6 +1198,10 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
                     hint = analyse(toks[s - 2])[3]
                 if hint:
                     m["hint"] = hint
+                elif known is None and not analyse(toks[s])[3]:
+                    if sporty is None:
+                        sporty = _sport_article(texts)
+                    m["sport"] = sporty  # in a match report a bare unknown name is a club (linking's fallback)
                 # "X (ACR)": the parenthesised short form is the same organisation
                 if (prev is not None and s >= 2 and toks[s - 1] == "(" and e < hi and toks[e] == ")"
                         and prev["end"] == ends[s - 2] and e - s <= 3 and len(prev["toks"]) > e - s):

@@ -441,14 +441,14 @@ def link(mentions: list[dict]) -> None:
             target = _same_club(m, clubs)
         if target is not None:
             m["canonical"], m["org_type"] = target["canonical"], target["org_type"] or m["org_type"]
-    # A bare name no list, head or cue types ("سندرلاند", "كييفو") in an article whose typed names are clubs is a
-    # club too: the fallback would call it "other".
+    # A bare name no list, head or cue types ("سندرلاند", "كييفو") in an article whose typed names are clubs, or
+    # among words of a match ("sport", set by the extractor), is a club too: the fallback would call it "other".
     sports = sum(1 for m in mentions if m["org_type"] == "sports")
     for m in mentions:
         if not m["org_type"]:
             hint = m.get("hint")
             m["org_type"] = hint if hint and hint != "union_or_other" else guess_type(m["toks"], None)
-            if (m["org_type"] == "other" and sports >= 2 and len(m["key"]) <= 2
+            if (m["org_type"] == "other" and (sports >= 2 or m.get("sport")) and len(m["key"]) <= 2
                     and not analyse(m["toks"][0])[3]):
                 m["org_type"] = "sports"
             elif (sports >= 2 and m["org_type"] in ("ngo", "other") and analyse(m["toks"][0])[3] == "union_or_other"):

@@ -1054,3 +1054,12 @@ def test_a_bare_unknown_name_in_a_match_report_is_a_club() -> None:
     assert types.get("تشونبوك") == "sports"
     assert {m.org_type for m in extract_organisations("", ["وقالت شركة بلوت إن أرباحها ارتفعت هذا العام."])} != {
         "sports"}
+
+
+def test_listed_travel_consulting_and_utility_firms() -> None:
+    """ANT v1.1 sentences: "ستاغ" without its article is the Tunisian power company; Thomas Cook is a firm."""
+    ms = one('وقال مدير عمليات التوزيع الجهوي بـ"ستاغ" منجي بوصبيع، الى أن الديون ارتفعت.')
+    assert [(m.surface, m.canonical, m.org_type) for m in ms] == [
+        ("ستاغ", "الشركة التونسية للكهرباء والغاز", "company")]
+    ms = one('وقال إن متعهد الرحلات "توماس كوك"، يعمل الآن على إعادة السوق البلجيكية.')
+    assert [(m.surface, m.org_type) for m in ms] == [("توماس كوك", "company")]

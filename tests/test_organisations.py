@@ -1063,3 +1063,13 @@ def test_listed_travel_consulting_and_utility_firms() -> None:
         ("ستاغ", "الشركة التونسية للكهرباء والغاز", "company")]
     ms = one('وقال إن متعهد الرحلات "توماس كوك"، يعمل الآن على إعادة السوق البلجيكية.')
     assert [(m.surface, m.org_type) for m in ms] == [("توماس كوك", "company")]
+
+
+def test_a_quoted_unlisted_organisation_is_civil_society_in_every_mention() -> None:
+    """'منظمة "أنا يقظ"' names an NGO, not an intergovernmental body; the headline's bare mention takes the type
+    the body's mention after "منظمة" gives (ANT v1.1 article). "السي آي إي" is the CIA."""
+    ms = extract_organisations('"أنا يقظ" تنشر نص إتفاقية الصلح', [
+        'نشرت منظمة "أنا يقظ" عبر موقعها على الانترنات، نص الاتفاقية.'])
+    assert [(m.surface, m.org_type) for m in ms] == [("أنا يقظ", "ngo"), ("أنا يقظ", "ngo")]
+    ms = one('وكشفت الوثائق المنشورة اليوم، أن "السي اي اي" وأجهزة استخباراتية متحالفة معها تتجسس على الهواتف.')
+    assert [(m.surface, m.org_type) for m in ms][:1] == [("السي اي اي", "judiciary_security")]

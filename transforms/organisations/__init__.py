@@ -752,6 +752,7 @@ def _word_read_as_name(toks: list[str], s: int, e: int, lo: int) -> bool:
     return f[0] == "ك" or (len(f) == 4 and any(c in "أإآ" for c in toks[s][2:]))
 
 
+_ORGANISATION = fold("منظمة")
 _ROLE_WORDS = "لاعب لاعبة مهاجم مدافع حارس نجم قائد مدرب هداف جناح ظهير"
 # As written (these words have no hamza or ta marbuta to fold), bare or after و/ل.
 _ROLE_FORMS = frozenset(p + w for w in _ROLE_WORDS.split() for p in ("", "و", "ل"))
@@ -1196,6 +1197,8 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
                 if s >= lo + 2 and toks[s - 1] in _OPEN_Q and e < hi and not toks[e][0].isalnum():
                     # 'شركة "آبل"': the head left outside the quotes still tells the type
                     hint = analyse(toks[s - 2])[3]
+                    if hint == "international" and strip_al(analyse(toks[s - 2])[2]) == _ORGANISATION:
+                        hint = "ngo"  # 'منظمة "أنا يقظ"': an unlisted organisation is civil society (see guess_type)
                 if hint:
                     m["hint"] = hint
                 elif known is None and not analyse(toks[s])[3]:

@@ -457,7 +457,8 @@ def link(mentions: list[dict]) -> None:
     best: dict[str, dict] = {}
     for m in mentions:
         b = best.get(m["canonical"])
-        if b is None or len(m["key"]) > len(b["key"]) or (m.get("list") and not b.get("list")):
+        if (b is None or len(m["key"]) > len(b["key"]) or (m.get("list") and not b.get("list"))
+                or (len(m["key"]) == len(b["key"]) and m.get("hint") and not b.get("hint") and not b.get("list"))):
             best[m["canonical"]] = m
     for m in mentions:
         m["org_type"] = best[m["canonical"]]["org_type"]

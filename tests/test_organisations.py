@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from transforms.organisations import MODEL_VERSION, OrgMention, _repair, crf, extract_organisations
+from transforms.organisations import (
+    MODEL_VERSION,
+    OrgMention,
+    _bare_club_spans,
+    _repair,
+    crf,
+    extract_organisations,
+)
 from transforms.organisations.features import gaz_tags
 from transforms.organisations.linking import clitic_length
 from transforms.organisations.tokens import tokenize
@@ -1033,6 +1040,9 @@ def test_clubs_by_epithet_or_nickname_are_the_club() -> None:
     assert [(m.surface, m.canonical, m.org_type) for m in ms] == [("ملكي", "ريال مدريد", "sports")]
     assert surfaces("وسيلعب مانشستر يونايتد في نهائي كأس إنجلترا أمام فريق لندني في مباراة الكأس.") == [
         "مانشستر يونايتد"]
+    # a nickname needs no club word before it, as a nisba club name does ("أيمن الصفاقسي" is a person)
+    toks = tokenize("نجح في أن يقلب تأخر الملكي إلى فوز في مباراة أعادت نجوم الملكي للواجهة في الدوري.")[0]
+    assert [toks[s] for s, _e, _c, _k in _bare_club_spans(toks, 0, len(toks))] == ["الملكي", "الملكي"]
 
 
 def test_an_interest_is_no_service() -> None:

@@ -785,10 +785,15 @@ _BARE_CLUB_NAMES = {
     "الجزيرة": "نادي الجزيرة", "الظفرة": "الظفرة", "المريخ": "المريخ", "الإفريقي": "النادي الإفريقي",
     "الصفاقسي": "النادي الصفاقسي", "البنزرتي": "النادي البنزرتي", "المنستيري": "الاتحاد المنستيري",
     "المولودية": "المولودية", "الإسماعيلي": "النادي الإسماعيلي",
-    # nicknames (guidelines: a club's or a national team's nickname is the team)
+}
+# Nicknames (guidelines: a club's or a national team's nickname is the team): no family name, so no word before
+# them is needed to tell them from one ("تأخر الملكي", "نجوم الملكي"), only that it is no first name.
+_NICKNAMES = {
     "الملكي": "ريال مدريد", "الميرينغي": "ريال مدريد", "البلوز": "تشيلسي", "العنابي": "العنابي",
     "الإمبراطور": "الإمبراطور", "المانشافت": "المنتخب الألماني", "الديوك": "المنتخب الفرنسي",
 }
+_BARE_CLUB_NAMES.update(_NICKNAMES)
+_NICKNAME_KEYS = frozenset(fold(k) for k in _NICKNAMES)
 _BARE_CLUBS = {fold(k): v for k, v in _BARE_CLUB_NAMES.items()}
 _BARE_RAW = frozenset(  # as written, for the C-speed test: hamza or not, ta marbuta or ha, with clitics
     p + (v[2:] if p.endswith("لل") else v)
@@ -864,7 +869,8 @@ def _bare_club_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, 
         if i > lo and fold(toks[i - 1]) in _BODY_BEFORE:
             continue
         if (not cl and rest.endswith("ي") and i > lo and toks[i - 1][0].isalpha()
-                and fold(toks[i - 1]) not in _CLUB_BEFORE):
+                and fold(toks[i - 1]) not in _CLUB_BEFORE
+                and (rest not in _NICKNAME_KEYS or fold(toks[i - 1]) in names().persons)):
             continue  # "فوزي البنزرتي", "أيمن الصفاقسي": a family name
         if not cl and i > lo and toks[i - 1][0].isalpha():
             pf, _pcl, prest, _ph = analyse(toks[i - 1])

@@ -1083,3 +1083,16 @@ def test_a_quoted_unlisted_organisation_is_civil_society_in_every_mention() -> N
     assert [(m.surface, m.org_type) for m in ms] == [("أنا يقظ", "ngo"), ("أنا يقظ", "ngo")]
     ms = one('وكشفت الوثائق المنشورة اليوم، أن "السي اي اي" وأجهزة استخباراتية متحالفة معها تتجسس على الهواتف.')
     assert [(m.surface, m.org_type) for m in ms][:1] == [("السي اي اي", "judiciary_security")]
+
+
+def test_a_clubs_board_is_a_club_mention() -> None:
+    """"إدارة"/"هيئة" (and "مجلس إدارة") before a club name the board of the club, a sports mention (rule 8; the
+    training golds keep the organ noun 11 times of 11); "برئاسة X" after it says who chairs it (ANT v1.1 sport
+    sentences and built ones)."""
+    ms = one("قررت إدارة نادي أهلي شندي السوداني إقالة المدرب التونسي لسعد معمر من مهامه بسبب سوء النتائج.")
+    assert [(m.surface, m.org_type) for m in ms][:1] == [("إدارة نادي أهلي شندي", "sports")]
+    ms = one("بعد أن خاض تجربة ناجحة مع نادي ساقية الزيت . وكانت إدارة الإفريقي قد تعاقدت يوم أمس مع اللاعب.")
+    assert [(m.surface, m.org_type) for m in ms][-1] == ("إدارة الإفريقي", "sports")
+    assert surfaces("قرر مجلس إدارة النادي الأهلي إقالة المدرب قبل مباراة الدوري.") == ["مجلس إدارة النادي الأهلي"]
+    assert surfaces("أعلنت إدارة الهلال برئاسة سامي الجابر التعاقد مع المدرب قبل مباراة الدوري والكأس.") == [
+        "إدارة الهلال"]

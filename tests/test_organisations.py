@@ -1096,3 +1096,14 @@ def test_a_clubs_board_is_a_club_mention() -> None:
     assert surfaces("قرر مجلس إدارة النادي الأهلي إقالة المدرب قبل مباراة الدوري.") == ["مجلس إدارة النادي الأهلي"]
     assert surfaces("أعلنت إدارة الهلال برئاسة سامي الجابر التعاقد مع المدرب قبل مباراة الدوري والكأس.") == [
         "إدارة الهلال"]
+
+
+def test_statistics_apparatus_energy_agencies_and_a_sports_federation_types() -> None:
+    """"الجهاز" is a security word, but the statistics or audit apparatus is the civil state; the IEA and the
+    IAEA's short form are intergovernmental; "اتحاد السلة" is the basketball federation."""
+    types = [(m.surface, m.org_type) for m in one(
+        "وقال الجهاز المركزي للتعبئة العامة والإحصاء إن التضخم ارتفع، بحسب وكالة الطاقة الدولية ووكالة الطاقة "
+        "الذرية.")]
+    assert types == [("الجهاز المركزي للتعبئة العامة والإحصاء", "government"),
+                     ("وكالة الطاقة الدولية", "international"), ("وكالة الطاقة الذرية", "international")]
+    assert [(m.surface, m.org_type) for m in one("برافو.. اتحاد السلة")] == [("اتحاد السلة", "sports")]

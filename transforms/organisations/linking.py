@@ -22,6 +22,9 @@ TYPES = (
     "education_research", "religious", "judiciary_security", "other",
 )
 _STRONG_HEAD_TYPES = frozenset({"party", "union", "media", "sports", "company", "judiciary_security"})
+_APPARATUS = frozenset(fold(w) for w in ["جهاز", "الجهاز"])
+# word stems (folded) of the state's civil apparatuses: statistics, mobilisation, audit, consumer protection
+_CIVIL_APPARATUS = tuple(fold(w) for w in ["إحصاء", "تعبئة", "محاسبات", "المستهلك", "تنظيم"])
 
 
 @cache
@@ -196,6 +199,8 @@ def guess_type(toks: list[str], known: str | None) -> str:
         return "sports"  # "سبورتينغ بن عروس", "أولمبيك مدنين"
     if (not head or rest0 in _POLICE_UNITS) and (rest0 == _NAVY or any(strip_al(w) in _SECURITY for w in [rest0, *words])):
         return "judiciary_security"  # "الأمن الوطني", "منطقة الأمن الوطني بتاجروين", "إدارة الشرطة البلدية"
+    if rest0 in _APPARATUS and any(stem in w for w in words for stem in _CIVIL_APPARATUS):
+        return "government"  # "الجهاز المركزي للتعبئة العامة والإحصاء", "الجهاز المركزي للمحاسبات": no police
     if head in _STRONG_HEAD_TYPES or rest0 in _MINISTRY:
         return head  # a ministry is the state whatever its portfolio ("وزارة ... والبحث العلمي")
     if rest0 in _SCHOOLS:

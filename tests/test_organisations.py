@@ -1107,3 +1107,11 @@ def test_statistics_apparatus_energy_agencies_and_a_sports_federation_types() ->
     assert types == [("الجهاز المركزي للتعبئة العامة والإحصاء", "government"),
                      ("وكالة الطاقة الدولية", "international"), ("وكالة الطاقة الذرية", "international")]
     assert [(m.surface, m.org_type) for m in one("برافو.. اتحاد السلة")] == [("اتحاد السلة", "sports")]
+
+
+def test_a_working_team_or_one_party_is_no_name() -> None:
+    """"فريق البحث" (the research team) is no club and "حزب واحد" (one party) no party (ANT v1.1 sentences)."""
+    assert surfaces("وقال فريق البحث إن خطوتهم المقبلة هي اختبار قدرة الدواء على وقف نمو الخلايا.") == []
+    assert surfaces("قام فريق الإنقاذ بتخليص الجثتين المحاصرتين وتسليمهما إلى المستشفى.") == []
+    assert surfaces("من اليمين النهضة والنداء ومن اليسار حزب واحد وهو الحراك.")[:2] == ["النهضة", "النداء"]
+    assert "حزب واحد" not in surfaces("من اليمين النهضة والنداء ومن اليسار حزب واحد وهو الحراك.")

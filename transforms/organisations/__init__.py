@@ -653,6 +653,10 @@ _CHAIRED_BY = fold("برئاسة")
 # "مصلحة" is a service ("مصلحة الضرائب", "المصلحة الولائية للشرطة") or an interest: of a country, a people, the
 # nation ("لمصلحة إيران", "المصلحة الوطنية العليا", "مصلحة الشعب التونسي")
 _INTEREST = frozenset(fold(w) for w in ["مصلحة", "المصلحة"])
+_TEAM = frozenset(fold(w) for w in ["فريق", "الفريق"])
+_TEAM_OF = frozenset(fold(w) for w in [
+    "التحقيق", "العمل", "البحث", "الإنقاذ", "الخبراء", "المحققين", "المفاوضين", "التفاوض", "الإسعاف", "الرصد",
+    "المراقبين", "الإغاثة", "التفتيش", "الخبرة"])
 _INTEREST_OF = frozenset(fold(w) for w in [
     "الوطنية", "العليا", "الشعب", "الشعوب", "البلاد", "الوطن", "الجميع", "المواطن", "المواطنين", "العامة", "الخاصة",
     "المشتركة", "الطرفين", "الدائنين", "الأمة", "البلدين", "الدولة"])
@@ -671,6 +675,8 @@ def _names_a_place_or_chair(toks: list[str], s: int, e: int) -> bool:
         return True  # "منصب رئاسة الجمهورية", "مرشح الرئاسة الفرنسية": the office, not its staff
     if rest == _CHAIR:
         return cl in ("ب", "وب")
+    if rest in _TEAM and e - s >= 2 and analyse(toks[s + 1])[2] in _TEAM_OF:
+        return True  # "فريق التحقيق", "فريق العمل": a team doing something, not a club
     if rest in _INTEREST and e - s >= 2:
         nxt = analyse(toks[s + 1])[2]
         return nxt in _INTEREST_OF or strip_al(nxt) in names().places

@@ -1115,3 +1115,12 @@ def test_a_working_team_or_one_party_is_no_name() -> None:
     assert surfaces("قام فريق الإنقاذ بتخليص الجثتين المحاصرتين وتسليمهما إلى المستشفى.") == []
     assert surfaces("من اليمين النهضة والنداء ومن اليسار حزب واحد وهو الحراك.")[:2] == ["النهضة", "النداء"]
     assert "حزب واحد" not in surfaces("من اليمين النهضة والنداء ومن اليسار حزب واحد وهو الحراك.")
+
+
+def test_coordinated_names_under_a_dual_or_plural_head_are_typed_by_it() -> None:
+    """"منتخبات ..." is the teams, "وزارتي ..." the ministries (rule 12: one mention, typed as its head)."""
+    ms = one("وتلعب مصر في المجموعة الأولى التي تضم إلى جانبه منتخبات روسيا وأوروغواي والسعودية في كأس العالم.")
+    assert [(m.surface, m.org_type) for m in ms if m.surface.startswith("منتخبات")] == [
+        ("منتخبات روسيا وأوروغواي والسعودية", "sports")]
+    ms = one("وأكد أن وزارتي النقل والتربية ستعقدان اجتماعا الأسبوع المقبل.")
+    assert [(m.surface, m.org_type) for m in ms] == [("وزارتي النقل والتربية", "government")]

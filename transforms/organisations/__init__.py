@@ -811,11 +811,18 @@ _BARE_RAW = frozenset(  # as written, for the C-speed test: hamza or not, ta mar
     for p in ("", "و", "ب", "ف", "وب", "لل", "ولل", "فلل"))
 # Words of a match report (and clubs no other sense has); a bare club needs two different ones around it
 # ("الكرة الأرضية", "فريق العمل" alone are no sport; "الهلال" of the moon sighting, "المريخ" the planet stay out).
-_SPORT_WORDS = frozenset(fold(w) for w in [
+_SPORT_WRITTEN = [
     "مباراة", "المباراة", "مباريات", "المباريات", "الدوري", "دوري", "هدفا", "هدفين", "الأهداف", "تعادل", "التعادل",
     "مدرب", "المدرب", "لاعب", "اللاعب", "لاعبي", "لاعبو", "اللاعبين", "ملعب", "الملعب", "الديربي", "ديربي", "كأس",
     "الكأس", "منتخب", "المنتخب", "النادي", "نادي", "الأندية", "الشوط", "لكرة", "مهاجم", "هداف", "الجولة", "بطولة",
-    "البطولة", "الانتقالات", "ركلة", "ركلات", "المحترفين", "الأهلي", "الزمالك", "الترجي", "الرجاء", "الوداد"])
+    "البطولة", "الانتقالات", "ركلة", "ركلات", "المحترفين", "الأهلي", "الزمالك", "الترجي", "الرجاء", "الوداد"]
+_SPORT_WORDS = frozenset(fold(w) for w in _SPORT_WRITTEN)
+# The same as written in running text (hamza or not, ta marbuta or ha, a clitic): a C-speed pre-filter
+_SPORT_RAW = frozenset(
+    p + v for w in _SPORT_WRITTEN
+    for v in {w, w.replace("أ", "ا").replace("إ", "ا"), w.replace("ة", "ه"),
+              w.replace("أ", "ا").replace("إ", "ا").replace("ة", "ه")}
+    for p in ("", "و", "ب", "ل", "ف"))
 # Words after which a nisba club name is a club ("تشكيلة الصفاقسي"), not a family name ("أيمن الصفاقسي").
 _CLUB_BEFORE = frozenset(fold(w) for w in [
     "فوز", "هزيمة", "تعادل", "خسارة", "انتصار", "لاعب", "لاعبي", "لاعبو", "مدرب", "رئيس", "جماهير", "جمهور", "أحباء",
@@ -852,7 +859,7 @@ def _sport_article(texts: list[tuple[int, str, list[str], list[int], list[int]]]
     """Three different match-report words in the article (clitic و/ب/ل/ف aside)."""
     seen: set[str] = set()
     for t in texts:
-        for tok in t[2]:
+        for tok in _SPORT_RAW.intersection(t[2]):  # the few candidate words, found at C speed
             f = fold(tok)
             if f not in _SPORT_WORDS and len(f) > 3 and f[0] in "وبلف":
                 f = f[1:]

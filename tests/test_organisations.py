@@ -1123,3 +1123,12 @@ def test_coordinated_names_under_a_dual_or_plural_head_are_typed_by_it() -> None
     assert [m.org_type for m in ms if m.surface.startswith("منتخبات روسيا")] == ["sports"]
     ms = one("وأكد أن وزارتي النقل والتربية ستعقدان اجتماعا الأسبوع المقبل.")
     assert [(m.surface, m.org_type) for m in ms] == [("وزارتي النقل والتربية", "government")]
+
+
+def test_a_national_institute_is_a_state_body() -> None:
+    """"المعهد الوطني"/"المركز الوطني" + a field is a state body (the golds: 8 of 8), unless a science or
+    research word makes it a school or a lab (ANT v1.1 sentences and built ones)."""
+    ms = one("تحت عنوان وجدت الحب، ينظم المركز الوطني للسينما والصورة والمعهد الفرنسي بتونس عرضا جديدا.")
+    assert [(m.surface, m.org_type) for m in ms][:1] == [("المركز الوطني للسينما والصورة", "government")]
+    ms = one("وتخرج من المعهد الوطني للعلوم الفلاحية بتونس سنة 2010.")
+    assert [m.org_type for m in ms] == ["education_research"]

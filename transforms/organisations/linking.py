@@ -29,6 +29,9 @@ _PLURAL_HEADS = {fold(w): t for t, ws in {
     "government": "وزارتي الوزارتين الوزارتان حكومتي الحكومتين",
     "company": "شركتي الشركتين الشركتان",
     "media": "صحيفتي الصحيفتين قناتي القناتين"}.items() for w in ws.split()}
+_INSTITUTES = frozenset(fold(w) for w in ["معهد", "المعهد", "مركز", "المركز"])
+_NATIONAL_ADJ = frozenset(fold(w) for w in ["الوطني", "القومي"])
+_SCIENCE = tuple(fold(w) for w in ["علوم", "تكنولوجي", "بحوث", "فلاحي", "استخبارات"])  # a school, a lab, spies
 _APPARATUS = frozenset(fold(w) for w in ["جهاز", "الجهاز"])
 # word stems (folded) of the state's civil apparatuses: statistics, mobilisation, audit, consumer protection
 _CIVIL_APPARATUS = tuple(fold(w) for w in ["إحصاء", "تعبئة", "محاسبات", "المستهلك", "تنظيم"])
@@ -212,6 +215,9 @@ def guess_type(toks: list[str], known: str | None) -> str:
         return "government"  # "الجهاز المركزي للتعبئة العامة والإحصاء", "الجهاز المركزي للمحاسبات": no police
     if head in _STRONG_HEAD_TYPES or rest0 in _MINISTRY:
         return head  # a ministry is the state whatever its portfolio ("وزارة ... والبحث العلمي")
+    if (rest0 in _INSTITUTES and words and words[0] in _NATIONAL_ADJ and not {"education_research",
+            "judiciary_security"} & set(cues) and not any(stem in w for w in words for stem in _SCIENCE)):
+        return "government"  # "المعهد الوطني للإحصاء", "المركز الوطني للسينما والصورة": state bodies (8 of 8 in the golds)
     if rest0 in _SCHOOLS:
         return "education_research"  # "المدرسة الابتدائية ...": the primary school, not a court of first instance
     for a in parts:  # an organ of a party or a club: "المكتب السياسي لحزب آفاق تونس", "الهيئة المديرة للنادي"

@@ -1132,3 +1132,14 @@ def test_a_national_institute_is_a_state_body() -> None:
     assert [(m.surface, m.org_type) for m in ms][:1] == [("المركز الوطني للسينما والصورة", "government")]
     ms = one("وتخرج من المعهد الوطني للعلوم الفلاحية بتونس سنة 2010.")
     assert [m.org_type for m in ms] == ["education_research"]
+
+
+def test_the_african_union_in_a_match_report_is_caf() -> None:
+    """A paragraph may hold no football word, the article does (ANT v1.1 sport-1237): CAF, not the AU."""
+    title = "يهم النجم : المريخ السوداني يحتج على حالة ملعب فيروفيارو الموزمبيقي"
+    paras = ["عبر فريق المريخ السوداني عن إمتعاضه من الحالة السيئة لأرضية ميدان ملعب فيروفيارو الواقع بمدينة بيرا "
+             "الموزمبيقية وذلك لدى وصوله لمواجهة الفريق لحساب الجولة الثالثة من مرحلة المجموعات لرابطة أبطال "
+             "إفريقيا .",
+             "و توجهت إدارة المريخ بمراسلة إلى الإتحاد الإفريقي لمعاينة حالة الملعب و المطالبة بتغييره ."]
+    au = [m for m in extract_organisations(title, paras) if "الإفريقي" in m.surface]
+    assert [(m.canonical, m.org_type) for m in au] == [("الاتحاد الإفريقي لكرة القدم", "sports")]

@@ -1251,6 +1251,13 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
     _echoes(raw, texts)
     _short_forms(raw, texts)
     link(raw)
+    if any(m["org_type"] == "international" and tuple(fold(w) for w in m["canonical"].split()) == _AU for m in raw):
+        if sporty is None:
+            sporty = _sport_article(texts)
+        if sporty:  # "هل يواصل حياتو رئاسته للاتحاد الافريقي؟" in a match report: CAF, not the AU
+            for m in raw:
+                if tuple(fold(w) for w in m["canonical"].split()) == _AU:
+                    m["canonical"], m["org_type"] = _CAF, "sports"
     out = []
     for m in raw:
         cut = clitic_length(m["toks"][0])  # after linking: the canonical is read from the whole word

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 
 from transforms.organisations import crf
@@ -819,10 +819,12 @@ _SPORT_WRITTEN = [
 _SPORT_WORDS = frozenset(fold(w) for w in _SPORT_WRITTEN)
 # The same as written in running text (hamza or not, ta marbuta or ha, a clitic): a C-speed pre-filter
 _SPORT_RAW = frozenset(
-    p + v for w in _SPORT_WRITTEN
+    p + v + t for w in _SPORT_WRITTEN
     for v in {w, w.replace("أ", "ا").replace("إ", "ا"), w.replace("ة", "ه"),
               w.replace("أ", "ا").replace("إ", "ا").replace("ة", "ه")}
-    for p in ("", "و", "ب", "ل", "ف"))
+    for p in ("", "و", "ب", "ل", "ف")
+    for t in ("", "ً"))  # "هدفاً" (tanween after the alif)
+_SPORT_RAW |= {w[:-1] + "ًا" for w in _SPORT_RAW if w.endswith("ا")}  # "هدفًا" (before it)
 # Words after which a nisba club name is a club ("تشكيلة الصفاقسي"), not a family name ("أيمن الصفاقسي").
 _CLUB_BEFORE = frozenset(fold(w) for w in [
     "فوز", "هزيمة", "تعادل", "خسارة", "انتصار", "لاعب", "لاعبي", "لاعبو", "مدرب", "رئيس", "جماهير", "جمهور", "أحباء",
@@ -841,33 +843,28 @@ def _indefinite_kind(head: str, adj: str) -> bool:
             and a.endswith(("ي", "يه")) and is_nat("ال" + a) and strip_al(a) not in names().places)
 
 
-def _sport_context(toks: list[str], i: int) -> bool:
-    """Two different match-report words within 30 tokens of token i."""
+def _sport_words(tokens: Iterable[str], need: int) -> bool:
+    """At least ``need`` different match-report words among the tokens (clitic و/ب/ل/ف aside)."""
     seen: set[str] = set()
-    for t in toks[max(0, i - 30) : i + 30]:
-        f = fold(t)
+    for tok in _SPORT_RAW.intersection(tokens):  # the few candidate words, found at C speed
+        f = fold(tok)
         if f not in _SPORT_WORDS and len(f) > 3 and f[0] in "وبلف":
             f = f[1:]
         if f in _SPORT_WORDS:
             seen.add(f)
-            if len(seen) > 1:
+            if len(seen) >= need:
                 return True
     return False
 
 
+def _sport_context(toks: list[str], i: int) -> bool:
+    """Two different match-report words within 30 tokens of token i."""
+    return _sport_words(toks[max(0, i - 30) : i + 30], 2)
+
+
 def _sport_article(texts: list[tuple[int, str, list[str], list[int], list[int]]]) -> bool:
-    """Three different match-report words in the article (clitic و/ب/ل/ف aside)."""
-    seen: set[str] = set()
-    for t in texts:
-        for tok in _SPORT_RAW.intersection(t[2]):  # the few candidate words, found at C speed
-            f = fold(tok)
-            if f not in _SPORT_WORDS and len(f) > 3 and f[0] in "وبلف":
-                f = f[1:]
-            if f in _SPORT_WORDS:
-                seen.add(f)
-                if len(seen) > 2:
-                    return True
-    return False
+    """Three different match-report words in the article."""
+    return _sport_words(chain.from_iterable(t[2] for t in texts), 3)
 
 
 def _bare_club_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, str]]:

@@ -4,16 +4,17 @@ The within-outlet splits of ``scripts/topics_dev.py`` cannot see the shift betwe
 the model misses its target (docs/topics-dev-log.md). This script splits each outlet's shared-category
 articles into two fixed halves by a hash of the article's file name: half 0 is the cross-outlet dev half
 (scored here, as often as needed), half 1 the cross-outlet test half (scored only by
-``scripts/eval_topics.py --halves``, once per freeze). Each model is trained on ALL of the other outlet, as
-in the evaluation. Printed per variant: macro-F1 on the dev half of each direction, their mean and minimum.
+``scripts/eval_topics.py --halves``, once per freeze; ``eval_topics.half`` draws the line). Each model is
+trained on ALL of the other outlet, as in the evaluation. Printed per variant: macro-F1 on the dev half of
+each direction, their mean and minimum.
 
 Usage: .venv/bin/python scripts/topics_shift_dev.py VARIANT [VARIANT ...]
-(variants as in topics_dev.py: a named recipe, or base+key=value,key=value)
+(variants as in topics_dev.py: a named recipe, or base+key=value,key=value; "VARIANT@alarabiya=SA;jawharafm="
+also changes the outlets' home countries for that run)
 """
 
 from __future__ import annotations
 
-import hashlib
 import sys
 import time
 from pathlib import Path
@@ -24,13 +25,9 @@ from sklearn.metrics import f1_score
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import train_topics  # noqa: E402
+from eval_topics import half  # noqa: E402
 from topics_dev import SHARED, _variant  # noqa: E402
 from train_topics import Example, fit, load_examples  # noqa: E402
-
-
-def half(e: Example) -> int:
-    """0 = dev half, 1 = test half; fixed by the article's file name, independent of label and date."""
-    return hashlib.sha1(e.rel.encode("utf-8")).digest()[0] & 1
 
 
 def directions(examples: list[Example]) -> list[tuple[str, list[Example], list[Example], list[Example]]]:

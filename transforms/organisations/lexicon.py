@@ -62,6 +62,18 @@ IN_WORDS: frozenset[str] = frozenset(["في", "فى"])
 # Nouns that are no head but shed a clitic like one ("لمليشيا الحوثي": ل + the militia).
 MILITIA_NOUNS: frozenset[str] = _f("ميليشيا مليشيا ميليشيات مليشيات ميلشيات")
 
+# Dual and plural heads of coordinated names (guidelines rule 12: "منتخبات روسيا وأوروغواي" is one mention), which
+# HEADS (singular) does not hold: they only type the name.
+PLURAL_HEADS: dict[str, str] = _typed(
+    {
+        "sports": "منتخبات منتخبي منتخبا المنتخبات المنتخبين المنتخبان فريقي الفريقين الفريقان ناديي الناديين",
+        "party": "حزبي الحزبين الحزبان حركتي الحركتين",
+        "government": "وزارتي الوزارتين الوزارتان حكومتي الحكومتين",
+        "company": "شركتي الشركتين الشركتان",
+        "media": "صحيفتي الصحيفتين قناتي القناتين",
+    }
+)
+
 # Heads that name an institution only with a complement (never alone, even definite).
 BARE_BAD: frozenset[str] = _f(
     "الحكومة الشرطة الجيش القوات الأمن الوزارة المجلس الهيئة اللجنة الشركة الجمعية المؤسسة المركز "

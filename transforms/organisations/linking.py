@@ -22,13 +22,6 @@ TYPES = (
     "education_research", "religious", "judiciary_security", "other",
 )
 _STRONG_HEAD_TYPES = frozenset({"party", "union", "media", "sports", "company", "judiciary_security"})
-# dual and plural heads of coordinated names, which lx.HEADS (singular) does not hold
-_PLURAL_HEADS = {fold(w): t for t, ws in {
-    "sports": "منتخبات منتخبي منتخبا المنتخبات المنتخبين المنتخبان فريقي الفريقين الفريقان ناديي الناديين",
-    "party": "حزبي الحزبين الحزبان حركتي الحركتين",
-    "government": "وزارتي الوزارتين الوزارتان حكومتي الحكومتين",
-    "company": "شركتي الشركتين الشركتان",
-    "media": "صحيفتي الصحيفتين قناتي القناتين"}.items() for w in ws.split()}
 _INSTITUTES = frozenset(fold(w) for w in ["معهد", "المعهد", "مركز", "المركز"])
 _NATIONAL_ADJ = frozenset(fold(w) for w in ["الوطني", "القومي"])
 _SCIENCE = tuple(fold(w) for w in ["علوم", "تكنولوجي", "بحوث", "فلاحي", "استخبارات"])  # a school, a lab, spies
@@ -205,8 +198,8 @@ def guess_type(toks: list[str], known: str | None) -> str:
             head = ""
     if rest0 in _SOCIETY and len(words) == 1 and strip_al(words[0]) in names().places:
         return "sports"  # "جمعية الحمامات", "جمعية جربة": a society named by its town alone is its club
-    if not head and rest0 in _PLURAL_HEADS:
-        return _PLURAL_HEADS[rest0]  # "منتخبات روسيا وأوروغواي", "حزبي القطب والجمهوري" (rule 12: one mention)
+    if not head and rest0 in lx.PLURAL_HEADS:
+        return lx.PLURAL_HEADS[rest0]  # "منتخبات روسيا وأوروغواي", "حزبي القطب والجمهوري" (rule 12: one mention)
     if not head and rest0 in _CLUB_FIRSTS:
         return "sports"  # "سبورتينغ بن عروس", "أولمبيك مدنين"
     if (not head or rest0 in _POLICE_UNITS) and (rest0 == _NAVY or any(strip_al(w) in _SECURITY for w in [rest0, *words])):

@@ -1143,3 +1143,17 @@ def test_the_african_union_in_a_match_report_is_caf() -> None:
              "و توجهت إدارة المريخ بمراسلة إلى الإتحاد الإفريقي لمعاينة حالة الملعب و المطالبة بتغييره ."]
     au = [m for m in extract_organisations(title, paras) if "الإفريقي" in m.surface]
     assert [(m.canonical, m.org_type) for m in au] == [("الاتحاد الإفريقي لكرة القدم", "sports")]
+
+
+def test_a_name_ending_inside_a_person_or_state_is_finished() -> None:
+    """The model stops inside names it has not seen whole: "بن"/"عبد" need the next name, "جمهورية" its country,
+    a government named after its leader takes his whole name; a title after a definite word is a person's
+    (ANT v1.1 localNews-1222 and built sentences)."""
+    assert surfaces("ومن جانبه عرف الخبير والاستاذ الجامعي بجامعة حمد بن خليفة بقطر منذر قحف الصكوك الاسلامية."
+                    ) == ["جامعة حمد بن خليفة"]
+    assert surfaces("واتفقت حكومة المملكة وحكومة جمهورية رواندا على تعزيز التعاون.")[1:] == ["حكومة جمهورية رواندا"]
+    assert surfaces("ودعت الحكومة إلى الاقتداء بحكومة مهدي جمعة في ترشيد النفقات.") == ["حكومة مهدي جمعة"]
+    assert surfaces("وقد تشكلت حكومة المهندس شريف إسماعيل بعد استقالة الحكومة السابقة.") == [
+        "حكومة المهندس شريف إسماعيل"]
+    assert surfaces("وقال رئيس هيئة المساحة الجيولوجية المهندس حسين العتيبي إن الاستكشاف متواصل.") == [
+        "هيئة المساحة الجيولوجية"]

@@ -529,6 +529,39 @@ def _sport_tail(toks: list[str], s: int, e: int, hi: int) -> int:
     return 0
 
 
+# words a person's or a state's name cannot end with: "عبد" / "بن" / "أبو" need the next name, "جمهورية" its country
+_NAME_LINKS = frozenset(fold(w) for w in ["عبد", "بن", "ابن", "أبو", "بنت"])
+_HONORIFICS = frozenset(fold(w) for w in ["الملك", "الأمير", "الشيخ", "المهندس", "الدكتور"])
+_LED_HEADS = frozenset(fold(w) for w in ["حكومة", "إدارة"])
+
+
+def _name_tail(toks: list[str], s: int, e: int, hi: int) -> int:
+    """Tokens after a span that finish the person or state it ends with ("جامعة حمد بن | خليفة", "معهد محمد عبد
+    | الوهاب", "حكومة جمهورية | رواندا", "مكتبة الملك | عبد العزيز", "حكومة مهدي | جمعة"), 0 if none: the
+    model stops inside names it has not seen whole."""
+    def word(k: int) -> bool:
+        return (k < hi and toks[k][0].isalpha() and not is_latin(toks[k]) and fold(toks[k]) not in lx.STOP
+                and not analyse(toks[k])[1])
+
+    k = e
+    last = fold(toks[k - 1])
+    if last in _STATE_NOUNS and last != fold("دولة") and word(k) and not analyse(toks[k])[2].startswith("ال"):
+        k += 1  # "جمهورية | كوريا", then its adjective: "جمهورية مصر | العربية"
+        return k + 1 - e if k < hi and toks[k][0].isalpha() and _def_adj(toks[k]) else k - e
+    persons = names().persons
+    if (last in _HONORIFICS and not analyse(toks[k - 2])[2].startswith("ال") and word(k)
+            and (strip_al(fold(toks[k])) in persons or fold(toks[k]) in _NAME_LINKS)):
+        k += 1  # "مكتبة الملك | عبد العزيز", "حكومة المهندس | شريف إسماعيل"
+        if fold(toks[k - 1]) not in _NAME_LINKS and word(k) and not _def_adj(toks[k]):
+            k += 1
+    elif e - s == 2 and analyse(toks[s])[2] in _LED_HEADS and strip_al(last) in persons and not last.startswith("ال"):
+        while k < e + 3 and strip_al(fold(toks[k - 1])) in persons and word(k) and not _def_adj(toks[k]):
+            k += 1  # "حكومة مهدي | جمعة", "حكومة جان | بيار رافاران": a government named after its leader
+    while k > e - 1 and fold(toks[k - 1]) in _NAME_LINKS and word(k):
+        k += 1  # "بن | خليفة", "عبد | الوهاب"
+    return k - e
+
+
 # first words of two-word place names ("سيدي بوزيد", "بن قردان", "سان بطرسبرغ", "عين الدفلى")
 _PLACE_FIRSTS = frozenset(fold(w) for w in [
     "سيدي", "بن", "بني", "سان", "سانت", "عين", "بئر", "برج", "منزل", "حمام", "وادي", "رأس", "جبل", "قصر",
@@ -583,6 +616,14 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         if n:  # "الاتحاد الإفريقي | لكرة السلة" is not the African Union: a team or federation of its own
             e += n
             x = (s, e, x[2], (display(toks[s:e], " ".join(toks[s:e])), "sports"))
+        if (x[3] is None and e - s >= 3 and analyse(toks[e - 1])[2] in _HONORIFICS | lx.TITLES
+                and analyse(toks[e - 1])[2].startswith("ال") and analyse(toks[e - 2])[2].startswith("ال")):
+            e -= 1  # "هيئة المساحة الجيولوجية | المهندس حسين العتيبي": after a definite word, a title is a person's
+            x = (s, e, *x[2:])
+        n = _name_tail(toks, s, e, hi) if x[3] is None and e - s >= 2 and e < hi and e not in starts else 0
+        if n:
+            e += n
+            x = (s, e, *x[2:])
         if x[3] is None and e - s >= 2 and e < hi and e not in starts and toks[e][0].isalpha():
             last = fold(toks[e - 1])
             nxt = fold(toks[e])

@@ -1157,3 +1157,11 @@ def test_a_name_ending_inside_a_person_or_state_is_finished() -> None:
         "حكومة المهندس شريف إسماعيل"]
     assert surfaces("وقال رئيس هيئة المساحة الجيولوجية المهندس حسين العتيبي إن الاستكشاف متواصل.") == [
         "هيئة المساحة الجيولوجية"]
+
+
+def test_yemens_legitimate_government_is_one_name() -> None:
+    """"الحكومة اليمنية الشرعية" is one mention of the Yemeni government (the training golds), not the
+    government plus an adjective (built sentence)."""
+    ms = one("وجددت الحكومة اليمنية الشرعية ثقتها في دول التحالف.")
+    assert [(m.surface, m.canonical, m.org_type) for m in ms] == [
+        ("الحكومة اليمنية الشرعية", "الحكومة اليمنية", "government")]

@@ -1165,3 +1165,12 @@ def test_yemens_legitimate_government_is_one_name() -> None:
     ms = one("وجددت الحكومة اليمنية الشرعية ثقتها في دول التحالف.")
     assert [(m.surface, m.canonical, m.org_type) for m in ms] == [
         ("الحكومة اليمنية الشرعية", "الحكومة اليمنية", "government")]
+
+
+def test_a_ministry_ends_at_its_country_and_a_name_before_a_time() -> None:
+    """A ministry is named by portfolio and country: the ل-complement after the nationality, like a time
+    ("للعام 2017"), belongs to the clause (built sentences)."""
+    assert surfaces("وأثنى السياح على العروض التي تقدمها وزارة السياحة التونسية للسياح الروس هذا الصيف.") == [
+        "وزارة السياحة التونسية"]
+    assert surfaces("وفقا لبيانات وزارة التجارة الأميركية للعام 2017 فإن الصادرات ارتفعت.") == [
+        "وزارة التجارة الأميركية"]

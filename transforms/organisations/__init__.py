@@ -568,6 +568,13 @@ _PLACE_FIRSTS = frozenset(fold(w) for w in [
     "سوق", "تل", "دير", "حي", "خميس", "أولاد", "ساقية", "بو"])
 
 
+# "للعام 2017", "للسنة القادمة": a time after a name is the clause's, never the name's
+_FOR_A_TIME = frozenset(fold(w) for w in ["للعام", "للسنة", "للمرة", "للموسم", "للشهر", "لليوم", "للأسبوع", "لعام",
+                                          "لسنة", "لموسم"])
+# a ministry is named by its portfolio and country: a ل-complement after the nationality is the clause's
+_MINISTRY = frozenset(fold(w) for w in ["وزارة", "الوزارة"])
+
+
 def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, tuple[str, str] | None]],
                    ) -> list[tuple[int, int, float, tuple[str, str] | None]]:
     """Last checks on a sentence's spans, whichever component found them: a product's or a competition's
@@ -593,6 +600,11 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             continue  # "حكومة فاشلة", "حكومة كفاءات", "حكومة محاصصة حزبية": what kind, not whose
         if e - s == 1 and e < hi and fold(toks[e]) in _PRODUCTS:
             continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go": a product's name, not the company
+        cut = next((k for k in range(s + 2, e) if fold(toks[k]) in _FOR_A_TIME or (
+            analyse(toks[k])[1] in ("ل", "لل") and analyse(toks[s])[2] in _MINISTRY
+            and is_nat(analyse(toks[k - 1])[2]) and analyse(toks[k - 1])[2].startswith("ال"))), None)
+        if cut is not None:  # "وزارة التجارة الأميركية | للعام 2017", "وزارة السياحة التونسية | للسياح الروس"
+            e = cut
         led = next((k for k in range(s + 1, e) if fold(toks[k]) in _LED_BY), None)
         if led is not None:  # "التحالف العربي [بقيادة السعودية]": who leads it is no part of its name
             e = led

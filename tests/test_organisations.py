@@ -1174,3 +1174,12 @@ def test_a_ministry_ends_at_its_country_and_a_name_before_a_time() -> None:
         "وزارة السياحة التونسية"]
     assert surfaces("وفقا لبيانات وزارة التجارة الأميركية للعام 2017 فإن الصادرات ارتفعت.") == [
         "وزارة التجارة الأميركية"]
+
+
+def test_where_a_body_stands_is_not_its_name_and_reality_tv_is_a_genre() -> None:
+    """"الواقعة في", "التابعة ل" start a clause about the body; "تلفزيون الواقع" is reality television
+    (built sentences after ANT v1.1 and AlArabiya pool articles)."""
+    assert surfaces("وقضت عدة أشهر في جامعة براندنبورغ للتكنولوجيا الواقعة في كوتبوس.") == [
+        "جامعة براندنبورغ للتكنولوجيا"]
+    assert surfaces("وقالت شرطة سان برونو الواقعة جنوب سان فرانسيسكو إن التحقيق متواصل.") == ["شرطة سان برونو"]
+    assert surfaces("وتعرضت نجمة تلفزيون الواقع كيم كارداشيان لهجوم في باريس.") == []

@@ -571,6 +571,10 @@ _PLACE_FIRSTS = frozenset(fold(w) for w in [
 # "للعام 2017", "للسنة القادمة": a time after a name is the clause's, never the name's
 _FOR_A_TIME = frozenset(fold(w) for w in ["للعام", "للسنة", "للمرة", "للموسم", "للشهر", "لليوم", "للأسبوع", "لعام",
                                           "لسنة", "لموسم"])
+# "جامعة براندنبورغ للتكنولوجيا | الواقعة في كوتبوس": where a body is, or whose it is, is the clause's
+_LOCATED = frozenset(fold(w) for w in ["الواقعة", "الواقع", "الكائنة", "الكائن", "الموجودة", "الموجود", "المتواجدة",
+                                       "المتواجد", "التابعة", "التابع"])
+_TV, _REALITY = frozenset(fold(w) for w in ["تلفزيون", "التلفزيون"]), fold("الواقع")
 # a ministry is named by its portfolio and country: a ل-complement after the nationality is the clause's
 _MINISTRY = frozenset(fold(w) for w in ["وزارة", "الوزارة"])
 
@@ -600,7 +604,9 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             continue  # "حكومة فاشلة", "حكومة كفاءات", "حكومة محاصصة حزبية": what kind, not whose
         if e - s == 1 and e < hi and fold(toks[e]) in _PRODUCTS:
             continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go": a product's name, not the company
-        cut = next((k for k in range(s + 2, e) if fold(toks[k]) in _FOR_A_TIME or (
+        if e - s >= 2 and analyse(toks[s])[2] in _TV and fold(toks[s + 1]) == _REALITY:
+            continue  # "نجمة تلفزيون الواقع": reality television is a genre
+        cut = next((k for k in range(s + 2, e) if fold(toks[k]) in _FOR_A_TIME or fold(toks[k]) in _LOCATED or (
             analyse(toks[k])[1] in ("ل", "لل") and analyse(toks[s])[2] in _MINISTRY
             and is_nat(analyse(toks[k - 1])[2]) and analyse(toks[k - 1])[2].startswith("ال"))), None)
         if cut is not None:  # "وزارة التجارة الأميركية | للعام 2017", "وزارة السياحة التونسية | للسياح الروس"

@@ -1183,3 +1183,13 @@ def test_where_a_body_stands_is_not_its_name_and_reality_tv_is_a_genre() -> None
         "جامعة براندنبورغ للتكنولوجيا"]
     assert surfaces("وقالت شرطة سان برونو الواقعة جنوب سان فرانسيسكو إن التحقيق متواصل.") == ["شرطة سان برونو"]
     assert surfaces("وتعرضت نجمة تلفزيون الواقع كيم كارداشيان لهجوم في باريس.") == []
+
+
+def test_brigades_named_by_number_and_kind() -> None:
+    """"اللواء" + an ordinal or number + its kind is a brigade (the training golds, 7 of 7); "اللواء" before a
+    person is a general's rank (built sentences)."""
+    ms = one('وأكدت مصادر أن قوات من "اللواء التاسع حرس حدود" وبمشاركة قوات من "اللواء الأول حرس حدود" تقدمت.')
+    assert [(m.surface, m.org_type) for m in ms] == [("اللواء التاسع حرس حدود", "judiciary_security"),
+                                                     ("اللواء الأول حرس حدود", "judiciary_security")]
+    assert surfaces("وقال قائد اللواء 117 مشاة إن القوات تقدمت.") == ["اللواء 117 مشاة"]
+    assert surfaces("واستقبل اللواء أول ركن محمد المقدشي الوفد.") == []

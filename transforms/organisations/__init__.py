@@ -411,6 +411,9 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
         cands.append((s, e, c, (canonical, "sports"), "A"))
     for s, e, c, canonical in _portfolio_spans(toks, lo, hi):
         cands.append((s, e, c, (canonical, "government"), "A"))
+    if any("لواء" in t for t in toks[lo:hi]):
+        for s, e, c in _brigade_spans(toks, lo, hi):
+            cands.append((s, e, c, (display(toks[s:e], " ".join(toks[s:e])), "judiciary_security"), "A"))
     if not _TRIGGERS.isdisjoint(toks[lo:hi]):  # most sentences hold none of the three rules' words
         for spans, typ in ((_team_pairs(toks, lo, hi), "sports"), (_admin_spans(toks, lo, hi), "government"),
                            (_unit_spans(toks, lo, hi), "judiciary_security")):
@@ -1068,6 +1071,27 @@ def _unit_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
 
 
 _TRIGGERS = _TEAMS | _ADMIN_RAW | _SEC_BODIES
+
+_BRIGADE = frozenset(fold(w) for w in ["لواء", "اللواء"])
+_ORDINALS = frozenset(fold(w) for a in ["أول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"]
+                      for w in (a, "ال" + a))
+# what a brigade is ("مشاة", "مدرع", "حرس حدود"): the training golds name brigades with it, 7 of 7
+_BRIGADE_KINDS = {fold(w): n for w, n in [("مشاة", 1), ("مدرع", 1), ("ميكا", 1), ("خاصة", 1), ("عاصفة", 1),
+                                           ("عمالقة", 1), ("العمالقة", 1), ("حزم", 1), ("مدفعية", 1), ("حرس", 2),
+                                           ("قوات", 2), ("دفاع", 2), ("صاعقة", 1), ("مظلات", 1)]}
+
+
+def _brigade_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    """Army brigades named by number or ordinal and kind ("اللواء التاسع حرس حدود", "اللواء 117 مشاة"): without
+    the kind, "اللواء" + a word is a general's rank, and "لواء أول" one too."""
+    out: list[tuple[int, int, float]] = []
+    for i in range(lo, hi - 2):
+        if analyse(toks[i])[2] not in _BRIGADE or not (toks[i + 1].isdigit() or fold(toks[i + 1]) in _ORDINALS):
+            continue
+        n = _BRIGADE_KINDS.get(fold(toks[i + 2]), 0)
+        if n and i + 2 + n <= hi and all(toks[k][0].isalpha() for k in range(i + 2, i + 2 + n)):
+            out.append((i, i + 2 + n, 0.8))
+    return out
 
 
 def _first_name(toks: list[str], s: int, lo: int, hi: int) -> bool:

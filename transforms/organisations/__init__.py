@@ -578,8 +578,23 @@ _FOR_A_TIME = frozenset(fold(w) for w in ["للعام", "للسنة", "للمر�
 _LOCATED = frozenset(fold(w) for w in ["الواقعة", "الواقع", "الكائنة", "الكائن", "الموجودة", "الموجود", "المتواجدة",
                                        "المتواجد", "التابعة", "التابع"])
 _TV, _REALITY = frozenset(fold(w) for w in ["تلفزيون", "التلفزيون"]), fold("الواقع")
-# a ministry is named by its portfolio and country: a ل-complement after the nationality is the clause's
-_MINISTRY = frozenset(fold(w) for w in ["وزارة", "الوزارة"])
+# a state body is named by its portfolio and country: a ل-complement after the nationality is the clause's
+# ("الإدارة الأميركية | للتواصل مع بيونغ يانغ", "السفارة الإثيوبية | لوكالات الأنباء")
+_MINISTRY = frozenset(fold(a + w) for w in ["وزارة", "حكومة", "إدارة", "سفارة", "رئاسة", "قنصلية"] for a in ("", "ال"))
+
+
+def _country_named(toks: list[str], s: int, k: int) -> bool:
+    """The word before k is a nationality closing a state body's name, not one of its institutional adjectives
+    ("الحكومة المحلية", "الإدارة الوطنية الأمريكية | لدراسة المحيطات": NOAA's name goes on)."""
+    words = [analyse(t)[2] for t in toks[s:k]]
+    return (is_nat(words[-1]) and words[-1].startswith("ال") and words[-1] not in lx.INST_ADJ
+            and not any(w in lx.INST_ADJ for w in words[1:-1]))
+
+
+def _lam(tok: str) -> bool:
+    """A word with the preposition ل ("للتواصل", "لوكالات"), whether or not the clitic analysis split it."""
+    f, cl, _rest, _h = analyse(tok)
+    return cl in ("ل", "لل") or (not cl and f[:1] == "ل" and f[1:] in names().common)
 
 
 def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, tuple[str, str] | None]],
@@ -610,8 +625,7 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         if e - s >= 2 and analyse(toks[s])[2] in _TV and fold(toks[s + 1]) == _REALITY:
             continue  # "نجمة تلفزيون الواقع": reality television is a genre
         cut = next((k for k in range(s + 2, e) if fold(toks[k]) in _FOR_A_TIME or fold(toks[k]) in _LOCATED or (
-            analyse(toks[k])[1] in ("ل", "لل") and analyse(toks[s])[2] in _MINISTRY
-            and is_nat(analyse(toks[k - 1])[2]) and analyse(toks[k - 1])[2].startswith("ال"))), None)
+            _lam(toks[k]) and analyse(toks[s])[2] in _MINISTRY and _country_named(toks, s, k))), None)
         if cut is not None:  # "وزارة التجارة الأميركية | للعام 2017", "وزارة السياحة التونسية | للسياح الروس"
             e = cut
         led = next((k for k in range(s + 1, e) if fold(toks[k]) in _LED_BY), None)

@@ -1203,3 +1203,10 @@ def test_a_state_body_ends_at_its_country() -> None:
         "السفارة الإثيوبية"]
     assert surfaces("وأكدت الإدارة الوطنية الأمريكية لدراسة المحيطات والغلاف الجوي أن الحرارة ارتفعت.") == [
         "الإدارة الوطنية الأمريكية لدراسة المحيطات والغلاف الجوي"]
+
+
+def test_a_head_with_a_place_said_before_is_no_name() -> None:
+    """"شرطة المنطقة", "بلدية المكان": the region's police, the town's council, named no further (guidelines:
+    bare generic nouns; built sentences after ANT v1.1 and AlArabiya pool articles)."""
+    assert surfaces("وذكر بيان لشرطة المنطقة أنه تم إحراق عدد من المركبات.") == []
+    assert "بلدية المكان" not in surfaces("ويساهم في رأسمالها المجلس الجهوي وبلدية المكان وصندوق الودائع.")

@@ -574,6 +574,8 @@ _PLACE_FIRSTS = frozenset(fold(w) for w in [
 # "للعام 2017", "للسنة القادمة": a time after a name is the clause's, never the name's
 _FOR_A_TIME = frozenset(fold(w) for w in ["للعام", "للسنة", "للمرة", "للموسم", "للشهر", "لليوم", "للأسبوع", "لعام",
                                           "لسنة", "لموسم"])
+# a place named before ("the town", "the region"): after a head noun it makes a description, not a name
+_SOME_PLACE = frozenset(fold(w) for w in ["المكان", "المنطقة", "الجهة", "المدينة", "البلدة", "القرية", "البلاد"])
 # "جامعة براندنبورغ للتكنولوجيا | الواقعة في كوتبوس": where a body is, or whose it is, is the clause's
 _LOCATED = frozenset(fold(w) for w in ["الواقعة", "الواقع", "الكائنة", "الكائن", "الموجودة", "الموجود", "المتواجدة",
                                        "المتواجد", "التابعة", "التابع"])
@@ -622,6 +624,8 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             continue  # "حكومة فاشلة", "حكومة كفاءات", "حكومة محاصصة حزبية": what kind, not whose
         if e - s == 1 and e < hi and fold(toks[e]) in _PRODUCTS:
             continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go": a product's name, not the company
+        if x[3] is None and e - s == 2 and analyse(toks[s])[3] and fold(toks[s + 1]) in _SOME_PLACE:
+            continue  # "بلدية المكان", "شرطة المنطقة", "حكومة البلاد": a place said before, no name
         if e - s >= 2 and analyse(toks[s])[2] in _TV and fold(toks[s + 1]) == _REALITY:
             continue  # "نجمة تلفزيون الواقع": reality television is a genre
         cut = next((k for k in range(s + 2, e) if fold(toks[k]) in _FOR_A_TIME or fold(toks[k]) in _LOCATED or (

@@ -1210,3 +1210,13 @@ def test_a_head_with_a_place_said_before_is_no_name() -> None:
     bare generic nouns; built sentences after ANT v1.1 and AlArabiya pool articles)."""
     assert surfaces("وذكر بيان لشرطة المنطقة أنه تم إحراق عدد من المركبات.") == []
     assert "بلدية المكان" not in surfaces("ويساهم في رأسمالها المجلس الجهوي وبلدية المكان وصندوق الودائع.")
+
+
+def test_unions_of_trades_and_their_organs_are_unions() -> None:
+    """"اتحاد" + farming, industry, trade or a regional adjective is a union, and so is its executive bureau
+    (the training golds: union, 8 of 8; built sentences after ANT v1.1 pool articles)."""
+    ms = one("قال رئيس الاتحاد الجهوي للفلاحة والصيد البحري بسوسة إن الأسعار مناسبة.")
+    assert [m.org_type for m in ms] == ["union"]
+    ms = one("وقال عضو المكتب التنفيذي للاتحاد الجهوي للصناعة والتجارة إن اجتماعا سيعقد.")
+    assert [(m.surface, m.org_type) for m in ms] == [("المكتب التنفيذي للاتحاد الجهوي للصناعة والتجارة", "union")]
+    assert [m.org_type for m in one("وفاز اتحاد تطاوين على الملعب التونسي.")][:1] == ["sports"]

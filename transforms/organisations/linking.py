@@ -166,6 +166,14 @@ _POLICE_UNITS = frozenset(fold(w) for a in ["إدارة", "فرقة", "مركز"
                                             "قسم", "فوج"] for w in (a, "ال" + a))
 
 
+# what a union of trades is made of (without the article): labour, farming, industry, trade, banks, the press
+_TRADES = frozenset(fold(w) for w in ["شغل", "فلاحة", "صناعة", "صناعات", "تجارة", "صيد", "مصارف", "مصرفيين",
+                                      "صحافيين", "صحفيين", "كتاب", "أعراف", "عمال", "فلاحين", "شغالين", "مهندسين"])
+_LOCAL_ADJ = frozenset(fold(w) for w in ["الجهوي", "المحلي"])
+# organs whose type is their parent's ("المكتب التنفيذي", "الهيئة المديرة", "المجلس الوطني")
+_ORGANS = frozenset(fold(a + w) for w in ["مكتب", "هيئة", "مجلس", "لجنة", "فرع"] for a in ("", "ال"))
+
+
 def _adj_like(w: str) -> bool:
     return is_nat(w) or w in lx.INST_ADJ
 
@@ -194,6 +202,8 @@ def guess_type(toks: list[str], known: str | None) -> str:
             head = "sports"
         elif len(words) > 1 and national:  # "الاتحاد المغربي للشغل", "الاتحاد التونسي للصناعة": a national union
             head = "union"  # (a sport's federation has a sport's name: "الاتحاد المصري للشراع", above)
+        elif words and (words[0] in _LOCAL_ADJ or any(strip_al(a[2]) in _TRADES for a in parts)):
+            head = "union"  # "الاتحاد الجهوي للشغل", "اتحاد الفلاحة بسوسة", "اتحاد المصارف العربية": trades
         else:
             head = ""
     if rest0 in _SOCIETY and len(words) == 1 and strip_al(words[0]) in names().places:
@@ -213,9 +223,13 @@ def guess_type(toks: list[str], known: str | None) -> str:
         return "government"  # "المعهد الوطني للإحصاء", "المركز الوطني للسينما والصورة": state bodies (8 of 8 in the golds)
     if rest0 in _SCHOOLS:
         return "education_research"  # "المدرسة الابتدائية ...": the primary school, not a court of first instance
-    for a in parts:  # an organ of a party or a club: "المكتب السياسي لحزب آفاق تونس", "الهيئة المديرة للنادي"
+    for k, a in enumerate(parts):  # an organ of a party, club or union: "المكتب السياسي لحزب آفاق تونس"
         if a[1] in ("ل", "لل", "ب") and a[3] in ("party", "sports"):
             return a[3]
+        if a[1] in ("ل", "لل") and a[3] == "union_or_other" and rest0 in _ORGANS:
+            sub = guess_type([t for t in toks[1:] if t[0].isalpha()][k:], None)
+            if sub == "union":  # "المكتب التنفيذي للاتحاد الجهوي للصناعة والتجارة"
+                return sub
     if head and head != "union_or_other":
         parent = _listed_parent(toks, rest0 in lx.OFFICE_NOUNS)
         if parent:

@@ -1220,3 +1220,12 @@ def test_unions_of_trades_and_their_organs_are_unions() -> None:
     ms = one("وقال عضو المكتب التنفيذي للاتحاد الجهوي للصناعة والتجارة إن اجتماعا سيعقد.")
     assert [(m.surface, m.org_type) for m in ms] == [("المكتب التنفيذي للاتحاد الجهوي للصناعة والتجارة", "union")]
     assert [m.org_type for m in one("وفاز اتحاد تطاوين على الملعب التونسي.")][:1] == ["sports"]
+
+
+def test_a_committee_of_two_states_is_international() -> None:
+    """"لجنة ... التونسية المصرية" is a body of two states; "مجلس الأعمال السعودي الفرنسي" their firms' and
+    "الحكومة الكورية الجنوبية" one state (built sentences after ANT v1.1 pool articles)."""
+    ms = one("وترأس الوزير وفد بلاده في أشغال لجنة التشاور السياسي التونسية المصرية يوم الخميس.")
+    assert [(m.surface, m.org_type) for m in ms] == [("لجنة التشاور السياسي التونسية المصرية", "international")]
+    ms = one("وقالت الحكومة الكورية الجنوبية إن المحادثات ستستأنف.")
+    assert [m.org_type for m in ms] == ["government"]

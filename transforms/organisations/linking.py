@@ -174,6 +174,17 @@ _LOCAL_ADJ = frozenset(fold(w) for w in ["الجهوي", "المحلي"])
 _ORGANS = frozenset(fold(a + w) for w in ["مكتب", "هيئة", "مجلس", "لجنة", "فرع"] for a in ("", "ال"))
 
 
+_JOINT_BODIES = frozenset(fold(a + w) for w in ["لجنة", "مجلس"] for a in ("", "ال"))
+_BUSINESS = fold("الأعمال")  # "مجلس الأعمال السعودي الفرنسي": the two countries' firms, not their states
+_NOT_STATES = frozenset(fold(w) for a in ["الجنوبي", "الشمالي", "الشرقي", "الغربي", "المدني", "المالي", "المحلي"]
+                        for w in (a, a + "ة"))
+
+
+def _state_adj(w: str) -> bool:
+    """A nationality adjective naming a state ("التونسية"), not a direction or a civil/financial/local word."""
+    return is_nat(w) and w not in _NOT_STATES and w not in lx.REGIONAL_ADJ and w not in lx.INST_ADJ
+
+
 def _adj_like(w: str) -> bool:
     return is_nat(w) or w in lx.INST_ADJ
 
@@ -252,6 +263,9 @@ def guess_type(toks: list[str], known: str | None) -> str:
         return "sports" if "sports" in cues or len(words) == 1 else "union"
     if head in ("government", "international", "other") and words:
         civil = any(c in _CIVIL for c in cues)  # "الائتلاف المغربي للتضامن": civil society, not the state
+        if rest0 in _JOINT_BODIES and _BUSINESS not in words and any(
+                _state_adj(a) and _state_adj(b) and a != b for a, b in zip(words, words[1:], strict=False)):
+            return "international"  # "لجنة التشاور السياسي التونسية المصرية": a committee of two states
         if is_nat(words[0]) and words[0] not in lx.INTL_ADJ and not civil:
             return "government"  # "X + nationality": a national institution
         if words[0] in lx.INTL_ADJ:

@@ -1229,3 +1229,9 @@ def test_a_committee_of_two_states_is_international() -> None:
     assert [(m.surface, m.org_type) for m in ms] == [("لجنة التشاور السياسي التونسية المصرية", "international")]
     ms = one("وقالت الحكومة الكورية الجنوبية إن المحادثات ستستأنف.")
     assert [m.org_type for m in ms] == ["government"]
+
+
+def test_a_name_starting_with_lam_after_the_preposition_lam() -> None:
+    """"لليفربول" is ل + "ليفربول", not لل (ل + ال) + "يفربول": the listed club and its type (built sentence)."""
+    assert [(m.surface, m.org_type) for m in one("وسجل محمد صلاح هدفين لليفربول في المباراة.")] == [
+        ("ليفربول", "sports")]

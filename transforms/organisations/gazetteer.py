@@ -54,6 +54,8 @@ def first_key_candidates(word: str) -> tuple[str, ...]:
     cl, rest = split_clitics(f)
     if cl:
         out.append(strip_al(rest))
+        if cl[-1] == "ل" and rest[1:2] == "ل":
+            out.append(rest[1:])  # "لليفربول": ل + "ليفربول", not لل + "يفربول"
     elif len(f) > 3 and f[0] in "وبلفك":
         out.append(strip_al(f[1:]))
         if len(f) > 4 and f[0] in "وف" and f[1] in "بلك":
@@ -79,6 +81,8 @@ def single_forms(word: str) -> tuple[str, ...]:
     cl, rest = split_clitics(f)
     if cl:
         out.append(rest)
+        if cl[-1] == "ل" and rest[1:2] == "ل":
+            out.append(rest[1:])  # "لليفربول": ل + "ليفربول"
     elif len(f) > 3 and f[0] in "وبلفك":
         out.append(f[1:])
         if len(f) > 4 and f[0] in "وف" and f[1] in "بلك":

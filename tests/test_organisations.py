@@ -1235,3 +1235,9 @@ def test_a_name_starting_with_lam_after_the_preposition_lam() -> None:
     """"لليفربول" is ل + "ليفربول", not لل (ل + ال) + "يفربول": the listed club and its type (built sentence)."""
     assert [(m.surface, m.org_type) for m in one("وسجل محمد صلاح هدفين لليفربول في المباراة.")] == [
         ("ليفربول", "sports")]
+
+
+def test_city_and_united_alone_after_the_full_club_name() -> None:
+    """"سيتي" after "مانشستر سيتي" in the same article is the club (issue: later partial mentions; built)."""
+    ms = one("وخسر مانشستر سيتي أمام ليفربول، فيما أصبح سيتي بحاجة للفوز بفارق أربعة أهداف.")
+    assert [(m.surface, m.canonical) for m in ms if m.surface == "سيتي"] == [("سيتي", "مانشستر سيتي")]

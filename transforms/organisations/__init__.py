@@ -1418,6 +1418,7 @@ def _echoes(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int
 
 
 _SHORT_TYPES = frozenset(["sports", "party"])
+_CLUB_TAILS = frozenset(fold(w) for w in ["سيتي", "يونايتد"])
 
 
 def _short_keys(m: dict) -> list[str]:
@@ -1439,7 +1440,9 @@ def _short_keys(m: dict) -> list[str]:
     if first[3] == "party":
         w = analyse(toks[1])[2]
         out.append(w if w.startswith("ال") else "ال" + w)
-    return [w for w in out if w in lx.REGIONAL_ADJ
+    if m["list"][1] == "sports" and len(toks) == 2 and fold(toks[1]) in _CLUB_TAILS:
+        out.append(fold(toks[1]))  # "سيتي" of "مانشستر سيتي", "يونايتد" of "مانشستر يونايتد"
+    return [w for w in out if w in lx.REGIONAL_ADJ or w in _CLUB_TAILS
             or (len(w) > 4 and w not in lx.BARE_BAD and w not in lx.STOP and not is_nat(w))]
 
 

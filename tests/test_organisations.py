@@ -1241,3 +1241,11 @@ def test_city_and_united_alone_after_the_full_club_name() -> None:
     """"سيتي" after "مانشستر سيتي" in the same article is the club (issue: later partial mentions; built)."""
     ms = one("وخسر مانشستر سيتي أمام ليفربول، فيما أصبح سيتي بحاجة للفوز بفارق أربعة أهداف.")
     assert [(m.surface, m.canonical) for m in ms if m.surface == "سيتي"] == [("سيتي", "مانشستر سيتي")]
+
+
+def test_a_board_is_one_mention_typed_as_its_body() -> None:
+    """"مجلس إدارة" + a body is one mention (the training golds, 8 of 8) with the body's type (rule 8): the
+    World Bank's board is international, not a government (built sentences after ANT v1.1 train4)."""
+    ms = one("ووافق مجلس ادارة البنك العالمي على تمويل اضافي.")
+    assert [(m.surface, m.org_type) for m in ms] == [("مجلس ادارة البنك العالمي", "international")]
+    assert surfaces('سيتولى مجلس إدارة "مبادلة" مسؤولية إدارة الصندوق.') == ['مجلس إدارة "مبادلة"']

@@ -57,6 +57,8 @@ UNIT_NOUNS: frozenset[str] = _f("منطقة إقليم اقليم فرقة مر�
 GROUP_NOUNS: frozenset[str] = _f("مجموعة شبكة منصة")
 # An office or branch of a body ("مكتب قناة الجزيرة", "فرع الهلال الأحمر"): the body's type (guidelines rule 8).
 OFFICE_NOUNS: frozenset[str] = _f("مكتب فرع")
+# "مجلس إدارة" + a body: the body's board, one mention typed as the body (guidelines rule 8)
+BOARD: tuple[str, str] = (fold("مجلس"), fold("إدارة"))
 # "في" as written (folded it is "في" too): the seat of a branch, or the body an organ sits in.
 IN_WORDS: frozenset[str] = frozenset(["في", "فى"])
 # Nouns that are no head but shed a clitic like one ("لمليشيا الحوثي": ل + the militia).

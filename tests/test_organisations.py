@@ -1249,3 +1249,10 @@ def test_a_board_is_one_mention_typed_as_its_body() -> None:
     ms = one("ووافق مجلس ادارة البنك العالمي على تمويل اضافي.")
     assert [(m.surface, m.org_type) for m in ms] == [("مجلس ادارة البنك العالمي", "international")]
     assert surfaces('سيتولى مجلس إدارة "مبادلة" مسؤولية إدارة الصندوق.') == ['مجلس إدارة "مبادلة"']
+
+
+def test_a_news_agency_head_joins_its_name_or_leaves_it_quoted() -> None:
+    """"وكالة أنباء" found alone before its name is one mention with it; a quoted name is the mention alone
+    (rule 10; built sentences after ANT v1.1 pages)."""
+    assert surfaces("وأفادت وكالة أنباء روسيا اليوم أن الشرطة رفعت الحظر.") == ["وكالة أنباء روسيا اليوم"]
+    assert surfaces('وحذرت وكالة أنباء "الصين الجديدة" الرسمية، الأحد، من التصعيد.') == ["الصين الجديدة"]

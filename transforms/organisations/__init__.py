@@ -609,11 +609,46 @@ def _lam(tok: str) -> bool:
     return cl in ("ل", "لل") or (not cl and f[:1] == "ل" and f[1:] in names().common)
 
 
+_AGENCY = fold("وكالة"), fold("أنباء")
+
+
+def _agency_heads(toks: list[str], spans: list[tuple[int, int, float, tuple[str, str] | None]],
+                  ) -> list[tuple[int, int, float, tuple[str, str] | None]]:
+    """"وكالة أنباء" found alone before the agency's name: one mention with it ("وكالة أنباء روسيا اليوم"), or,
+    when the name is quoted, the name alone (rule 10: 'وكالة أنباء "الصين الجديدة"')."""
+    out: list[tuple[int, int, float, tuple[str, str] | None]] = []
+    skip = False
+    for n, x in enumerate(spans):
+        if skip:
+            skip = False
+            continue
+        nxt = spans[n + 1] if n + 1 < len(spans) else None
+        bare = x[1] - x[0] == 2 and (analyse(toks[x[0]])[2], fold(toks[x[0] + 1])) == _AGENCY
+        if bare and x[1] < len(toks) and toks[x[1]] in _QUOTE_MARKS and (nxt is None or nxt[0] > x[1] + 1):
+            k = next((k for k in range(x[1] + 2, min(x[1] + 6, len(toks))) if toks[k] in _QUOTE_MARKS), None)
+            if k is not None and all(t[0].isalpha() for t in toks[x[1] + 1 : k]):
+                q = (x[1] + 1, k)
+                out.append((*q, x[2], (display(toks[q[0]:k], " ".join(toks[q[0]:k])), "media")))
+                continue
+        if bare and nxt is not None and nxt[0] in (x[1], x[1] + 1):
+            if nxt[0] == x[1]:
+                out.append((x[0], nxt[1], x[2], (display(toks[x[0]:nxt[1]], " ".join(toks[x[0]:nxt[1]])), "media")))
+                skip = True
+            elif toks[x[1]] in _QUOTE_MARKS:
+                continue  # the quoted name follows on its own
+            else:
+                out.append(x)
+            continue
+        out.append(x)
+    return out
+
+
 def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, tuple[str, str] | None]],
                    ) -> list[tuple[int, int, float, tuple[str, str] | None]]:
     """Last checks on a sentence's spans, whichever component found them: a product's or a competition's
     name is dropped, evaluative adjectives are cut, a team's sport and a place's second word are added
     ("النقابة الجهوية للتعليم الابتدائي بسيدي | بوزيد": such a first word names no place alone)."""
+    spans = _agency_heads(toks, spans)
     starts = {x[0] for x in spans}
     out = []
     for x in spans:

@@ -1256,3 +1256,12 @@ def test_a_news_agency_head_joins_its_name_or_leaves_it_quoted() -> None:
     (rule 10; built sentences after ANT v1.1 pages)."""
     assert surfaces("وأفادت وكالة أنباء روسيا اليوم أن الشرطة رفعت الحظر.") == ["وكالة أنباء روسيا اليوم"]
     assert surfaces('وحذرت وكالة أنباء "الصين الجديدة" الرسمية، الأحد، من التصعيد.') == ["الصين الجديدة"]
+
+
+def test_a_state_broadcaster_is_named_by_its_nationality() -> None:
+    """"التلفزيون الإيطالي" is Italy's broadcaster (the training golds), while "الصحيفة البريطانية" describes a
+    paper named elsewhere and "(شبكات) التلفزيون المحلية" is local television (built sentences)."""
+    assert surfaces("ونقل التلفزيون الإيطالي عن مصدر في وزارة الداخلية قوله.") == [
+        "التلفزيون الإيطالي", "وزارة الداخلية"]
+    assert surfaces("وأكد متحدث باسم الشرطة لشبكات التلفزيون المحلية سقوط قتلى.") == []
+    assert surfaces("وقالت الصحيفة البريطانية إن الرجل اعتقل.") == []

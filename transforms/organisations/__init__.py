@@ -610,6 +610,11 @@ def _lam(tok: str) -> bool:
 
 
 _AGENCY = fold("وكالة"), fold("أنباء")
+def _state_broadcaster(head: str, adj: str) -> bool:
+    """"التلفزيون الإيطالي", "الإذاعة الفرنسية": a state's broadcaster is named by its nationality, unlike "الصحيفة
+    البريطانية"; "(شبكات) التلفزيون المحلية" agrees with another noun, and "المحلي" is no state."""
+    h, a = analyse(head)[2], analyse(adj)[2]
+    return h in lx.BROADCASTERS and a not in lx.INST_ADJ and a.endswith("ي") == h.endswith("ن")
 
 
 def _agency_heads(toks: list[str], spans: list[tuple[int, int, float, tuple[str, str] | None]],
@@ -1213,7 +1218,8 @@ def _head_before(toks: list[str], lo: int, spans: list[tuple[int, int, float, tu
               and _name_words(toks[s : e - 1])):
             e -= 1  # "فولهام" + "الإنكليزي", "ريال مدريد" + "الإسباني": the same without a head noun
         if (known is None and e - s == 2 and analyse(toks[s])[3] in ("media", "company")
-                and analyse(toks[s])[2].startswith("ال") and _country_adj(toks[s + 1])):
+                and analyse(toks[s])[2].startswith("ال") and _country_adj(toks[s + 1])
+                and not _state_broadcaster(toks[s], toks[s + 1])):
             continue  # "الصحيفة البريطانية", "الشركة الفرنسية": a description of a name given elsewhere
         out.append((s, e, c, known))
         prev_end = e

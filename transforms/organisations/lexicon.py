@@ -208,8 +208,10 @@ INST_ADJ: frozenset[str] = _f(
 # "المنتخب المغربي"); "الشركة الأمريكية" stays an anaphoric description.
 NAT_OK_HEADS: frozenset[str] = NATIONAL_HEADS | _f(
     "المنتخب السفارة القنصلية البرلمان الكونغرس الوفد البعثة الديوان الأمن الدرك الحرس المخابرات "
-    "القضاء النيابة الحكومة الجيش البحرية الرئاسة الإدارة السلطات"
+    "القضاء النيابة الحكومة الجيش البحرية الرئاسة الإدارة السلطات "
+    "التلفزيون التلفزة الإذاعة"  # a state broadcaster: "التلفزيون الإيطالي" (rules.chain_end checks agreement)
 )
+BROADCASTERS: frozenset[str] = _f("التلفزيون التلفزة الإذاعة")
 
 # Pan-regional adjectives name an organisation even after a definite generic head ("البنك العربي").
 REGIONAL_ADJ: frozenset[str] = _f(

@@ -179,6 +179,8 @@ def chain_end(toks: list[str], i: int, hi: int) -> tuple[int, bool]:
             last_adj = adj
             last_nat = is_nat(rest)
             # "اللجنة العليا", "المجلس الوطني" alone are descriptions; a nationality or a cue names
+            if first and rest0 in lx.BROADCASTERS and (rest in lx.INST_ADJ or rest.endswith("ي") != rest0.endswith("ن")):
+                break  # "(شبكات) التلفزيون المحلية": the adjective is another noun's, "المحلي" no state's
             nat = (is_nat(rest) and not (first and head_definite and rest0 not in lx.NAT_OK_HEADS)) or (
                 rest in lx.REGIONAL_ADJ
             )

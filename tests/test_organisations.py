@@ -1265,3 +1265,11 @@ def test_a_state_broadcaster_is_named_by_its_nationality() -> None:
         "التلفزيون الإيطالي", "وزارة الداخلية"]
     assert surfaces("وأكد متحدث باسم الشرطة لشبكات التلفزيون المحلية سقوط قتلى.") == []
     assert surfaces("وقالت الصحيفة البريطانية إن الرجل اعتقل.") == []
+
+
+def test_a_listed_firms_name_without_its_head_later_in_the_article() -> None:
+    """"مصرف الراجحي" ... "الراجحي": the bare name is another mention of the listed firm (issue: later partial
+    mentions); a paper named after a country does not make the country a mention (built sentences)."""
+    ms = extract_organisations('تسهيلات بـ400 مليون ريال من "الراجحي"', ["أعلن مصرف الراجحي عن نتائجه الفصلية."])
+    assert [(m.surface, m.canonical) for m in ms] == [("الراجحي", "مصرف الراجحي"), ("مصرف الراجحي", "مصرف الراجحي")]
+    assert "السويد" not in surfaces("وقالت صحيفة السويد إن الحكومة استقالت. ويعيش في السويد مئات الآلاف.")

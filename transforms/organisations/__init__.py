@@ -1474,12 +1474,13 @@ def _echoes(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int
     raw.sort(key=lambda m: (m["paragraph"], m["start"]))
 
 
-_SHORT_TYPES = frozenset(["sports", "party"])
+_SHORT_TYPES = frozenset(["sports", "party", "company", "media"])
 _CLUB_TAILS = frozenset(fold(w) for w in ["سيتي", "يونايتد"])
 
 
 def _short_keys(m: dict) -> list[str]:
-    """Bare one-word forms a listed club or party goes by later in its article: the first word when it is no
+    """Bare one-word forms a listed club, party, firm or outlet goes by later in its article: a firm's or
+    outlet's word after its head ("المراعي" of "شركة المراعي"); the first word when it is no
     generic head ("النجم" of "النجم الرياضي الساحلي", "الترجي"), the last when it is a definite nisba
     ("الإفريقي" of "النادي الإفريقي"), the first word after a party's head ("النهضة", "النداء" of "حركة نداء
     تونس"); folded, with the article."""
@@ -1488,6 +1489,11 @@ def _short_keys(m: dict) -> list[str]:
         return []
     first = analyse(toks[0])
     out = []
+    if m["list"][1] in ("company", "media"):
+        if len(toks) == 2 and first[3] and analyse(toks[1])[2].startswith("ال") and not analyse(toks[1])[1]:
+            out.append(analyse(toks[1])[2])  # "المراعي" of "شركة المراعي", "الأناضول" of "وكالة الأناضول"
+        return [w for w in out if len(w) > 4 and w not in lx.BARE_BAD and w not in lx.STOP and not is_nat(w)
+                and w not in lx.TYPE_CUES and w not in lx.INST_ADJ and strip_al(w) not in names().places]
     if not first[3] and first[2].startswith("ال") and first[2] not in lx.TYPE_CUES:
         out.append(first[2])
     last = analyse(toks[-1])[2]

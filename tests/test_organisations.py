@@ -1273,3 +1273,10 @@ def test_a_listed_firms_name_without_its_head_later_in_the_article() -> None:
     ms = extract_organisations('تسهيلات بـ400 مليون ريال من "الراجحي"', ["أعلن مصرف الراجحي عن نتائجه الفصلية."])
     assert [(m.surface, m.canonical) for m in ms] == [("الراجحي", "مصرف الراجحي"), ("مصرف الراجحي", "مصرف الراجحي")]
     assert "السويد" not in surfaces("وقالت صحيفة السويد إن الحكومة استقالت. ويعيش في السويد مئات الآلاف.")
+
+
+def test_a_two_word_place_after_a_head_is_finished() -> None:
+    """"مديرية بني | حشيش", "فريق سانت | إتيان": "بني", "سانت", "حمام" start a place's name and never end one
+    (built sentences after AlArabiya and ANT v1.1 pages)."""
+    assert surfaces("وتقدمت القوات صوب مديرية بني حشيش شرق صنعاء.") == ["مديرية بني حشيش"]
+    assert surfaces("وأعلن لاعب فريق سانت إتيان مغادرة المعسكر.") == ["فريق سانت إتيان"]

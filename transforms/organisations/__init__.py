@@ -628,6 +628,12 @@ def _agency_heads(toks: list[str], spans: list[tuple[int, int, float, tuple[str,
             skip = False
             continue
         nxt = spans[n + 1] if n + 1 < len(spans) else None
+        prev_end = out[-1][1] if out else 0
+        if (x[0] - 2 >= prev_end and (analyse(toks[x[0] - 2])[2], fold(toks[x[0] - 1])) == _AGENCY
+                and (x[3] is None or x[3][1] == "media" or strip_al(fold(toks[x[0]])) in names().places)):
+            s0 = x[0] - 2  # "وكالة أنباء | رويترز", "وكالة أنباء | قطر": the agency's full name
+            out.append((s0, x[1], x[2], (display(toks[s0 : x[1]], " ".join(toks[s0 : x[1]])), "media")))
+            continue
         bare = x[1] - x[0] == 2 and (analyse(toks[x[0]])[2], fold(toks[x[0] + 1])) == _AGENCY
         if bare and x[1] < len(toks) and toks[x[1]] in _QUOTE_MARKS and (nxt is None or nxt[0] > x[1] + 1):
             k = next((k for k in range(x[1] + 2, min(x[1] + 6, len(toks))) if toks[k] in _QUOTE_MARKS), None)
@@ -722,8 +728,8 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         if x[3] is None and e - s >= 2 and e < hi and e not in starts and toks[e][0].isalpha():
             last = fold(toks[e - 1])
             nxt = fold(toks[e])
-            if ((last[:1] == "ب" and last[1:] in _PLACE_FIRSTS) or (
-                    last in _PLACE_FIRSTS and fold(toks[e - 2]) in lx.IN_WORDS)) and nxt not in lx.STOP:
+            if ((last[:1] == "ب" and last[1:] in _PLACE_FIRSTS) or (last in _PLACE_FIRSTS and (
+                    fold(toks[e - 2]) in lx.IN_WORDS or (e - s == 2 and analyse(toks[s])[3])))) and nxt not in lx.STOP:
                 x = (s, e + 1, *x[2:])
         out.append(x)
     return out

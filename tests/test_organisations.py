@@ -1280,3 +1280,11 @@ def test_a_two_word_place_after_a_head_is_finished() -> None:
     (built sentences after AlArabiya and ANT v1.1 pages)."""
     assert surfaces("وتقدمت القوات صوب مديرية بني حشيش شرق صنعاء.") == ["مديرية بني حشيش"]
     assert surfaces("وأعلن لاعب فريق سانت إتيان مغادرة المعسكر.") == ["فريق سانت إتيان"]
+
+
+def test_a_currency_is_no_club_outside_a_match_report() -> None:
+    """"الريال الإيراني", "سعر الريال" are the currency; among match words "الريال" is Real Madrid (built
+    sentences after AlArabiya economy pages)."""
+    assert surfaces("وتراجع الريال الإيراني قبيل إعلان واشنطن موقفها من الاتفاق النووي.") == []
+    assert surfaces("وكانت الحكومة قد وحدت سعر الريال الرسمي وسعره في السوق الموازية.") == []
+    assert surfaces("وسجل الريال ثلاثة أهداف في المباراة أمام برشلونة في الدوري الإسباني.")[:1] == ["الريال"]

@@ -574,6 +574,8 @@ _PLACE_FIRSTS = frozenset(fold(w) for w in [
 # "للعام 2017", "للسنة القادمة": a time after a name is the clause's, never the name's
 _FOR_A_TIME = frozenset(fold(w) for w in ["للعام", "للسنة", "للمرة", "للموسم", "للشهر", "لليوم", "للأسبوع", "لعام",
                                           "لسنة", "لموسم"])
+_CURRENCIES = frozenset(fold(w) for w in ["الريال", "الدينار", "الدرهم", "الجنيه", "الليرة", "الدولار", "اليورو",
+                                           "الين", "اليوان", "الروبل", "الروبية", "ريال", "دينار", "درهم"])
 # a place named before ("the town", "the region"): after a head noun it makes a description, not a name
 _SOME_PLACE = frozenset(fold(w) for w in ["المكان", "المنطقة", "الجهة", "المدينة", "البلدة", "القرية", "البلاد"])
 # "جامعة براندنبورغ للتكنولوجيا | الواقعة في كوتبوس": where a body is, or whose it is, is the clause's
@@ -686,6 +688,9 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             typ = x[3][1] if x[3] is not None else hit[1] if hit else None  # typed as the body (rule 8)
             s -= board
             x = (s, e, x[2], None if typ is None else (display(toks[s:e], " ".join(toks[s:e])), typ))
+        if (x[3] is None and analyse(toks[s])[2] in _CURRENCIES and all(is_nat(analyse(t)[2]) for t in toks[s + 1 : e])
+                and not _sport_context(toks, s)):
+            continue  # "الريال الإيراني", "سعر الريال": a currency, not Real Madrid (outside a match report)
         if x[3] is None and e - s == 2 and analyse(toks[s])[3] and fold(toks[s + 1]) in _SOME_PLACE:
             continue  # "بلدية المكان", "شرطة المنطقة", "حكومة البلاد": a place said before, no name
         if e - s >= 2 and analyse(toks[s])[2] in _TV and fold(toks[s + 1]) == _REALITY:

@@ -1288,3 +1288,10 @@ def test_a_currency_is_no_club_outside_a_match_report() -> None:
     assert surfaces("وتراجع الريال الإيراني قبيل إعلان واشنطن موقفها من الاتفاق النووي.") == []
     assert surfaces("وكانت الحكومة قد وحدت سعر الريال الرسمي وسعره في السوق الموازية.") == []
     assert surfaces("وسجل الريال ثلاثة أهداف في المباراة أمام برشلونة في الدوري الإسباني.")[:1] == ["الريال"]
+
+
+def test_a_country_of_two_words_is_no_organisation() -> None:
+    """"كوريا الشمالية" speaking is a state (guidelines: places, even as political actors), not a team outside a
+    match report; "بورصة تونس" stays the exchange (ANT v1.1 sentences)."""
+    assert surfaces("قالت كوريا الشمالية اليوم الأحد إنها مستعدة لإغراق حاملة طائرات أمريكية.") == []
+    assert surfaces("افتتحت بورصة تونس تعاملات الخميس في المنطقة الخضراء.") == ["بورصة تونس"]

@@ -574,6 +574,21 @@ _PLACE_FIRSTS = frozenset(fold(w) for w in [
 # "للعام 2017", "للسنة القادمة": a time after a name is the clause's, never the name's
 _FOR_A_TIME = frozenset(fold(w) for w in ["للعام", "للسنة", "للمرة", "للموسم", "للشهر", "لليوم", "للأسبوع", "لعام",
                                           "لسنة", "لموسم"])
+_EXCHANGE = fold("بورصة")
+
+
+def _only_places(span: list[str]) -> bool:
+    """Two words or more, every one a place (or "و") and none a head noun: countries and regions (guidelines:
+    no organisations, even as political actors); one quoted word may be an outlet ("العربية", "الخبر")."""
+    nm = names()
+    words = [t for t in span if t[0].isalpha() and t != "و"]
+    if any(strip_al(analyse(t)[2]) == _EXCHANGE for t in words):
+        return False  # "بورصة تونس": the stock exchange, though Bursa is a Turkish city too
+    return len(words) >= 2 and all(
+        not analyse(t)[3] and (strip_al(analyse(t)[2]) in nm.places or strip_al(fold(t)) in nm.places)
+        for t in words)
+
+
 _CURRENCIES = frozenset(fold(w) for w in ["الريال", "الدينار", "الدرهم", "الجنيه", "الليرة", "الدولار", "اليورو",
                                            "الين", "اليوان", "الروبل", "الروبية", "ريال", "دينار", "درهم"])
 # a place named before ("the town", "the region"): after a head noun it makes a description, not a name
@@ -688,6 +703,8 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             typ = x[3][1] if x[3] is not None else hit[1] if hit else None  # typed as the body (rule 8)
             s -= board
             x = (s, e, x[2], None if typ is None else (display(toks[s:e], " ".join(toks[s:e])), typ))
+        if x[3] is None and _only_places(toks[s:e]) and not _sport_context(toks, s):
+            continue  # "مصر و الامارات", "كوريا الشمالية", "الولايات المتحدة": states, not organisations
         if (x[3] is None and analyse(toks[s])[2] in _CURRENCIES and all(is_nat(analyse(t)[2]) for t in toks[s + 1 : e])
                 and not _sport_context(toks, s)):
             continue  # "الريال الإيراني", "سعر الريال": a currency, not Real Madrid (outside a match report)

@@ -1295,3 +1295,10 @@ def test_a_country_of_two_words_is_no_organisation() -> None:
     match report; "بورصة تونس" stays the exchange (ANT v1.1 sentences)."""
     assert surfaces("قالت كوريا الشمالية اليوم الأحد إنها مستعدة لإغراق حاملة طائرات أمريكية.") == []
     assert surfaces("افتتحت بورصة تونس تعاملات الخميس في المنطقة الخضراء.") == ["بورصة تونس"]
+
+
+def test_a_quoted_news_agency_is_media() -> None:
+    """'وكالة "برس أسوسييشن" للأنباء', 'وكالة "دوجان" للأنباء': "للأنباء" says news, not a state agency (ANT v1.1
+    sentence, shortened); a first word that is a type cue types the name."""
+    ms = one('وذكرت وكالة "برس أسوسييشن" للأنباء اليوم الأحد نقلا عن الشرطة أن الرجل اعتقل.')
+    assert [(m.surface, m.org_type) for m in ms] == [("برس أسوسييشن", "media")]

@@ -627,6 +627,7 @@ def _lam(tok: str) -> bool:
 
 
 _AGENCY = fold("وكالة"), fold("أنباء")
+_OF_NEWS = frozenset(fold(w) for w in ["للأنباء", "الإخبارية", "للإعلام"])
 def _state_broadcaster(head: str, adj: str) -> bool:
     """"التلفزيون الإيطالي", "الإذاعة الفرنسية": a state's broadcaster is named by its nationality, unlike "الصحيفة
     البريطانية"; "(شبكات) التلفزيون المحلية" agrees with another noun, and "المحلي" is no state."""
@@ -1417,6 +1418,8 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
                     hint = analyse(toks[s - 2])[3]
                     if hint == "international" and strip_al(analyse(toks[s - 2])[2]) == _ORGANISATION:
                         hint = "ngo"  # 'منظمة "أنا يقظ"': an unlisted organisation is civil society (see guess_type)
+                    elif e + 1 < hi and fold(toks[e + 1]) in _OF_NEWS:
+                        hint = "media"  # 'وكالة "برس أسوسييشن" للأنباء': a news agency, not the state's
                 if hint:
                     m["hint"] = hint
                 elif known is None and not analyse(toks[s])[3]:

@@ -203,6 +203,8 @@ def guess_type(toks: list[str], known: str | None) -> str:
     words = [a[2] for a in parts]
     # cue words as written or without their clitic ("للأمن" and "الأمن" both say security)
     cues = [c for a in parts if (c := lx.TYPE_CUES.get(a[0]) or lx.TYPE_CUES.get(a[2]))]
+    if not head and lx.TYPE_CUES.get(rest0):
+        cues.append(lx.TYPE_CUES[rest0])  # "برس أسوسييشن", "نيوز ويك": the cue word comes first
     if rest0 == lx.BOARD[0] and len(toks) > 2 and fold(toks[1]) == lx.BOARD[1] and toks[2][0].isalpha():
         hit = names().by_key.get(mention_key(toks[2:]))  # "مجلس إدارة صندوق النقد الدولي": the body's board
         return hit[1] if hit else guess_type(toks[2:], None)  # takes the body's type (rule 8)

@@ -1302,3 +1302,10 @@ def test_a_quoted_news_agency_is_media() -> None:
     sentence, shortened); a first word that is a type cue types the name."""
     ms = one('وذكرت وكالة "برس أسوسييشن" للأنباء اليوم الأحد نقلا عن الشرطة أن الرجل اعتقل.')
     assert [(m.surface, m.org_type) for m in ms] == [("برس أسوسييشن", "media")]
+
+
+def test_a_time_or_a_pronoun_ends_a_name() -> None:
+    """"إدارة ترمب | الأسبوع الماضي", "وزارة | فهو ...": the clause goes on, the name does not (built sentences
+    after AlArabiya and Moroccan pages)."""
+    assert surfaces("وكشفت إدارة ترمب الأسبوع الماضي أنها تواصل العمل على وضع تدابير.") == ["إدارة ترمب"]
+    assert surfaces("أما إذا انخرط المغرب من خلال وزير أو مسؤول في وزارة فهو انخراط للدولة المغربية.") == []

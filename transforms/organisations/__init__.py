@@ -121,7 +121,8 @@ def _gate_len(n: int) -> float:
     return float(n) if GATE_PER_TOKEN else 1.0
 
 
-_CLAUSE = frozenset(fold(w) for w in ["إن", "أن", "إنه", "أنه", "إنها", "أنها", "الذي", "التي", "الذين"])
+_CLAUSE = frozenset(fold(w) for w in ["إن", "أن", "إنه", "أنه", "إنها", "أنها", "الذي", "التي", "الذين", "فهو", "وهو",
+                                       "فهي", "وهي", "فهم", "وهم", "الأسبوع", "الشهر"])
 _ADVERBS = frozenset(fold(w) for w in ["آنذاك", "حينها", "حينذاك", "وقتها", "حاليا", "سابقا", "لاحقا"])
 
 
@@ -573,7 +574,7 @@ _PLACE_FIRSTS = frozenset(fold(w) for w in [
 
 # "للعام 2017", "للسنة القادمة": a time after a name is the clause's, never the name's
 _FOR_A_TIME = frozenset(fold(w) for w in ["للعام", "للسنة", "للمرة", "للموسم", "للشهر", "لليوم", "للأسبوع", "لعام",
-                                          "لسنة", "لموسم"])
+                                          "لسنة", "لموسم", "الأسبوع", "الشهر"])
 _EXCHANGE = fold("بورصة")
 
 

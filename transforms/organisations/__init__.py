@@ -600,7 +600,7 @@ _LOCATED = frozenset(fold(w) for w in ["الواقعة", "الواقع", "الك
 _TV, _REALITY = frozenset(fold(w) for w in ["تلفزيون", "التلفزيون"]), fold("الواقع")
 # a state body is named by its portfolio and country: a ل-complement after the nationality is the clause's
 # ("الإدارة الأميركية | للتواصل مع بيونغ يانغ", "السفارة الإثيوبية | لوكالات الأنباء")
-_MINISTRY = frozenset(fold(a + w) for w in ["وزارة", "حكومة", "إدارة", "سفارة", "رئاسة", "قنصلية"] for a in ("", "ال"))
+_STATE_BODIES = frozenset(fold(a + w) for w in ["وزارة", "حكومة", "إدارة", "سفارة", "رئاسة", "قنصلية"] for a in ("", "ال"))
 
 
 def _country_named(toks: list[str], s: int, k: int) -> bool:
@@ -629,6 +629,8 @@ def _lam(tok: str) -> bool:
 
 _AGENCY = fold("وكالة"), fold("أنباء")
 _OF_NEWS = frozenset(fold(w) for w in ["للأنباء", "الإخبارية", "للإعلام"])
+
+
 def _state_broadcaster(head: str, adj: str) -> bool:
     """"التلفزيون الإيطالي", "الإذاعة الفرنسية": a state's broadcaster is named by its nationality, unlike "الصحيفة
     البريطانية"; "(شبكات) التلفزيون المحلية" agrees with another noun, and "المحلي" is no state."""
@@ -715,7 +717,7 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         if e - s >= 2 and analyse(toks[s])[2] in _TV and fold(toks[s + 1]) == _REALITY:
             continue  # "نجمة تلفزيون الواقع": reality television is a genre
         cut = next((k for k in range(s + 2, e) if fold(toks[k]) in _FOR_A_TIME or fold(toks[k]) in _LOCATED or (
-            _lam(toks[k]) and analyse(toks[s])[2] in _MINISTRY and _country_named(toks, s, k))), None)
+            _lam(toks[k]) and analyse(toks[s])[2] in _STATE_BODIES and _country_named(toks, s, k))), None)
         if cut is not None:  # "وزارة التجارة الأميركية | للعام 2017", "وزارة السياحة التونسية | للسياح الروس"
             e = cut
         led = next((k for k in range(s + 1, e) if fold(toks[k]) in _LED_BY), None)

@@ -702,11 +702,9 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         if e - s == 1 and e < hi and fold(toks[e]) in _PRODUCTS:
             continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go": a product's name, not the company
         board = _board_before(toks, s, out[-1][1] if out else 0)
-        if board:  # "مجلس إدارة | صندوق النقد الدولي": the board is one mention (the training golds, 8 of 8)
-            hit = names().by_key.get(mention_key(toks[s + (board == 1) : e]))
-            typ = x[3][1] if x[3] is not None else hit[1] if hit else None  # typed as the body (rule 8)
-            s -= board
-            x = (s, e, x[2], None if typ is None else (display(toks[s:e], " ".join(toks[s:e])), typ))
+        if board:  # "مجلس إدارة | صندوق النقد الدولي": one mention (the training golds, 8 of 8), typed as the
+            s -= board  # body by the list or by linking.guess_type (rule 8)
+            x = (s, e, x[2], None if x[3] is None else (display(toks[s:e], " ".join(toks[s:e])), x[3][1]))
         if x[3] is None and _only_places(toks[s:e]) and not _sport_context(toks, s):
             continue  # "مصر و الامارات", "كوريا الشمالية", "الولايات المتحدة": states, not organisations
         if (x[3] is None and analyse(toks[s])[2] in _CURRENCIES and all(is_nat(analyse(t)[2]) for t in toks[s + 1 : e])

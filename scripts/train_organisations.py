@@ -253,7 +253,8 @@ def wojood_fold(sents: list[Sentence], k: int = 0) -> tuple[list[Sentence], list
 
 # ---------------------------------------------------------------- lists
 def compile_lists() -> int:
-    """names.tsv rows: kind (ORG1 curated, ORG2 ANERGazet, PER, LOC), key, canonical, type."""
+    """names.tsv rows: kind (ORG1 curated, ORG2 ANERGazet, PER, LOC, TOWN: a place with no nationality adjective),
+    key, canonical, type."""
     from transforms.organisations.gazetteer import key_word, name_key
 
     rows: dict[tuple[str, str], tuple[str, str, str]] = {}
@@ -291,11 +292,11 @@ def compile_lists() -> int:
                 for w in line.split():
                     if w != "====" and len(w) > 2:
                         rows.setdefault((kind, key_word(w)), (kind, "", ""))
-    places = LISTS / "places.txt"
-    if places.exists():
-        for line in places.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                rows.setdefault(("LOC", key_word(line.strip())), ("LOC", "", ""))
+    for kind, fname in (("LOC", "places.txt"), ("TOWN", "towns.txt")):
+        if (LISTS / fname).exists():
+            for line in (LISTS / fname).read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    rows.setdefault((kind, key_word(line.strip())), (kind, "", ""))
     OUT.mkdir(parents=True, exist_ok=True)
     with (OUT / "names.tsv").open("w", encoding="utf-8") as fh:
         for (kind, key), (_k, canonical, typ) in sorted(rows.items()):

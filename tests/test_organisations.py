@@ -1309,3 +1309,14 @@ def test_a_time_or_a_pronoun_ends_a_name() -> None:
     after AlArabiya and Moroccan pages)."""
     assert surfaces("وكشفت إدارة ترمب الأسبوع الماضي أنها تواصل العمل على وضع تدابير.") == ["إدارة ترمب"]
     assert surfaces("أما إذا انخرط المغرب من خلال وزير أو مسؤول في وزارة فهو انخراط للدولة المغربية.") == []
+
+
+def test_a_units_seat_in_a_tunisian_town_is_inside_its_name() -> None:
+    """"فرقة الحرس الوطني | بحفوز", "كلية الآداب والعلوم الانسانية | برقادة بالقيروان": the seat names the unit
+    (rule 8; the training golds keep ب + a place inside 120 times, outside 10), so small Tunisian towns are known
+    places; a delegation ("لمعتمدية الرقاب") is a region (ANT v1.1 sentences, shortened)."""
+    assert surfaces("أكد مصدر أمني أن فرقة الحرس الوطني بحفوز، تحولت رفقة ممثلين عن النيابة العمومية إلى مكان الحادث.")[
+        :1] == ["فرقة الحرس الوطني بحفوز"]
+    assert surfaces("أكد عميد كلية الآداب والعلوم الانسانية برقادة بالقيروان، عبد الكريم العبيدي أنه سيتم فتح تحقيق.") == [
+        "كلية الآداب والعلوم الانسانية برقادة بالقيروان"]
+    assert surfaces("عثر على جثة تلميذ في منطقة قصر الحمام التابعة لمعتمدية الرقاب من ولاية سيدي بوزيد.") == []

@@ -737,6 +737,10 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             if n:
                 e += n
                 x = (s, e, x[2], None)
+        n = _unit_seat(toks, s, e, hi, x[3]) if e < hi and e not in starts else 0
+        if n:  # "فرقة الحرس الوطني | بحفوز", "كلية الحقوق | بتونس": the unit's seat (rule 8)
+            e += n
+            x = (s, e, x[2], None)
         n = _sport_tail(toks, s, e, hi) if e < hi and e not in starts else 0
         if n:  # "الاتحاد الإفريقي | لكرة السلة" is not the African Union: a team or federation of its own
             e += n
@@ -757,6 +761,31 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
                 x = (s, e + 1, *x[2:])
         out.append(x)
     return out
+
+
+_SEAT_TYPES = frozenset(["government", "judiciary_security", "union", "education_research", "ngo", "sports"])
+_NATIONAL_F = fold("الوطنية")
+_NO_SEATS = frozenset(fold(w) for w in ["وجه", "عين", "خاصة", "جديد"])  # "بوجه عام", "بعين الاعتبار": no place here
+_PLACE_TAILS = frozenset(fold(w) for w in ["الشمالية", "الجنوبية", "الشرقية", "الغربية", "الشمالي", "الجنوبي", "الشرقي",
+                                           "الغربي", "المدينة", "الكبرى"])
+
+
+def _unit_seat(toks: list[str], s: int, e: int, hi: int, known: tuple[str, str] | None) -> int:
+    """Tokens of the seats after a unit named by a head noun ("فرقة الحرس الوطني | بحفوز", "كلية الآداب | برقادة
+    بالقيروان", "منطقة الأمن الوطني | بسوسة الشمالية"): the training golds keep ب + a place inside 120 times and
+    outside 10, mostly a party's, outlet's or international body's meeting place."""
+    head = analyse(toks[s])[3]
+    if not head or (known[1] if known is not None else head) not in _SEAT_TYPES or fold(toks[s + 1]) == _NATIONAL_F:
+        return 0  # "الرابطة الوطنية لكرة القدم | بالمنزه": a national body's seat does not name it
+    k = e
+    for _ in range(3):
+        n = _branch_place(toks, k, hi) if k < hi and fold(toks[k])[1:] not in _NO_SEATS else 0
+        if not n:
+            break
+        k += n
+        if k < hi and fold(toks[k]) in _PLACE_TAILS:
+            k += 1
+    return k - e
 
 
 # Offices that a host place identifies: "سفارة إيران في باريس", "بعثة إسرائيل في الأمم المتحدة",
@@ -812,6 +841,7 @@ def _generic_phrase(toks: list[str], s: int, e: int) -> bool:
 # ("مديرية الأرصاد الجوية الوطنية"), a district's does not: "مديرية X" is dropped only alone or with a ب-place.
 _FRONT = fold("جبهة")
 _DISTRICT = fold("مديرية")
+_DELEGATION = frozenset(fold(p + "معتمدية") for p in ("", "ب", "ل"))  # a Tunisian district, a region like "ولاية"
 _REGION = fold("ولاية")  # "ولاية المنستير", "ولاية تكساس": a region; "ولاية أمن طنجة" (police) is no place name
 _FRONT_WORDS = frozenset(fold(w) for w in ["ساحل", "قتال", "حدود", "ميمنة", "ميسرة", "مواجهة", "جبل"])
 _CHAIR = fold("رئاسة")
@@ -846,6 +876,8 @@ def _names_a_place_or_chair(toks: list[str], s: int, e: int) -> bool:
     if rest in _INTEREST and e - s >= 2:
         nxt = analyse(toks[s + 1])[2]
         return nxt in _INTEREST_OF or strip_al(nxt) in names().places
+    if e - s >= 2 and fold(toks[s]).removeprefix("و") in _DELEGATION:
+        return strip_al(analyse(toks[s + 1])[2]) in names().places  # "لمعتمدية الرقاب": a Tunisian delegation
     if rest not in (_FRONT, _DISTRICT, _REGION) or e - s < 2 or not toks[s + 1][0].isalpha():
         return False
     key = strip_al(analyse(toks[s + 1])[2])

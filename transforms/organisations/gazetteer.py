@@ -25,6 +25,7 @@ class Names:
     vocab: frozenset[str]  # every key word (CRF feature)
     persons: frozenset[str]  # first names (CRF feature)
     places: frozenset[str]  # places (CRF feature, and "not an organisation" alone)
+    towns: frozenset[str]  # the places that give no nationality adjective (Tunisian delegations: towns.txt)
     by_skel: dict[tuple[str, ...], tuple]  # skeleton key of long curated names -> (..., exact key)
     skel_len: dict[str, int]
     common: frozenset[str]  # most frequent words of news text (not names)
@@ -98,6 +99,7 @@ def names() -> Names:
     max_len: dict[str, int] = {}
     persons: set[str] = set()
     places: set[str] = set()
+    towns: set[str] = set()
     with (root / "names.tsv").open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.rstrip("\n").split("\t")
@@ -107,8 +109,10 @@ def names() -> Names:
             if kind == "PER":
                 persons.add(key_s)
                 continue
-            if kind == "LOC":
+            if kind in ("LOC", "TOWN"):
                 places.add(key_s)
+                if kind == "TOWN":
+                    towns.add(key_s)
                 continue
             key = tuple(key_s.split(" "))
             tier = 1 if kind == "ORG1" else 2
@@ -132,7 +136,7 @@ def names() -> Names:
     prefixes = frozenset(k[:n] for k in by_key if len(k) > 1 for n in range(2, len(k) + 1))
     skel_prefixes = frozenset(k[:n] for k in by_skel for n in range(2, len(k) + 1))
     return Names(
-        by_key, max_len, frozenset(vocab), frozenset(persons), frozenset(places), by_skel, skel_len, common,
+        by_key, max_len, frozenset(vocab), frozenset(persons), frozenset(places), frozenset(towns), by_skel, skel_len, common,
         prefixes, skel_prefixes,
     )
 

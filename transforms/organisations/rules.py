@@ -53,7 +53,7 @@ def nationalities() -> frozenset[str]:
              "انجليز انكليز بيلاروس هولند سويسر نمساو بريطان كند استرال بيروف كونغول توغول ويلز دنمارك كوستاريك "
              "البان بنغال دومينيكان سلفادور هايت ايفوار ليتوان ملغاش مولدوف نيبال تايلاند زيمبابو")
     # the extra stems are written as they are ("المان": ألمانيا folds to "المانيا", whose "ال" is no article)
-    for p in [strip_al(p) for p in names().places] + extra.split():
+    for p in [strip_al(p) for p in names().places - names().towns] + extra.split():
         for base in {p, p[:-1] if p.endswith(("ا", "ه", "ي")) else p, p[:-4] if p.endswith("ستان") else p,
                      p[:-2] if p.endswith("يا") else p}:  # اسبانيا -> الاسباني
             if len(base) >= 3:

@@ -575,6 +575,18 @@ _PLACE_FIRSTS = frozenset(fold(w) for w in [
 # "للعام 2017", "للسنة القادمة": a time after a name is the clause's, never the name's
 _FOR_A_TIME = frozenset(fold(w) for w in ["للعام", "للسنة", "للمرة", "للموسم", "للشهر", "لليوم", "للأسبوع", "لعام",
                                           "لسنة", "لموسم", "الأسبوع", "الشهر"])
+_AND_PREP = frozenset(fold("و" + w) for w in ["من", "في", "على", "إلى", "الى", "عن", "مع", "لدى"])  # the training golds: 0
+_ORDINALS_FEM = frozenset(fold(w) for w in ["الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة",
+                                            "الثامنة", "التاسعة", "العاشرة"])
+
+
+def _ordinal_of(last: str, nxt: str) -> bool:
+    """A definite feminine ordinal after a definite feminine word ("العسكرية الثانية"); a masculine one is mostly an
+    edition ("المنتدى ... الثاني") or a day ("الأول من أمس"), and the training golds end 8 names with a feminine one."""
+    f = fold(last)
+    return f.startswith("ال") and f.endswith("ه") and fold(nxt) in _ORDINALS_FEM
+
+
 _EXCHANGE = fold("بورصة")
 
 
@@ -597,6 +609,7 @@ _SOME_PLACE = frozenset(fold(w) for w in ["المكان", "المنطقة", "ا�
 # "جامعة براندنبورغ للتكنولوجيا | الواقعة في كوتبوس": where a body is, or whose it is, is the clause's
 _LOCATED = frozenset(fold(w) for w in ["الواقعة", "الواقع", "الكائنة", "الكائن", "الموجودة", "الموجود", "المتواجدة",
                                        "المتواجد", "التابعة", "التابع"])
+_CLAUSE_STARTS = _FOR_A_TIME | _LOCATED | _AND_PREP
 _TV, _REALITY = frozenset(fold(w) for w in ["تلفزيون", "التلفزيون"]), fold("الواقع")
 # a state body is named by its portfolio and country: a ل-complement after the nationality is the clause's
 # ("الإدارة الأميركية | للتواصل مع بيونغ يانغ", "السفارة الإثيوبية | لوكالات الأنباء")
@@ -628,6 +641,8 @@ def _lam(tok: str) -> bool:
 
 
 _AGENCY = fold("وكالة"), fold("أنباء")
+_AGENCY_HEADS = frozenset(fold(w) for w in ["وكالة", "الوكالة"])
+_OF_THE_NEWS = fold("للأنباء")
 _OF_NEWS = frozenset(fold(w) for w in ["للأنباء", "الإخبارية", "للإعلام"])
 
 
@@ -636,6 +651,14 @@ def _state_broadcaster(head: str, adj: str) -> bool:
     البريطانية"; "(شبكات) التلفزيون المحلية" agrees with another noun, and "المحلي" is no state."""
     h, a = analyse(head)[2], analyse(adj)[2]
     return h in lx.BROADCASTERS and a not in lx.INST_ADJ and a.endswith("ي") == h.endswith("ن")
+
+
+def _news_tail(toks: list[str], s: int, e: int, hi: int) -> int:
+    """Tokens of "(nationality) للأنباء" after a "وكالة X" span, 0 if none."""
+    if analyse(toks[s])[2] not in _AGENCY_HEADS:
+        return 0
+    k = e + 1 if _country_adj(toks[e]) and e + 1 < hi else e
+    return k + 1 - e if fold(toks[k]) == _OF_THE_NEWS else 0
 
 
 def _agency_heads(toks: list[str], spans: list[tuple[int, int, float, tuple[str, str] | None]],
@@ -714,9 +737,10 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             continue  # "بلدية المكان", "شرطة المنطقة", "حكومة البلاد": a place said before, no name
         if e - s >= 2 and analyse(toks[s])[2] in _TV and fold(toks[s + 1]) == _REALITY:
             continue  # "نجمة تلفزيون الواقع": reality television is a genre
-        cut = next((k for k in range(s + 2, e) if fold(toks[k]) in _FOR_A_TIME or fold(toks[k]) in _LOCATED or (
+        cut = next((k for k in range(s + 2, e) if fold(toks[k]) in _CLAUSE_STARTS or (
             _lam(toks[k]) and analyse(toks[s])[2] in _STATE_BODIES and _country_named(toks, s, k))), None)
-        if cut is not None:  # "وزارة التجارة الأميركية | للعام 2017", "وزارة السياحة التونسية | للسياح الروس"
+        if cut is not None:  # "وزارة التجارة الأميركية | للعام 2017", "وزارة السياحة التونسية | للسياح الروس",
+            # "المجلس البلدي لنيويورك | ومن المجتمع المدني"
             e = cut
         led = next((k for k in range(s + 1, e) if fold(toks[k]) in _LED_BY), None)
         if led is not None:  # "التحالف العربي [بقيادة السعودية]": who leads it is no part of its name
@@ -741,6 +765,10 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         if n:  # "فرقة الحرس الوطني | بحفوز", "كلية الحقوق | بتونس": the unit's seat (rule 8)
             e += n
             x = (s, e, x[2], None)
+        n = _news_tail(toks, s, e, hi) if e < hi and e not in starts else 0
+        if n:  # "وكالة إنترفاكس | الروسية للأنباء": the agency's full name (the training golds: 3 in, 0 out)
+            e += n
+            x = (s, e, *x[2:])
         n = _sport_tail(toks, s, e, hi) if e < hi and e not in starts else 0
         if n:  # "الاتحاد الإفريقي | لكرة السلة" is not the African Union: a team or federation of its own
             e += n
@@ -752,6 +780,9 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         n = _name_tail(toks, s, e, hi) if x[3] is None and e - s >= 2 and e < hi and e not in starts else 0
         if n:
             e += n
+            x = (s, e, *x[2:])
+        if x[3] is None and e - s >= 2 and e < hi and e not in starts and _ordinal_of(toks[e - 1], toks[e]):
+            e += 1  # "المنطقة العسكرية | الثانية", "القناة التلفزيونية | الثانية": the number names which one
             x = (s, e, *x[2:])
         if x[3] is None and e - s >= 2 and e < hi and e not in starts and toks[e][0].isalpha():
             last = fold(toks[e - 1])

@@ -1332,3 +1332,14 @@ def test_an_ordinal_a_news_tail_or_a_new_clause_at_a_names_end() -> None:
         "وكالة إنترفاكس الروسية للأنباء"]
     assert surfaces("وزار وفد يضم عددا من أعضاء المجلس البلدي لنيويورك ومن المجتمع المدني مدينة رام الله.")[:1] == [
         "المجلس البلدي لنيويورك"]
+
+
+def test_a_bloc_in_parliament_and_an_organ_of_a_bare_parent() -> None:
+    """"كتلة نداء تونس | بمجلس نواب الشعب" is the party's bloc and the parliament, two mentions (the guidelines'
+    recorded call); "المكتب التنفيذي للحزب" is an organ of a bare parent (rule 8: not annotated); "البنك المركزي |
+    للحكومة" ends before the ل of to whom (ANT v1.1 sentences, shortened, and one after an AlArabiya page)."""
+    assert surfaces("أعلن رئيس كتلة نداء تونس بمجلس نواب الشعب، سفيان طوبال، أن الحركة متماسكة.") == [
+        "كتلة نداء تونس", "مجلس نواب الشعب"]
+    assert surfaces("وأكد أن التحضير لجلسة المكتب التنفيذي للحزب يوم 29 من نفس الشهر متواصل.") == []
+    assert surfaces("وطلب الصندوق وقف التمويل المباشر وغير المباشر من البنك المركزي للحكومة، وهي إجراءات متوقعة.") == [
+        "البنك المركزي"]

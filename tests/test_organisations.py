@@ -1343,3 +1343,14 @@ def test_a_bloc_in_parliament_and_an_organ_of_a_bare_parent() -> None:
     assert surfaces("وأكد أن التحضير لجلسة المكتب التنفيذي للحزب يوم 29 من نفس الشهر متواصل.") == []
     assert surfaces("وطلب الصندوق وقف التمويل المباشر وغير المباشر من البنك المركزي للحكومة، وهي إجراءات متوقعة.") == [
         "البنك المركزي"]
+
+
+def test_a_security_body_named_by_its_country_after_fi() -> None:
+    """"الشرطة في بنغلادش", "أجهزة الأمن في قرغيزستان" are one mention (the training golds 5 of 5); a nationality
+    already names the body ("الشرطة الألمانية | في مدينة ماربورج"), and several countries name none (ANT v1.1
+    sentences, shortened, and built ones)."""
+    assert surfaces("أعلنت الشرطة في بنغلادش أنها قتلت ثلاثة متشددين، أمس السبت.") == ["الشرطة في بنغلادش"]
+    assert surfaces("وأكدت أجهزة الأمن في قرغيزستان أن انتحاري سان بطرسبرغ هو أحد مواطنيها.") == [
+        "أجهزة الأمن في قرغيزستان"]
+    assert surfaces("وقالت الشرطة الألمانية في مدينة ماربورج إن المشتبه به اعتقل.") == ["الشرطة الألمانية"]
+    assert surfaces("واجتمع رؤساء المخابرات في السودان ومصر وإثيوبيا أمس.") == []

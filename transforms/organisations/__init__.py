@@ -810,7 +810,7 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
 
 
 _SEAT_TYPES = frozenset(["government", "judiciary_security", "union", "education_research", "ngo", "sports"])
-_NATIONAL_F = fold("الوطنية")
+_WIDE = frozenset(fold(w) for w in ["الوطنية", "الدولية", "العالمية"])
 _NO_SEATS = frozenset(fold(w) for w in ["وجه", "عين", "خاصة", "جديد"])  # "بوجه عام", "بعين الاعتبار": no place here
 _PLACE_TAILS = frozenset(fold(w) for w in ["الشمالية", "الجنوبية", "الشرقية", "الغربية", "الشمالي", "الجنوبي", "الشرقي",
                                            "الغربي", "المدينة", "الكبرى"])
@@ -821,8 +821,8 @@ def _unit_seat(toks: list[str], s: int, e: int, hi: int, known: tuple[str, str] 
     بالقيروان", "منطقة الأمن الوطني | بسوسة الشمالية"): the training golds keep ب + a place inside 120 times and
     outside 10, mostly a party's, outlet's or international body's meeting place."""
     head = analyse(toks[s])[3]
-    if not head or (known[1] if known is not None else head) not in _SEAT_TYPES or fold(toks[s + 1]) == _NATIONAL_F:
-        return 0  # "الرابطة الوطنية لكرة القدم | بالمنزه": a national body's seat does not name it
+    if not head or (known[1] if known is not None else head) not in _SEAT_TYPES or fold(toks[s + 1]) in _WIDE:
+        return 0  # "الرابطة الوطنية لكرة القدم | بالمنزه", "الرابطة الدولية | بأميركا": where it sits is not its name
     k = e
     for _ in range(3):
         n = _branch_place(toks, k, hi) if k < hi and fold(toks[k])[1:] not in _NO_SEATS else 0
@@ -1221,11 +1221,34 @@ def _admin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, floa
 
 # A police or guard unit of a place: unit noun + security body (+ its adjective) + ب + the place
 # ("منطقة الأمن بمدنين", "إقليم الحرس الوطني بسوسة", "مركز حرس المرور بمساكن"; guidelines rule 8).
-_SEC_BODIES = frozenset(["الأمن", "الامن", "الشرطة", "الحرس", "حرس", "شرطة", "أمن", "امن"])  # as written: C-speed test
+_SEC_BODIES = frozenset(["الأمن", "الامن", "الشرطة", "الحرس", "حرس", "شرطة", "أمن", "امن", "الأجهزة", "أجهزة", "قوات",
+                         "المخابرات"])  # as written: the C-speed test
 _SEC_CONSTRUCT = frozenset(["أمن", "امن"])
 _SEC_SEATS = frozenset(fold(w) for w in ["ولاية", "منطقة", "المنطقة", "دائرة", "الدائرة"])
 _SEC_ADJ = frozenset(fold(w) for w in ["الوطني", "العدلية", "البلدية", "المرور", "الرئاسي", "السياحية", "العمومي",
                                        "الجهوي", "الجهوية", "الحدودي", "الديوانة"])
+
+
+_SEC_GENERIC = {fold(w): n for w, n in [("الشرطة", 1), ("الأجهزة", 2), ("أجهزة", 2), ("قوات", 2), ("المخابرات", 1)]}
+_SEC_SECOND = frozenset(fold(w) for w in ["الأمنية", "الأمن"])
+_NO_COUNTRY = _TWO_WORD_PLACES | frozenset(fold(w) for w in ["دول", "بلد", "بلدان", "أرض"])
+_COUNTRY_TAILS = frozenset(fold(w) for w in ["المتحدة", "الشمالية", "الجنوبية", "العربية", "الوسطى"])
+
+
+def _security_in(toks: list[str], i: int, hi: int) -> int:
+    """Tokens of a security body named by its country after في ("الشرطة في بنغلادش", "الأجهزة الأمنية في بريطانيا",
+    "قوات الأمن في العراق"), 0 if none: the training golds 5 of 5, like "المؤسسة العسكرية في الجزائر"."""
+    n = _SEC_GENERIC.get(analyse(toks[i])[2], 0)
+    if not n or (n == 2 and fold(toks[i + 1]) not in _SEC_SECOND):
+        return 0
+    k = i + n
+    if k + 1 >= hi or toks[k] != "في" or not toks[k + 1][0].isalpha() or analyse(toks[k + 1])[1]:
+        return 0
+    place = strip_al(fold(toks[k + 1]))
+    if (place not in names().places or place in PLACE_NOUNS or place in _NO_COUNTRY or place in names().towns
+            or (k + 2 < hi and fold(toks[k + 2])[:1] == "و" and strip_al(fold(toks[k + 2])[1:]) in names().places)):
+        return 0  # "المخابرات في [الدول] الثلاث", "رؤساء المخابرات في السودان ومصر": several, no name
+    return k + 2 - i + (k + 2 < hi and fold(toks[k + 2]) in _COUNTRY_TAILS)
 
 
 def _unit_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
@@ -1233,6 +1256,10 @@ def _unit_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
     if _SEC_BODIES.isdisjoint(toks[lo:hi]):
         return out
     for i in range(lo, hi - 2):
+        n = _security_in(toks, i, hi)
+        if n:
+            out.append((i, i + n, 0.8))
+            continue
         if toks[i + 1] in _SEC_CONSTRUCT:
             _f, cl, rest, _h = analyse(toks[i])
             # "ولاية أمن طنجة", "منطقة أمن البرنوصي": Moroccan police commands, named by their city or district

@@ -1354,3 +1354,16 @@ def test_a_security_body_named_by_its_country_after_fi() -> None:
         "أجهزة الأمن في قرغيزستان"]
     assert surfaces("وقالت الشرطة الألمانية في مدينة ماربورج إن المشتبه به اعتقل.") == ["الشرطة الألمانية"]
     assert surfaces("واجتمع رؤساء المخابرات في السودان ومصر وإثيوبيا أمس.") == []
+
+
+def test_an_economic_observatory_studies_and_tunisian_short_forms() -> None:
+    """"المرصد التونسي للاقتصاد" is a think tank (education_research, the training golds 4 of 4), "المرصد السوري
+    لحقوق الإنسان" a rights monitor (ngo); "فسفاط قفصة", "المجمع الكيميائي" are the listed firms' short forms and
+    "البنك العربي لتونس" (ATB) a bank of its own (ANT v1.1 sentences, shortened)."""
+    ms = one("وحسب المرصد التونسي للاقتصاد، فإن تطور أسعار سلة تسوق الأسر بلغ 30 بالمائة.")
+    assert [(m.surface, m.org_type) for m in ms] == [("المرصد التونسي للاقتصاد", "education_research")]
+    ms = one("وأكد المرصد السوري لحقوق الإنسان مقتل 90 مدنيا على الأقل بينهم أطفال.")
+    assert [(m.surface, m.org_type) for m in ms] == [("المرصد السوري لحقوق الإنسان", "ngo")]
+    ms = one("على غرار الخطوط التونسية والمجمع الكيميائي وفسفاط قفصة، التي تقدر خسائرها بحوالي 200 مليون دينار.")
+    assert [(m.surface, m.org_type) for m in ms][1:] == [("المجمع الكيميائي", "company"), ("فسفاط قفصة", "company")]
+    assert surfaces("يذكر ان البنك العربي لتونس هو بنك تجاري خاضع للقانون التونسي.") == ["البنك العربي لتونس"]

@@ -160,7 +160,9 @@ _CLUB_FIRSTS = frozenset(fold(w) for w in ["سبورتينغ", "سبورتنغ",
                                             "شبيبة", "الشبيبة"])
 # compared without the article; "خفر السواحل", "الادعاء العام" ("البحرية الإسبانية": _NAVY, "بحرية" is ب + حرية)
 _SECURITY = frozenset(fold(w) for w in ["أمن", "حرس", "شرطة", "درك", "خفر", "ادعاء"])
-_NAVY = fold("البحرية")
+_NAVY = frozenset(fold(w) for w in ["البحرية", "بحرية"])  # "بحرية الاحتلال الإسرائيلي": the navy
+_OBSERVATORIES = frozenset(fold(w) for w in ["المرصد", "مرصد"])
+_STUDIES = tuple(fold(w) for w in ["اقتصاد", "دراسات", "بحوث", "أبحاث", "فلك", "علوم"])
 # heads of a unit that a police word makes a police unit (a council or ministry of security is the state)
 _POLICE_UNITS = frozenset(fold(w) for a in ["إدارة", "فرقة", "مركز", "منطقة", "وحدة", "وحدات", "مصلحة", "دائرة",
                                             "قسم", "فوج"] for w in (a, "ال" + a))
@@ -228,7 +230,7 @@ def guess_type(toks: list[str], known: str | None) -> str:
         return lx.PLURAL_HEADS[rest0]  # "منتخبات روسيا وأوروغواي", "حزبي القطب والجمهوري" (rule 12: one mention)
     if not head and rest0 in _CLUB_FIRSTS:
         return "sports"  # "سبورتينغ بن عروس", "أولمبيك مدنين"
-    if (not head or rest0 in _POLICE_UNITS) and (rest0 == _NAVY or any(strip_al(w) in _SECURITY for w in [rest0, *words])):
+    if (not head or rest0 in _POLICE_UNITS) and (rest0 in _NAVY or any(strip_al(w) in _SECURITY for w in [rest0, *words])):
         return "judiciary_security"  # "الأمن الوطني", "منطقة الأمن الوطني بتاجروين", "إدارة الشرطة البلدية"
     if rest0 in _APPARATUS and any(stem in w for w in words for stem in _CIVIL_APPARATUS):
         return "government"  # "الجهاز المركزي للتعبئة العامة والإحصاء", "الجهاز المركزي للمحاسبات": no police
@@ -239,6 +241,8 @@ def guess_type(toks: list[str], known: str | None) -> str:
         return "government"  # "المعهد الوطني للإحصاء", "المركز الوطني للسينما والصورة": state bodies (8 of 8 in the golds)
     if rest0 in _SCHOOLS:
         return "education_research"  # "المدرسة الابتدائية ...": the primary school, not a court of first instance
+    if rest0 in _OBSERVATORIES and any(stem in w for w in words for stem in _STUDIES):
+        return "education_research"  # "المرصد التونسي للاقتصاد" studies (the golds 4 of 4); a rights monitor is an ngo
     for k, a in enumerate(parts):  # an organ of a party, club or union: "المكتب السياسي لحزب آفاق تونس"
         if a[1] in ("ل", "لل", "ب") and a[3] in ("party", "sports"):
             return a[3]

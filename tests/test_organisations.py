@@ -1367,3 +1367,12 @@ def test_an_economic_observatory_studies_and_tunisian_short_forms() -> None:
     ms = one("على غرار الخطوط التونسية والمجمع الكيميائي وفسفاط قفصة، التي تقدر خسائرها بحوالي 200 مليون دينار.")
     assert [(m.surface, m.org_type) for m in ms][1:] == [("المجمع الكيميائي", "company"), ("فسفاط قفصة", "company")]
     assert surfaces("يذكر ان البنك العربي لتونس هو بنك تجاري خاضع للقانون التونسي.") == ["البنك العربي لتونس"]
+
+
+def test_sport_twins_of_political_unions_and_the_court_of_arbitration() -> None:
+    """"الاتحاد الأوروبي" among match words is UEFA (like the AU and CAF), "محكمة التحكيم الرياضية" is a sports body
+    (the guidelines' Moroccan dev call), "القاعدة" alone is the armed group (built sentences)."""
+    ms = one("وقرر الاتحاد الأوروبي معاقبة النادي بعد المباراة التي خسرها الفريق في دوري الأبطال أمام ريال مدريد.")
+    assert ("الاتحاد الأوروبي", "sports") in [(m.surface, m.org_type) for m in ms]
+    ms = one("واستأنف النادي الحكم لدى محكمة التحكيم الرياضية مطالبا بمنحه اللقب.")
+    assert [(m.surface, m.org_type) for m in ms] == [("محكمة التحكيم الرياضية", "sports")]

@@ -375,8 +375,9 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
         if typ == "international" and e < hi and fold(toks[e]) in _NATIONAL:
             cands.append((s, e + 1, 0.7, None, "X"))  # "مجلس الأمن القومي" is a state's council, not the UN's
             continue
-        if tuple(fold(w) for w in canonical.split()) == _AU and _sport_context(toks, s):
-            canonical, typ = _CAF, "sports"  # "رئاسته للاتحاد الإفريقي" among football words: CAF, not the AU
+        twin = _SPORT_TWINS.get(tuple(fold(w) for w in canonical.split()))
+        if twin and _sport_context(toks, s):
+            canonical, typ = twin, "sports"  # "رئاسته للاتحاد الإفريقي" among football words: CAF, not the AU
         generic = bool(analyse(toks[s])[3])
         while e < hi and toks[e][0].isalpha() and lx.TYPE_CUES.get(analyse(toks[e])[2]) == typ \
                 and analyse(toks[e])[2].startswith("ال"):
@@ -495,7 +496,9 @@ _PRODUCTS = frozenset(fold(w) for w in [
 _EVALUATIVE = frozenset(fold(w) for a in ["الإرهابي", "الرسمي", "المحظور", "المتشدد", "المتطرف", "الانقلابي",
                                           "التابع", "المنضوي", "المكلف"] for w in (a, a + "ة"))
 _NEW = frozenset(fold(w) for w in ["الجديد", "الجديدة"])  # the training golds: after a name 4 times, inside 0
-_AU, _CAF = tuple(fold(w) for w in ["الاتحاد", "الإفريقي"]), "الاتحاد الإفريقي لكرة القدم"
+# the AU and the EU in a match report are the football confederations (CAF, UEFA)
+_SPORT_TWINS = {tuple(fold(w) for w in ["الاتحاد", "الإفريقي"]): "الاتحاد الإفريقي لكرة القدم",
+                tuple(fold(w) for w in ["الاتحاد", "الأوروبي"]): "الاتحاد الأوروبي لكرة القدم"}
 _CODE = fold("مجلة")
 _GOVERNMENT = fold("حكومة")
 _STATE_NOUNS = frozenset(fold(w) for w in ["مملكة", "جمهورية", "إمارة", "سلطنة", "دولة"])
@@ -1544,13 +1547,15 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
     _echoes(raw, texts)
     _short_forms(raw, texts)
     link(raw)
-    if any(m["org_type"] == "international" and tuple(fold(w) for w in m["canonical"].split()) == _AU for m in raw):
+    if any(m["org_type"] == "international" and tuple(fold(w) for w in m["canonical"].split()) in _SPORT_TWINS
+           for m in raw):
         if sporty is None:
             sporty = _sport_article(texts)
         if sporty:  # "هل يواصل حياتو رئاسته للاتحاد الافريقي؟" in a match report: CAF, not the AU
             for m in raw:
-                if tuple(fold(w) for w in m["canonical"].split()) == _AU:
-                    m["canonical"], m["org_type"] = _CAF, "sports"
+                twin = _SPORT_TWINS.get(tuple(fold(w) for w in m["canonical"].split()))
+                if twin:
+                    m["canonical"], m["org_type"] = twin, "sports"
     out = []
     for m in raw:
         cut = clitic_length(m["toks"][0])  # after linking: the canonical is read from the whole word

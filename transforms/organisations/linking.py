@@ -161,6 +161,7 @@ _CLUB_FIRSTS = frozenset(fold(w) for w in ["سبورتينغ", "سبورتنغ",
 # compared without the article; "خفر السواحل", "الادعاء العام" ("البحرية الإسبانية": _NAVY, "بحرية" is ب + حرية)
 _SECURITY = frozenset(fold(w) for w in ["أمن", "حرس", "شرطة", "درك", "خفر", "ادعاء"])
 _NAVY = frozenset(fold(w) for w in ["البحرية", "بحرية"])  # "بحرية الاحتلال الإسرائيلي": the navy
+_QAEDA = fold("القاعدة")
 _OBSERVATORIES = frozenset(fold(w) for w in ["المرصد", "مرصد"])
 _STUDIES = tuple(fold(w) for w in ["اقتصاد", "دراسات", "بحوث", "أبحاث", "فلك", "علوم"])
 # heads of a unit that a police word makes a police unit (a council or ministry of security is the state)
@@ -212,6 +213,8 @@ def guess_type(toks: list[str], known: str | None) -> str:
         return hit[1] if hit else guess_type(toks[2:], None)  # takes the body's type (rule 8)
     if head == "company" and _CENTRAL in words:
         return "government"  # البنك المركزي / مصرف لبنان المركزي
+    if len(toks) == 1 and rest0 == _QAEDA:
+        return "other"  # "القاعدة" found alone is the armed group ("تنظيم القاعدة" is listed)
     if len(toks) == 1 and rest0 in _PARTY_SHORT:
         return "party"  # "النهضة", "النداء" alone: Tunisia's two largest parties (no link: the short forms collide)
     if head == "union_or_other":  # "اتحاد قصور الساف"; "الاتحاد الأرجنتيني" (unlisted: the EU and AU are listed)

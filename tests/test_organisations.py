@@ -1376,3 +1376,13 @@ def test_sport_twins_of_political_unions_and_the_court_of_arbitration() -> None:
     assert ("الاتحاد الأوروبي", "sports") in [(m.surface, m.org_type) for m in ms]
     ms = one("واستأنف النادي الحكم لدى محكمة التحكيم الرياضية مطالبا بمنحه اللقب.")
     assert [(m.surface, m.org_type) for m in ms] == [("محكمة التحكيم الرياضية", "sports")]
+
+
+def test_civil_protection_is_government_and_named_by_its_state() -> None:
+    """"الحماية المدنية" and "الدفاع المدني" are government (the training golds 5 of 6); a state's generic listed
+    body takes the nationality after it ("الدفاع المدني | السعودي", rule 4), a proper name does not (ANT v1.1
+    sentences, shortened)."""
+    ms = one("وأعلن الدفاع المدني السعودي أمس الثلاثاء وفاة طفل جراء الأمطار في منطقة الرياض.")
+    assert [(m.surface, m.org_type) for m in ms] == [("الدفاع المدني السعودي", "government")]
+    ms = one("وأكد مصدر من الحماية المدنية أن الضحية اصطدم بشاحنة.")
+    assert [(m.surface, m.org_type) for m in ms] == [("الحماية المدنية", "government")]

@@ -666,6 +666,9 @@ def _state_broadcaster(head: str, adj: str) -> bool:
     return h in lx.BROADCASTERS and a not in lx.INST_ADJ and a.endswith("ي") == h.endswith("ن")
 
 
+_STATE_TYPES = frozenset(["government", "judiciary_security"])
+
+
 def _news_tail(toks: list[str], s: int, e: int, hi: int) -> int:
     """Tokens of "(nationality) للأنباء" after a "وكالة X" span, 0 if none."""
     if analyse(toks[s])[2] not in _AGENCY_HEADS:
@@ -783,6 +786,10 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         if n:  # "فرقة الحرس الوطني | بحفوز", "كلية الحقوق | بتونس": the unit's seat (rule 8)
             e += n
             x = (s, e, x[2], None)
+        if (e < hi and e not in starts and x[3] is not None and x[3][1] in _STATE_TYPES and _country_adj(toks[e])
+                and all(analyse(t)[2] in names().common for t in toks[s:e])):
+            e += 1  # "الدفاع المدني | السعودي", "الجمارك | الصينية": a state's generic body is named by its state
+            x = (s, e, x[2], (display(toks[s:e], " ".join(toks[s:e])), x[3][1]))  # (rule 4; not "الموساد")
         n = _news_tail(toks, s, e, hi) if e < hi and e not in starts else 0
         if n:  # "وكالة إنترفاكس | الروسية للأنباء": the agency's full name (the training golds: 3 in, 0 out)
             e += n

@@ -1386,3 +1386,10 @@ def test_civil_protection_is_government_and_named_by_its_state() -> None:
     assert [(m.surface, m.org_type) for m in ms] == [("الدفاع المدني السعودي", "government")]
     ms = one("وأكد مصدر من الحماية المدنية أن الضحية اصطدم بشاحنة.")
     assert [(m.surface, m.org_type) for m in ms] == [("الحماية المدنية", "government")]
+
+
+def test_a_hashtag_after_a_group_noun_cuts_it_off() -> None:
+    """"تنظيم #داعش" is "داعش" (rule 9, the training golds), "جماعة #الحوثي" stays whole (rule 2: a group named
+    through a person) (built sentences after AlArabiya pages)."""
+    assert surfaces("وذلك بعد سيطرة تنظيم #داعش على مناطق واسعة في سوريا والعراق.") == ["داعش"]
+    assert surfaces("وقالت جماعة #الحوثي إنها أطلقت صاروخا على جازان.") == ["جماعة #الحوثي"]

@@ -1481,11 +1481,14 @@ def _merge(
     return out
 
 
+_HASH_HEADS = lx.MILITIA_NOUNS | frozenset(fold(w) for w in ["تنظيم", "التنظيم"])
+
+
 def _hashtag_cuts(head: str, nxt: str) -> bool:
     """'شركة #آبل', 'قوات #تحالف_دعم_الشرعية': a hashtag after a head noun that is a name by itself cuts
     the head off (guidelines rule 9); 'وزارة #الصحة_السعودية', 'جهاز #المخابرات' stay whole."""
-    if not analyse(head)[3] or not nxt[0].isalpha():
-        return False
+    if not (analyse(head)[3] or analyse(head)[2] in _HASH_HEADS) or not nxt[0].isalpha():
+        return False  # "تنظيم #داعش" -> "داعش", "ميليشيات #حزب_الله" -> "حزب_الله" (the training golds)
     f, cl, rest, h = analyse(nxt)
     nm = names()
     return bool(h) or is_latin(nxt) or (not cl and not rest.startswith("ال") and strip_al(rest) not in nm.persons

@@ -213,8 +213,8 @@ def guess_type(toks: list[str], known: str | None) -> str:
         return hit[1] if hit else guess_type(toks[2:], None)  # takes the body's type (rule 8)
     if head == "company" and _CENTRAL in words:
         return "government"  # البنك المركزي / مصرف لبنان المركزي
-    if len(toks) == 1 and rest0 == _QAEDA:
-        return "other"  # "القاعدة" found alone is the armed group ("تنظيم القاعدة" is listed)
+    if rest0 == _QAEDA and (len(toks) == 1 or toks[1] == "في"):
+        return "other"  # "القاعدة", "القاعدة في بلاد المغرب": the armed group ("تنظيم القاعدة" is listed)
     if len(toks) == 1 and rest0 in _PARTY_SHORT:
         return "party"  # "النهضة", "النداء" alone: Tunisia's two largest parties (no link: the short forms collide)
     if head == "union_or_other":  # "اتحاد قصور الساف"; "الاتحاد الأرجنتيني" (unlisted: the EU and AU are listed)

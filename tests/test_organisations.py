@@ -1393,3 +1393,12 @@ def test_a_hashtag_after_a_group_noun_cuts_it_off() -> None:
     through a person) (built sentences after AlArabiya pages)."""
     assert surfaces("وذلك بعد سيطرة تنظيم #داعش على مناطق واسعة في سوريا والعراق.") == ["داعش"]
     assert surfaces("وقالت جماعة #الحوثي إنها أطلقت صاروخا على جازان.") == ["جماعة #الحوثي"]
+
+
+def test_a_programme_or_a_work_is_no_organisation() -> None:
+    """'برنامج "ذا فويس"', 'فيلم "شوف"': a programme or a work named after its noun is no organisation (the training
+    annotators' precedent); 'برنامج المركز الوطني للتخصيص' keeps the centre, a head noun's name (ANT v1.1 and built
+    sentences)."""
+    assert surfaces('وتطرقت نانسي في حديثها إلى برنامج "ذا فويس كيدس" معتبرة أن تجربتها فيه كانت مميزة.') == []
+    assert surfaces('وفاز الممثل عن دوره في فيلم "شوف" للمخرج كريم الدريدي.') == []
+    assert "المركز الوطني للتخصيص" in surfaces("وأطلق برنامج المركز الوطني للتخصيص مرحلته الثانية أمس.")

@@ -669,6 +669,18 @@ def _state_broadcaster(head: str, adj: str) -> bool:
 _STATE_TYPES = frozenset(["government", "judiciary_security"])
 
 
+_WORKS = frozenset(fold(p + w) for w in ["برنامج", "مسلسل", "فيلم", "أغنية", "قصيدة", "رواية", "مسرحية", "ألبوم"]
+                   for p in ("", "و", "ل", "ب"))
+
+
+def _work_before(toks: list[str], s: int) -> bool:
+    """The noun of a programme or a work right before s, quotes allowed between."""
+    k = s - 1
+    while k >= 0 and toks[k] in _QUOTE_MARKS:
+        k -= 1
+    return k >= 0 and fold(toks[k]) in _WORKS
+
+
 def _news_tail(toks: list[str], s: int, e: int, hi: int) -> int:
     """Tokens of "(nationality) للأنباء" after a "وكالة X" span, 0 if none."""
     if analyse(toks[s])[2] not in _AGENCY_HEADS:
@@ -754,6 +766,8 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
                 continue  # "المكتب التنفيذي للحزب", "المجلس التنفيذي للمنظمة": an organ of a bare parent (rule 8)
             e -= 1  # "البنك المركزي | للحكومة", "الهيئة العامة للمنشآت | للصحيفة": to whom, not whose (golds: 0 in)
             x = (s, e, *x[2:])
+        if x[3] is None and not analyse(toks[s])[3] and _work_before(toks, s):
+            continue  # 'برنامج "ذا فويس"', 'مسلسل "أرض النفاق"': a programme or a work is no organisation
         if x[3] is None and e - s == 2 and analyse(toks[s])[3] and fold(toks[s + 1]) in _SOME_PLACE:
             continue  # "بلدية المكان", "شرطة المنطقة", "حكومة البلاد": a place said before, no name
         if e - s >= 2 and analyse(toks[s])[2] in _TV and fold(toks[s + 1]) == _REALITY:

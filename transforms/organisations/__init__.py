@@ -796,6 +796,10 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             if n:
                 e += n
                 x = (s, e, x[2], None)
+        if (e - s >= 2 and e < hi and e not in starts and fold(toks[e]) in _PLACE_TAILS
+                and _branch_place(toks, e - 1, hi) == 1):
+            e += 1  # "فريق الخطاف الرياضي بالقلعة | الكبرى", "بسوسة | الشمالية": the place's own adjective
+            x = (s, e, *x[2:])
         n = _unit_seat(toks, s, e, hi, x[3]) if e < hi and e not in starts else 0
         if n:  # "فرقة الحرس الوطني | بحفوز", "كلية الحقوق | بتونس": the unit's seat (rule 8)
             e += n
@@ -833,7 +837,9 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
     return out
 
 
-_SEAT_TYPES = frozenset(["government", "judiciary_security", "union", "education_research", "ngo", "sports"])
+_SEAT_TYPES = frozenset(["government", "judiciary_security", "union", "education_research", "ngo", "sports",
+                         "union_or_other"])
+_PLACE_FIRSTS_MORE = frozenset(fold(w) for w in ["قصور", "ساقية", "دوار"])
 _WIDE = frozenset(fold(w) for w in ["الوطنية", "الدولية", "العالمية"])
 _NO_SEATS = frozenset(fold(w) for w in ["وجه", "عين", "خاصة", "جديد"])  # "بوجه عام", "بعين الاعتبار": no place here
 _PLACE_TAILS = frozenset(fold(w) for w in ["الشمالية", "الجنوبية", "الشرقية", "الغربية", "الشمالي", "الجنوبي", "الشرقي",
@@ -850,6 +856,9 @@ def _unit_seat(toks: list[str], s: int, e: int, hi: int, known: tuple[str, str] 
     k = e
     for _ in range(3):
         n = _branch_place(toks, k, hi) if k < hi and fold(toks[k])[1:] not in _NO_SEATS else 0
+        if not n and k + 1 < hi and fold(toks[k])[:1] == "ب" and fold(toks[k])[1:] in _PLACE_FIRSTS | _PLACE_FIRSTS_MORE \
+                and toks[k + 1][0].isalpha() and fold(toks[k + 1]) not in lx.STOP:
+            n = 2  # "بقصور الساف", "بسيدي بوزيد", "بمنزل بورقيبة": a two-word place
         if not n:
             break
         k += n

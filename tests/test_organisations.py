@@ -1410,3 +1410,16 @@ def test_a_seat_of_two_words_is_finished() -> None:
     assert surfaces("إكتمال النصاب القانوني لعدد اللاعبين من جانب الإتحاد الرياضي بقصور الساف حيث بدأ الفريق اللقاء.")[
         -1:] == ["الإتحاد الرياضي بقصور الساف"]
     assert surfaces("الهلال الأحمر بالقلعة الكبرى يتدخل لإجلاء عائلة من منزل آيل للسقوط") == ["الهلال الأحمر بالقلعة الكبرى"]
+
+
+def test_a_body_named_with_fi_and_its_country_or_parent() -> None:
+    """"الهيئة العامة للاستثمار في السعودية", "لجنة الخدمات المسلحة في مجلس الشيوخ" are one mention (rule 8; the
+    training golds 33 of 33 for state, civil and academic bodies), while an outlet or a listed international body
+    stays apart from the city it is in ("صندوق النقد الدولي | في واشنطن") (built sentences after AlArabiya and ANT
+    v1.1 pages)."""
+    assert surfaces("وفي سياق متصل منحت الهيئة العامة للاستثمار في السعودية 10 رخص للاستثمار المباشر.") == [
+        "الهيئة العامة للاستثمار في السعودية"]
+    assert surfaces("ويعتقد أن زيارة ماكين، رئيس لجنة الخدمات المسلحة في مجلس الشيوخ، هي الثانية.") == [
+        "لجنة الخدمات المسلحة في مجلس الشيوخ"]
+    assert surfaces("وقال تقرير نشر قبل الاجتماع السنوي لصندوق النقد الدولي في واشنطن إن الفقر يتراجع.") == [
+        "صندوق النقد الدولي"]

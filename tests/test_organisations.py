@@ -1423,3 +1423,12 @@ def test_a_body_named_with_fi_and_its_country_or_parent() -> None:
         "لجنة الخدمات المسلحة في مجلس الشيوخ"]
     assert surfaces("وقال تقرير نشر قبل الاجتماع السنوي لصندوق النقد الدولي في واشنطن إن الفقر يتراجع.") == [
         "صندوق النقد الدولي"]
+
+
+def test_a_firms_word_after_its_head_recurs_alone() -> None:
+    """"شركة بتروفاك" ... "بتروفاك": the firm's one proper word alone later in the article is a mention of it,
+    whether or not a list holds the firm; a common word ("شركة الكهرباء") never is (built sentences after ANT v1.1
+    pages)."""
+    ms = extract_organisations("", ["أعلنت شركة بيتروفاك استئناف نشاطها في قرقنة.",
+                                    "يذكر أن نشاط بيتروفاك متوقف منذ شهرين بسبب الاحتجاجات."])
+    assert [(m.paragraph, m.surface) for m in ms] == [(0, "شركة بيتروفاك"), (1, "بيتروفاك")]

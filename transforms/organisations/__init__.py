@@ -1692,6 +1692,20 @@ _SHORT_TYPES = frozenset(["sports", "party", "company", "media"])
 _CLUB_TAILS = frozenset(fold(w) for w in ["سيتي", "يونايتد"])
 
 
+_BRAND_HEADS = frozenset(fold(w) for w in ["شركة", "الشركة", "مجموعة", "المجموعة", "بنك", "مصرف", "صحيفة", "جريدة",
+                                           "مجلة", "قناة", "إذاعة", "وكالة", "نادي", "فريق"])
+
+
+def _brand_after_head(toks: list[str]) -> bool:
+    """A firm's, outlet's or club's head and one proper word ("شركة إيرفلوت", "صحيفة بيلد"): the word alone later in
+    the article is the same body; a common word ("شركة الكهرباء") or a place never is."""
+    if len(toks) != 2 or analyse(toks[0])[2] not in _BRAND_HEADS or not toks[1][0].isalpha() or is_latin(toks[1]):
+        return False
+    f = fold(toks[1])
+    return (len(f) > 3 and not f.startswith("ال") and f not in names().common and strip_al(f) not in names().places
+            and f not in names().persons and not analyse(toks[1])[1])
+
+
 def _short_keys(m: dict) -> list[str]:
     """Bare one-word forms a listed club, party, firm or outlet goes by later in its article: a firm's or
     outlet's word after its head ("المراعي" of "شركة المراعي"); the first word when it is no
@@ -1733,6 +1747,8 @@ def _short_forms(raw: list[dict], tokenized: list[tuple[int, str, list[str], lis
         if m.get("list") and m["list"][1] in _SHORT_TYPES:
             for w in _short_keys(m):
                 shorts.setdefault(w, m)
+        elif _brand_after_head(m["toks"]):
+            shorts.setdefault(fold(m["toks"][1]), m)  # "شركة إيرفلوت" ... "إيرفلوت"
     if not shorts:
         return
     stems = {w[2:] for w in shorts}  # without the article: present in the folded text whatever the clitic

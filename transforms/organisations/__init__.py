@@ -667,6 +667,9 @@ def _state_broadcaster(head: str, adj: str) -> bool:
 
 
 _STATE_TYPES = frozenset(["government", "judiciary_security"])
+# "قوات" before these names is a descriptive noun, left out (guidelines rule 2; the training golds 25 of 25)
+_FORCES = fold("قوات")
+_FORCE_OWNERS = frozenset(fold(w) for w in ["الجيش", "جيش", "التحالف", "تحالف", "المنطقة", "الحكومة"])
 
 
 _WORKS = frozenset(fold(p + w) for w in ["برنامج", "مسلسل", "فيلم", "أغنية", "قصيدة", "رواية", "مسرحية", "ألبوم"]
@@ -777,6 +780,9 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         if cut is not None:  # "وزارة التجارة الأميركية | للعام 2017", "وزارة السياحة التونسية | للسياح الروس",
             # "المجلس البلدي لنيويورك | ومن المجتمع المدني"
             e = cut
+        if e - s >= 3 and analyse(toks[s])[2] == _FORCES and analyse(toks[s + 1])[2] in _FORCE_OWNERS:
+            s += 1  # "قوات [المنطقة العسكرية الثانية]", "قوات [الجيش الوطني]": the owner has a name of its own
+            x = (s, e, x[2], None if x[3] is None else (display(toks[s:e], " ".join(toks[s:e])), x[3][1]))
         led = next((k for k in range(s + 1, e) if fold(toks[k]) in _LED_BY), None)
         if led is not None:  # "التحالف العربي [بقيادة السعودية]": who leads it is no part of its name
             e = led

@@ -1440,3 +1440,10 @@ def test_forces_before_a_named_army_or_coalition_stay_out() -> None:
     built sentences)."""
     assert surfaces("تمكنت قوات الجيش الجزائري، أمس الأربعاء من القبض على إرهابي.") == ["الجيش الجزائري"]
     assert surfaces("وأعلنت قوات الأمن التركية اعتقال خمسة مشتبه بهم.") == ["قوات الأمن التركية"]
+
+
+def test_a_repeated_head_after_wa_starts_a_second_name() -> None:
+    """"المؤسسة العامة للتقاعد | والمؤسسة العامة للتأمينات الاجتماعية": two bodies, two mentions (no gold mention
+    holds its own head twice) (built sentence after an AlArabiya page)."""
+    ms = one("وقالت المياه الوطنية إن البنك سيعمل مع شركة اتكنز للاستشارات الفنية وشركة وايت آند كايس للاستشارات.")
+    assert [m.surface for m in ms][-2:] == ["شركة اتكنز للاستشارات الفنية", "شركة وايت آند كايس للاستشارات"]

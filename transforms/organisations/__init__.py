@@ -684,6 +684,20 @@ def _work_before(toks: list[str], s: int) -> bool:
     return k >= 0 and fold(toks[k]) in _WORKS
 
 
+def _split_repeated_head(toks: list[str], x: tuple[int, int, float, tuple[str, str] | None],
+                         ) -> list[tuple[int, int, float, tuple[str, str] | None]]:
+    """"المؤسسة العامة للتقاعد | والمؤسسة العامة للتأمينات", "شركة اتكنز ... | وشركة وايت آند كايس": a head noun
+    repeated after و starts a second name (no gold mention holds its own head twice, 0 of 3,992)."""
+    s, e = x[0], x[1]
+    if e - s < 4 or not analyse(toks[s])[3]:
+        return [x]
+    again = "و" + fold(toks[s])
+    k = next((k for k in range(s + 2, e - 1) if fold(toks[k]) == again), None)
+    if k is None:
+        return [x]
+    return [(s, k, x[2], None), (k, e, x[2], None)]
+
+
 def _news_tail(toks: list[str], s: int, e: int, hi: int) -> int:
     """Tokens of "(nationality) للأنباء" after a "وكالة X" span, 0 if none."""
     if analyse(toks[s])[2] not in _AGENCY_HEADS:
@@ -734,7 +748,7 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
     """Last checks on a sentence's spans, whichever component found them: a product's or a competition's
     name is dropped, evaluative adjectives are cut, a team's sport and a place's second word are added
     ("النقابة الجهوية للتعليم الابتدائي بسيدي | بوزيد": such a first word names no place alone)."""
-    spans = _agency_heads(toks, spans)
+    spans = _agency_heads(toks, [y for x in spans for y in _split_repeated_head(toks, x)])
     starts = {x[0] for x in spans}
     out = []
     for x in spans:

@@ -1447,3 +1447,12 @@ def test_a_repeated_head_after_wa_starts_a_second_name() -> None:
     holds its own head twice) (built sentence after an AlArabiya page)."""
     ms = one("وقالت المياه الوطنية إن البنك سيعمل مع شركة اتكنز للاستشارات الفنية وشركة وايت آند كايس للاستشارات.")
     assert [m.surface for m in ms][-2:] == ["شركة اتكنز للاستشارات الفنية", "شركة وايت آند كايس للاستشارات"]
+
+
+def test_a_government_named_after_its_head() -> None:
+    """"حكومة ماي" is the May government ("ماي" is also a month's name), "حكومات اليابان والصين" governments (rule
+    12) (built sentences after AlArabiya pages)."""
+    ms = one("ومن الممكن أن تنهار حكومة ماي وتعود بريطانيا إلى الانتخابات من جديد.")
+    assert [(m.surface, m.org_type) for m in ms] == [("حكومة ماي", "government")]
+    ms = one("وقالت حكومات اليابان والصين وكوريا الجنوبية إنها ستراقب الموقف.")
+    assert [m.org_type for m in ms] == ["government"]

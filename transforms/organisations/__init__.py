@@ -1285,14 +1285,22 @@ _PRESIDENTS = frozenset(fold(w) for w in ["ترمب", "ترامب", "أوبام�
                                           "ريجان", "كارتر", "نيكسون"])
 
 
-_ADMIN_RAW = frozenset(p + a + "دارة" for p in ("", "و", "ل", "ب", "ف", "ول", "وب", "فل") for a in ("إ", "ا"))
+_CABINET = frozenset(fold(p + "حكومة") for p in ("", "و", "ل", "ب", "ف", "ول", "وب", "فل"))
+# heads of government the news names their governments after (the golds: "حكومة ماي", "حكومة الصيد", "حكومة الشاهد")
+_PREMIERS = frozenset(fold(w) for w in ["ماي", "ميركل", "نتنياهو", "الشاهد", "الصيد", "الجبالي", "العريض", "جمعة",
+                                        "بنكيران", "العثماني", "السراج", "الحريري", "العبادي", "المالكي", "ماكرون",
+                                        "ترودو", "جونسون", "كاميرون", "أردوغان", "مدبولي", "الرزاز"])
+_ADMIN_RAW = frozenset(p + a + "دارة" for p in ("", "و", "ل", "ب", "ف", "ول", "وب", "فل") for a in ("إ", "ا")) | frozenset(
+    p + "حكوم" + t for p in ("", "و", "ل", "ب", "ف", "ول", "وب", "فل") for t in ("ة", "ه"))
 
 
 def _admin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    """"إدارة ترمب", "حكومة ماي", "حكومة الشاهد": an administration or a government named after its leader."""
     if _ADMIN_RAW.isdisjoint(toks[lo:hi]):
         return []  # the common case, decided at C speed
     return [(i, i + 2, 0.85) for i in range(lo, hi - 1)
-            if fold(toks[i]) in _ADMIN and fold(toks[i + 1]) in _PRESIDENTS]
+            if (fold(toks[i]) in _ADMIN and fold(toks[i + 1]) in _PRESIDENTS)
+            or (fold(toks[i]) in _CABINET and fold(toks[i + 1]) in _PREMIERS)]
 
 
 # A police or guard unit of a place: unit noun + security body (+ its adjective) + ب + the place

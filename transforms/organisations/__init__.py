@@ -919,7 +919,7 @@ def _seats(toks: list[str], hi: int, spans: list[tuple[int, int, float, tuple[st
                 skip = n + 1
                 continue
             k = _security_place(toks, e + 1, hi)
-            if k and (nxt is None or nxt[0] > e + 1):
+            if k and (nxt is None or nxt[0] > e + 1) and fold(toks[e - 1]) not in _NATIONAL_WORDS:
                 out.append((s, k, c, None))  # "المحكمة العليا في نيويورك", "مصلحة الضرائب في مصر"
                 continue
         out.append((s, e, c, known))
@@ -936,6 +936,7 @@ def _open_body(toks: list[str], s: int, e: int, known: tuple[str, str] | None) -
             and not any(_country_adj(t) or strip_al(fold(t)) in names().places for t in toks[s + 1 : e]))
 
 
+_NATIONAL_WORDS = frozenset(fold(w) for w in ["الوطني", "الوطنية", "الشعبي"])  # "الجيش الوطني الشعبي | في الجزائر"
 _PLACED_TYPES = frozenset(["government", "judiciary_security", "union", "education_research", "ngo", "religious"])
 
 

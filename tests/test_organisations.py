@@ -1456,3 +1456,12 @@ def test_a_government_named_after_its_head() -> None:
     assert [(m.surface, m.org_type) for m in ms] == [("حكومة ماي", "government")]
     ms = one("وقالت حكومات اليابان والصين وكوريا الجنوبية إنها ستراقب الموقف.")
     assert [m.org_type for m in ms] == ["government"]
+
+
+def test_a_persons_name_after_a_body_is_no_part_of_it() -> None:
+    """"محافظ البنك المركزي | الشاذلي العياري", "قائد الجيش الوطني | خليفة حفتر": the person named after the body
+    ("النوري", "الشاذلي" are Maghrebi first names written with the article); a title keeps its person ("قوات الرئيس
+    بشار الأسد") and a street its name (ANT v1.1 sentences, shortened)."""
+    assert surfaces("أكد محافظ البنك المركزي الشاذلي العياري أن قرار تخفيض سعر صرف الدينار يبقى من صلاحياته.") == [
+        "البنك المركزي"]
+    assert "الجيش الوطني" in surfaces("وأصدر رئيس حكومة الوفاق الليبية وقائد الجيش الوطني خليفة حفتر بياناً مشتركاً.")

@@ -684,6 +684,30 @@ def _work_before(toks: list[str], s: int) -> bool:
     return k >= 0 and fold(toks[k]) in _WORKS
 
 
+# Maghrebi first names written with the article ("الشاذلي العياري", "النوري اللجمي"): none ends a gold mention
+_FIRST_NAMES_DEF = frozenset(fold(w) for w in [
+    "الشاذلي", "الحبيب", "الهادي", "الطاهر", "المنصف", "الباجي", "النوري", "المولدي", "الصادق", "المهدي", "الناصر",
+    "الطيب", "الصحبي", "الفاضل", "الهاشمي", "البشير", "العياشي", "المختار", "المنجي"])
+_STREETS = frozenset(fold(w) for w in ["شارع", "نهج", "حي", "ساحة", "طريق", "زنقة"])
+_BEFORE_A_NAME = frozenset(fold(w) for w in ["السابق", "الأسبق", "آل", "الراحل"])
+
+
+def _person_starts(toks: list[str], k: int) -> bool:
+    """A person's name starts at k inside a span: a Maghrebi first name with the article, or a listed first name
+    right after a definite word that is no title ("الجيش الوطني | خليفة حفتر", not "الرئيس بشار الأسد"); the training
+    golds hold neither inside a mention found by no list."""
+    f, cl, rest, _h = analyse(toks[k])
+    if fold(toks[k - 1]) in _STREETS:
+        return False  # "المدرسة الابتدائية شارع الحبيب بورقيبة": a street named after a person names the school
+    if f in _FIRST_NAMES_DEF:
+        return True
+    if cl or rest.startswith("ال") or not toks[k][0].isalpha() or strip_al(f) not in names().persons:
+        return False
+    pf, pcl, prest, _ph = analyse(toks[k - 1])
+    return (not pcl and prest.startswith("ال") and prest not in lx.TITLES and prest not in _HONORIFICS
+            and pf not in _BEFORE_A_NAME)
+
+
 def _split_repeated_head(toks: list[str], x: tuple[int, int, float, tuple[str, str] | None],
                          ) -> list[tuple[int, int, float, tuple[str, str] | None]]:
     """"المؤسسة العامة للتقاعد | والمؤسسة العامة للتأمينات", "شركة اتكنز ... | وشركة وايت آند كايس": a head noun
@@ -797,6 +821,10 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         if e - s >= 3 and analyse(toks[s])[2] == _FORCES and analyse(toks[s + 1])[2] in _FORCE_OWNERS:
             s += 1  # "قوات [المنطقة العسكرية الثانية]", "قوات [الجيش الوطني]": the owner has a name of its own
             x = (s, e, x[2], None if x[3] is None else (display(toks[s:e], " ".join(toks[s:e])), x[3][1]))
+        who = next((k for k in range(s + 2, e) if _person_starts(toks, k)), None) if x[3] is None else None
+        if who is not None:  # "البنك المركزي | الشاذلي العياري", "الجيش الوطني | خليفة حفتر": the next person's name
+            e = who
+            x = (s, e, *x[2:])
         led = next((k for k in range(s + 1, e) if fold(toks[k]) in _LED_BY), None)
         if led is not None:  # "التحالف العربي [بقيادة السعودية]": who leads it is no part of its name
             e = led

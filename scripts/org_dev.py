@@ -24,7 +24,7 @@ mentions) is scored only with ``--unread`` and its errors never print; the fifth
 
 ``--pool [--reuse]``: rules judged on news they were not written from (session 11): a CRF trained without the
 train2-4 articles runs the full extractor on them; pool A (train2 + train3) writes its errors to
-/tmp/org/pool_A_errors.txt, pool B (train4) prints its aggregate only.
+/tmp/org/pool_A_errors.txt, pool B (train4; aggregate only until session 13) to /tmp/org/pool_B_errors.txt.
 """
 
 from __future__ import annotations
@@ -148,15 +148,15 @@ def newsdev_report(n_err: int, unread: list[str] | None = None) -> None:
                     print(f"  CL gold {g} | pred {p_}")
 
 
-POOL_A = ("organisations_train2.jsonl", "organisations_train3.jsonl")  # errors may be listed and read
-POOL_B = ("organisations_train4.jsonl",)  # aggregate only
+POOL_A = ("organisations_train2.jsonl", "organisations_train3.jsonl")  # errors read since session 11
+POOL_B = ("organisations_train4.jsonl",)  # aggregate only in sessions 11-13, errors read since session 14
 
 
 def pool_report(reuse: bool) -> None:
     """Rules judged on news they were not written from, with a CRF that never saw it: the shipped training minus
     the 425 articles of train2-4 (``/tmp/org/pool.tsv``, about 3 minutes, kept with ``--reuse``) runs the full
-    extractor on them. Pool A (train2 + train3, 225 articles) may be read for errors (``pool_A_errors.txt``
-    beside the weights); pool B (train4, 200 articles) prints its aggregate only."""
+    extractor on them. Pool A (train2 + train3, 225 articles) and, since session 14, pool B (train4, 200 articles)
+    write their errors beside the weights (``pool_A_errors.txt``, ``pool_B_errors.txt``)."""
     from train_organisations import NEWS_REPEAT, NEWS_TRAIN
 
     out = TMP / "pool.tsv"
@@ -178,11 +178,10 @@ def pool_report(reuse: bool) -> None:
         ok = sum(g["org_type"] == m.org_type for _s, g, m in res["pairs"])
         print(f"pool {name} ({len(recs)} articles, {res['tp'] + res['fn']} mentions): P {p:.4f} R {r_:.4f} F1 {f1:.4f}"
               f" | type accuracy {ok}/{len(res['pairs'])} = {ok / max(1, len(res['pairs'])):.4f}")
-        if name == "A":
-            lines = [f"FN {sp}" for _src, sp in res["miss"]] + [f"FP {sp}" for _src, sp in res["spur"]]
-            lines += [f"TY {g['surface']} gold={g['org_type']} pred={m.org_type}" for _s, g, m in res["pairs"]
-                      if g["org_type"] != m.org_type]
-            (TMP / "pool_A_errors.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        lines = [f"FN {sp}" for _src, sp in res["miss"]] + [f"FP {sp}" for _src, sp in res["spur"]]
+        lines += [f"TY {g['surface']} gold={g['org_type']} pred={m.org_type}" for _s, g, m in res["pairs"]
+                  if g["org_type"] != m.org_type]
+        (TMP / f"pool_{name}_errors.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def use_weights(path: Path) -> None:
@@ -240,7 +239,7 @@ def score(sents: list, system: str, scope: list[int] | None = None) -> tuple[int
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pool", action="store_true",
-                    help="held-out news pool: a CRF trained without train2-4 scores them (A: errors listed, B: not)")
+                    help="held-out news pool: a CRF trained without train2-4 scores them (errors listed for A and B)")
     ap.add_argument("--tag", help="fold run name (models in /tmp/org/TAG_fK.tsv)")
     ap.add_argument("--newsdev", action="store_true", help="only score news dev with the shipped (or --weights) model")
     ap.add_argument("--weights", type=Path, help="with --newsdev: CRF weights TSV instead of the shipped one")

@@ -1465,3 +1465,11 @@ def test_a_persons_name_after_a_body_is_no_part_of_it() -> None:
     assert surfaces("أكد محافظ البنك المركزي الشاذلي العياري أن قرار تخفيض سعر صرف الدينار يبقى من صلاحياته.") == [
         "البنك المركزي"]
     assert "الجيش الوطني" in surfaces("وأصدر رئيس حكومة الوفاق الليبية وقائد الجيش الوطني خليفة حفتر بياناً مشتركاً.")
+
+
+def test_a_second_lam_complement_in_a_row_is_the_clauses() -> None:
+    """"الهيئة العامة للاستثمار | للمستثمرين الأجانب", "الديوان الوطني للسياحة | للمنتوج السياحي": two ل-complements
+    side by side, the second says for whom (no gold mention has them side by side) (built sentences after
+    AlArabiya and ANT v1.1 pages)."""
+    assert surfaces("وأسهمت التسهيلات التي تقدمها الهيئة العامة للاستثمار للمستثمرين الأجانب في جذب الاستثمارات.") == [
+        "الهيئة العامة للاستثمار"]

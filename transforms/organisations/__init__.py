@@ -813,10 +813,11 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             continue  # "بلدية المكان", "شرطة المنطقة", "حكومة البلاد": a place said before, no name
         if e - s >= 2 and analyse(toks[s])[2] in _TV and fold(toks[s + 1]) == _REALITY:
             continue  # "نجمة تلفزيون الواقع": reality television is a genre
-        cut = next((k for k in range(s + 2, e) if fold(toks[k]) in _CLAUSE_STARTS or (
+        cut = next((k for k in range(s + 2, e) if fold(toks[k]) in _CLAUSE_STARTS or (_lam(toks[k]) and _lam(toks[k - 1])) or (
             _lam(toks[k]) and analyse(toks[s])[2] in _STATE_BODIES and _country_named(toks, s, k))), None)
         if cut is not None:  # "وزارة التجارة الأميركية | للعام 2017", "وزارة السياحة التونسية | للسياح الروس",
-            # "المجلس البلدي لنيويورك | ومن المجتمع المدني"
+            # "المجلس البلدي لنيويورك | ومن المجتمع المدني", "الهيئة العامة للاستثمار | للمستثمرين الأجانب" (two
+            # ل-complements in a row: the second is the clause's; no gold mention has them side by side)
             e = cut
         if e - s >= 3 and analyse(toks[s])[2] == _FORCES and analyse(toks[s + 1])[2] in _FORCE_OWNERS:
             s += 1  # "قوات [المنطقة العسكرية الثانية]", "قوات [الجيش الوطني]": the owner has a name of its own

@@ -1473,3 +1473,11 @@ def test_a_second_lam_complement_in_a_row_is_the_clauses() -> None:
     AlArabiya and ANT v1.1 pages)."""
     assert surfaces("وأسهمت التسهيلات التي تقدمها الهيئة العامة للاستثمار للمستثمرين الأجانب في جذب الاستثمارات.") == [
         "الهيئة العامة للاستثمار"]
+
+
+def test_a_kind_of_body_is_no_name() -> None:
+    """"قناة فضائية", "قوات أمن صومالية", "نقابة مهنية": an indefinite head noun and indefinite common words
+    ending on an adjective describe; "منتخب أوروغواي", "حكومة دبي" are names (ANT v1.1 and built sentences)."""
+    assert surfaces("أفاد مسؤولون بأن قوات أمن صومالية قتلت وزير الأشغال العامة بالخطأ.") == []
+    assert surfaces("وأضاف أيضا أن 14 قناة فضائية ستنقل حفل الافتتاح على المباشر.") == []
+    assert surfaces("وأكدت حكومة دبي أن شرطة الإمارة ألقت القبض على المتورط.")[:1] == ["حكومة دبي"]

@@ -676,6 +676,24 @@ _WORKS = frozenset(fold(p + w) for w in ["برنامج", "مسلسل", "فيلم
                    for p in ("", "و", "ل", "ب"))
 
 
+def _kind_of_body(toks: list[str], s: int, e: int) -> bool:
+    """An indefinite head noun followed only by indefinite common words and ending on a nisba adjective: a
+    description ("شركة استشارية", "قوات أمن صومالية"); a proper word keeps it a name ("منتخب أوروغواي", "نادي
+    تشيلسي", "سكاي نيوز عربية")."""
+    f, cl, rest, h = analyse(toks[s])
+    last = fold(toks[e - 1])
+    nm = names()
+    if e - s < 2 or not h or rest.startswith("ال") or not last.endswith(("ي", "يه")) or not (
+            "ال" + last in nm.common or is_nat("ال" + last)):
+        return False  # the last word must be an adjective, one the news also writes with the article ("دبي" is not)
+    for k in range(s + 1, e):
+        g, tcl, trest, _th = analyse(toks[k])
+        if not toks[k][0].isalpha() or tcl or trest.startswith("ال") or strip_al(g) in nm.places or (
+                k < e - 1 and g not in nm.common):
+            return False
+    return True
+
+
 def _work_before(toks: list[str], s: int) -> bool:
     """The noun of a programme or a work right before s, quotes allowed between."""
     k = s - 1
@@ -882,6 +900,8 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             if ((last[:1] == "ب" and last[1:] in _PLACE_FIRSTS) or (last in _PLACE_FIRSTS and (
                     fold(toks[e - 2]) in lx.IN_WORDS or (e - s == 2 and analyse(toks[s])[3])))) and nxt not in lx.STOP:
                 x = (s, e + 1, *x[2:])
+        if x[3] is None and _kind_of_body(toks, x[0], x[1]):
+            continue  # "قناة فضائية", "قوات أمن صومالية", "نقابة مهنية": what kind of body, no name
         out.append(x)
     return out
 

@@ -1481,3 +1481,11 @@ def test_a_kind_of_body_is_no_name() -> None:
     assert surfaces("أفاد مسؤولون بأن قوات أمن صومالية قتلت وزير الأشغال العامة بالخطأ.") == []
     assert surfaces("وأضاف أيضا أن 14 قناة فضائية ستنقل حفل الافتتاح على المباشر.") == []
     assert surfaces("وأكدت حكومة دبي أن شرطة الإمارة ألقت القبض على المتورط.")[:1] == ["حكومة دبي"]
+
+
+def test_the_islamic_state_and_a_product_model() -> None:
+    """'تنظيم "الدولة الإسلامية"' is the quoted name (rule 10), "أول دولة إسلامية" a state; a quoted name after
+    "طراز" is a product model (ANT v1.1 sentences, shortened)."""
+    assert surfaces('وناقشا العمليات الجارية ضد تنظيم "الدولة الإسلامية" وأهمية تهدئة التوترات.') == ["الدولة الإسلامية"]
+    assert surfaces("وأشار إلى أن المغرب يعد أول دولة إسلامية وعربية تعتمد مثل هذه المبادرات.") == []
+    assert surfaces('وفي مطلع 2016، اصطدمت طائرة من طراز "توين اوتر" بجبل في النيبال.') == []

@@ -363,8 +363,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
     for s, e, canonical, typ, tier in matches:
         if tier > 1 or (e - s == 1 and _first_name(toks, s, lo, hi)):
             continue
-        if e - s == 2 and _indefinite_kind(toks[s], toks[s + 1]):
-            continue  # "أمام فريق لندني": a kind of team, not the listed "الفريق اللندني"
+        if e - s == 2 and (_indefinite_kind(toks[s], toks[s + 1]) or analyse(toks[s])[2] == _A_STATE):
+            continue  # "أمام فريق لندني": a kind of team, not the listed "الفريق اللندني"; "دولة إسلامية"
         if e - s >= 2 and e < hi and _open_construct(toks[e - 1], toks[e]):
             # "مجلس نواب" + "الشعب": the listed "مجلس النواب" read into a longer, different name
             ext = e + 1
@@ -372,7 +372,7 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
                 ext += 1
             cands.append((s, ext, 0.7, None, "X"))
             continue
-        if typ == "international" and e < hi and fold(toks[e]) in _NATIONAL:
+        if typ == "international" and e < hi and (fold(toks[e]) in _NATIONAL or fold(toks[e]) == _GOVERNMENTAL):
             cands.append((s, e + 1, 0.7, None, "X"))  # "مجلس الأمن القومي" is a state's council, not the UN's
             continue
         twin = _SPORT_TWINS.get(tuple(fold(w) for w in canonical.split()))
@@ -672,7 +672,9 @@ _FORCES = fold("قوات")
 _FORCE_OWNERS = frozenset(fold(w) for w in ["الجيش", "جيش", "التحالف", "تحالف", "المنطقة", "الحكومة"])
 
 
-_WORKS = frozenset(fold(p + w) for w in ["برنامج", "مسلسل", "فيلم", "أغنية", "قصيدة", "رواية", "مسرحية", "ألبوم"]
+_A_STATE = fold("دولة")  # "أول دولة إسلامية": a state, not the listed "الدولة الإسلامية"
+_GOVERNMENTAL = fold("الحكومي")  # "مجلس الأمن الحكومي": a state's council, not the UN's
+_WORKS = frozenset(fold(p + w) for w in ["برنامج", "مسلسل", "فيلم", "أغنية", "قصيدة", "رواية", "مسرحية", "ألبوم", "طراز"]
                    for p in ("", "و", "ل", "ب"))
 
 
@@ -695,7 +697,7 @@ def _kind_of_body(toks: list[str], s: int, e: int) -> bool:
 
 
 def _work_before(toks: list[str], s: int) -> bool:
-    """The noun of a programme or a work right before s, quotes allowed between."""
+    """The noun of a programme, a work or a product model ("طراز") right before s, quotes allowed between."""
     k = s - 1
     while k >= 0 and toks[k] in _QUOTE_MARKS:
         k -= 1

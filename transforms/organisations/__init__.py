@@ -857,12 +857,6 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             continue  # "وكالة [الرسمية]": a bare head noun left after a cut names nothing
         if e != x[1]:
             x = (s, e, x[2], None if x[3] is None else (display(toks[s:e], " ".join(toks[s:e])), x[3][1]))
-        if (e < hi and e not in starts and fold(toks[e])[1:] in _SEC_SEATS
-                and (analyse(toks[s])[3] == "judiciary_security" or (x[3] is not None and x[3][1] == "judiciary_security"))):
-            n = _branch_place(toks, e, hi)  # "الشرطة القضائية | بمنطقة أمن البرنوصي": the unit's seat (rule 8)
-            if n:
-                e += n
-                x = (s, e, x[2], None)
         if (e - s >= 2 and e < hi and e not in starts and fold(toks[e]) in _PLACE_TAILS
                 and _branch_place(toks, e - 1, hi) == 1):
             e += 1  # "فريق الخطاف الرياضي بالقلعة | الكبرى", "بسوسة | الشمالية": the place's own adjective

@@ -1489,3 +1489,12 @@ def test_the_islamic_state_and_a_product_model() -> None:
     assert surfaces('وناقشا العمليات الجارية ضد تنظيم "الدولة الإسلامية" وأهمية تهدئة التوترات.') == ["الدولة الإسلامية"]
     assert surfaces("وأشار إلى أن المغرب يعد أول دولة إسلامية وعربية تعتمد مثل هذه المبادرات.") == []
     assert surfaces('وفي مطلع 2016، اصطدمت طائرة من طراز "توين اوتر" بجبل في النيبال.') == []
+
+
+def test_a_bare_club_found_among_match_words_recurs_in_the_title() -> None:
+    """"الهلال" read as the club among match words is the club in its article's title too, where no match word
+    stands beside it; "حفر الباطن" stays a town (built article after AlArabiya sport pages)."""
+    ms = extract_organisations("الهلال والأهلي", ["وفاز الهلال على ضيفه بهدفين في المباراة التي جمعتهما ضمن الدوري.",
+                                                  "وفي حفر الباطن تعادل الفريقان في مباراة أخرى من الجولة."])
+    assert [(m.paragraph, m.surface) for m in ms][:3] == [(-1, "الهلال"), (-1, "الأهلي"), (0, "الهلال")]
+    assert all(m.surface != "الباطن" for m in ms)

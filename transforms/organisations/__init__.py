@@ -582,7 +582,7 @@ def _name_tail(toks: list[str], s: int, e: int, hi: int) -> int:
 # first words of two-word place names ("سيدي بوزيد", "بن قردان", "سان بطرسبرغ", "عين الدفلى")
 _PLACE_FIRSTS = frozenset(fold(w) for w in [
     "سيدي", "بن", "بني", "سان", "سانت", "عين", "بئر", "برج", "منزل", "حمام", "وادي", "رأس", "جبل", "قصر",
-    "سوق", "تل", "دير", "حي", "خميس", "أولاد", "ساقية", "بو"])
+    "سوق", "تل", "دير", "حي", "خميس", "أولاد", "ساقية", "بو", "حفر"])
 
 
 # "للعام 2017", "للسنة القادمة": a time after a name is the clause's, never the name's
@@ -1243,8 +1243,8 @@ def _bare_club_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, 
         canonical = _BARE_CLUBS.get(rest)
         if canonical is None:
             continue
-        if i > lo and fold(toks[i - 1]) in _BODY_BEFORE:
-            continue
+        if i > lo and (fold(toks[i - 1]) in _BODY_BEFORE or fold(toks[i - 1]) in _PLACE_FIRSTS):
+            continue  # "مستوى العين"; "حفر الباطن", "سيدي بوزيد": the second word of a place
         if (not cl and rest.endswith("ي") and i > lo and toks[i - 1][0].isalpha()
                 and fold(toks[i - 1]) not in _CLUB_BEFORE
                 and (rest not in _NICKNAME_KEYS or fold(toks[i - 1]) in names().persons)):
@@ -1821,6 +1821,10 @@ def _short_forms(raw: list[dict], tokenized: list[tuple[int, str, list[str], lis
                 shorts.setdefault(w, m)
         elif _brand_after_head(m["toks"]):
             shorts.setdefault(fold(m["toks"][1]), m)  # "شركة إيرفلوت" ... "إيرفلوت"
+        if m.get("list") and m["list"][1] == "sports" and len(m["toks"]) == 1:
+            rest = analyse(m["toks"][0])[2]
+            if rest in _BARE_CLUBS:  # "الهلال" found among match words: the same word in the title is the club
+                shorts.setdefault(rest, m)
     if not shorts:
         return
     stems = {w[2:] for w in shorts}  # without the article: present in the folded text whatever the clitic
@@ -1840,6 +1844,8 @@ def _short_forms(raw: list[dict], tokenized: list[tuple[int, str, list[str], lis
             if i > 0 and toks[i - 1][0].isalpha() and (analyse(toks[i - 1])[2].startswith("ال")
                                                        or analyse(toks[i - 1])[3]):
                 continue  # "الاتحاد الإفريقي": an adjective of the word before
+            if i > 0 and fold(toks[i - 1]) in _PLACE_FIRSTS:
+                continue  # "حفر الباطن", "سيدي بوزيد": the second word of a place
             if i + 1 < hi and toks[i + 1][0].isalpha() and not analyse(toks[i + 1])[1] and (
                     analyse(toks[i + 1])[2].startswith("ال")):
                 continue  # "النجم الصاعد": a phrase of its own

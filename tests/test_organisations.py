@@ -1498,3 +1498,17 @@ def test_a_bare_club_found_among_match_words_recurs_in_the_title() -> None:
                                                   "وفي حفر الباطن تعادل الفريقان في مباراة أخرى من الجولة."])
     assert [(m.paragraph, m.surface) for m in ms][:3] == [(-1, "الهلال"), (-1, "الأهلي"), (0, "الهلال")]
     assert all(m.surface != "الباطن" for m in ms)
+
+
+def test_review_of_the_seat_clause_and_person_rules_on_politics_and_society_pages() -> None:
+    """Read on ANT v1.1 politics and society pages: an outlet's correspondent in a town is no branch ("مراسل
+    [الجوهرة أف أم] بالقصرين"); an organ of a named party keeps it after its own ل-complement ("اللجنة الوطنية
+    للنظام لحركة نداء تونس", rule 8); a preposition is no first name ("هيئة الإنقاذ داخل النداء"); a kind of
+    school is no name even with its town ("معهد ثانوي في القصرين"); "على" ends a name (ANT v1.1 sentences)."""
+    assert surfaces("وفق ما افاد به مراسل الجوهرة اف ام بالقصرين.") == ["الجوهرة اف ام"]
+    assert surfaces("قرّرت اللجنة الوطنية للنظام لحركة نداء تونس تجميد عضوية ليلى الشتّاوي.") == [
+        "اللجنة الوطنية للنظام لحركة نداء تونس"]
+    assert "هيئة الإنقاذ داخل النداء" in surfaces("وأجاب عن سؤال حول طلب ما يسمى بهيئة الإنقاذ داخل النداء منه التدخل.")
+    assert surfaces("تلميذ يضرم النار في جسده بمعهد ثانوي في القصرين") == []
+    assert surfaces('بالتعاون مع شرطة المدينة على موقع تويتر إن "فحوصا فنية" تجرى قرب مكتب البريد.')[:1] == [
+        "شرطة المدينة"]

@@ -392,7 +392,10 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
               and toks[s][0].isalpha() and fold(toks[s])[:1] not in ("ل", "ب")):  # not "فرع لتنظيم داعش"
             s -= 1  # "مكتب قناة الجزيرة", "فرع الهلال الأحمر التونسي": a branch of the listed body, its type
             canonical = display(toks[s:e], " ".join(toks[s:e]))
-        place = _branch_place(toks, e, hi) if e < hi and e - s >= 2 and typ != "other" else 0
+        seated = typ in _SEAT_TYPES or typ == "company" or analyse(toks[s])[2] in _UNIT_HEADS
+        # an outlet's correspondent, a party's or an international body's meeting place is where, not which one
+        # ("الجوهرة أف أم | بقابس", "حلف الأطلسي | ببروكسل"); a unit, an office or a plant is named by its seat
+        place = _branch_place(toks, e, hi) if e < hi and e - s >= 2 and seated else 0
         # "وزارة الصحة بغزة" is not the (Moroccan) "وزارة الصحة والحماية الاجتماعية" the short form stands
         # for in the list: a short form with a place is its own name; "جامعة محمد الخامس بالرباط" stays the list's
         alias = place and len(canonical.split()) > e - s
@@ -719,8 +722,9 @@ def _person_starts(toks: list[str], k: int) -> bool:
         return False  # "المدرسة الابتدائية شارع الحبيب بورقيبة": a street named after a person names the school
     if f in _FIRST_NAMES_DEF:
         return True
-    if cl or rest.startswith("ال") or not toks[k][0].isalpha() or strip_al(f) not in names().persons:
-        return False
+    if (cl or rest.startswith("ال") or not toks[k][0].isalpha() or strip_al(f) not in names().persons
+            or f in lx.STOP):
+        return False  # "هيئة الإنقاذ داخل النداء": a preposition the person list holds too
     pf, pcl, prest, _ph = analyse(toks[k - 1])
     return (not pcl and prest.startswith("ال") and prest not in lx.TITLES and prest not in _HONORIFICS
             and pf not in _BEFORE_A_NAME)
@@ -831,11 +835,12 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             continue  # "بلدية المكان", "شرطة المنطقة", "حكومة البلاد": a place said before, no name
         if e - s >= 2 and analyse(toks[s])[2] in _TV and fold(toks[s + 1]) == _REALITY:
             continue  # "نجمة تلفزيون الواقع": reality television is a genre
-        cut = next((k for k in range(s + 2, e) if fold(toks[k]) in _CLAUSE_STARTS or (_lam(toks[k]) and _lam(toks[k - 1])) or (
+        cut = next((k for k in range(s + 2, e) if fold(toks[k]) in _CLAUSE_STARTS or toks[k] == "على" or (_lam(toks[k]) and _lam(toks[k - 1]) and not analyse(toks[k])[3]) or (
             _lam(toks[k]) and analyse(toks[s])[2] in _STATE_BODIES and _country_named(toks, s, k))), None)
         if cut is not None:  # "وزارة التجارة الأميركية | للعام 2017", "وزارة السياحة التونسية | للسياح الروس",
             # "المجلس البلدي لنيويورك | ومن المجتمع المدني", "الهيئة العامة للاستثمار | للمستثمرين الأجانب" (two
-            # ل-complements in a row: the second is the clause's; no gold mention has them side by side)
+            # ل-complements in a row: the second is the clause's; no gold mention has them side by side), "شرطة
+            # المدينة | على موقع تويتر" ("على" as written, not the name "علي": inside no gold mention)
             e = cut
         if e - s >= 3 and analyse(toks[s])[2] == _FORCES and analyse(toks[s + 1])[2] in _FORCE_OWNERS:
             s += 1  # "قوات [المنطقة العسكرية الثانية]", "قوات [الجيش الوطني]": the owner has a name of its own
@@ -974,7 +979,7 @@ def _open_body(toks: list[str], s: int, e: int, known: tuple[str, str] | None) -
     not "الشرطة الألمانية"): the training golds write it with في + its country as one mention 33 times and never
     apart, while outlets, groups, parties, clubs and listed international bodies stay apart (27 times)."""
     head = analyse(toks[s])[3]
-    return (head in _PLACED_TYPES and (known is None or (known[1] in _STATE_TYPES and all(
+    return (head in _PLACED_TYPES and not _kind_of_body(toks, s, e) and (known is None or (known[1] in _STATE_TYPES and all(
         analyse(t)[2] in names().common for t in toks[s:e])))
             and not any(_country_adj(t) or strip_al(fold(t)) in names().places for t in toks[s + 1 : e]))
 
@@ -1844,8 +1849,9 @@ def _short_forms(raw: list[dict], tokenized: list[tuple[int, str, list[str], lis
             if i > 0 and toks[i - 1][0].isalpha() and (analyse(toks[i - 1])[2].startswith("ال")
                                                        or analyse(toks[i - 1])[3]):
                 continue  # "الاتحاد الإفريقي": an adjective of the word before
-            if i > 0 and fold(toks[i - 1]) in _PLACE_FIRSTS:
-                continue  # "حفر الباطن", "سيدي بوزيد": the second word of a place
+            if i > 0 and (fold(toks[i - 1]) in _PLACE_FIRSTS
+                          or (src.get("list") is None and fold(toks[i - 1]) in names().persons)):
+                continue  # "حفر الباطن", "سيدي بوزيد": a place's second word; "ناجي جراد": an unlisted word's family name
             if i + 1 < hi and toks[i + 1][0].isalpha() and not analyse(toks[i + 1])[1] and (
                     analyse(toks[i + 1])[2].startswith("ال")):
                 continue  # "النجم الصاعد": a phrase of its own

@@ -709,6 +709,7 @@ def _work_before(toks: list[str], s: int) -> bool:
 _FIRST_NAMES_DEF = frozenset(fold(w) for w in [
     "الشاذلي", "الحبيب", "الهادي", "الطاهر", "المنصف", "الباجي", "النوري", "المولدي", "الصادق", "المهدي", "الناصر",
     "الطيب", "الصحبي", "الفاضل", "الهاشمي", "البشير", "العياشي", "المختار", "المنجي"])
+_GATE = fold("باب")  # "باب البحر", "باب سويقة": Tunis quarters
 _STREETS = frozenset(fold(w) for w in ["شارع", "نهج", "حي", "ساحة", "طريق", "زنقة"])
 _BEFORE_A_NAME = frozenset(fold(w) for w in ["السابق", "الأسبق", "آل", "الراحل"])
 
@@ -723,8 +724,8 @@ def _person_starts(toks: list[str], k: int) -> bool:
     if f in _FIRST_NAMES_DEF:
         return True
     if (cl or rest.startswith("ال") or not toks[k][0].isalpha() or strip_al(f) not in names().persons
-            or f in lx.STOP):
-        return False  # "هيئة الإنقاذ داخل النداء": a preposition the person list holds too
+            or f in lx.STOP or f in _PLACE_FIRSTS or f == _GATE):
+        return False  # "هيئة الإنقاذ داخل النداء", "الشرطة العدلية باب البحر": words the person list holds too
     pf, pcl, prest, _ph = analyse(toks[k - 1])
     return (not pcl and prest.startswith("ال") and prest not in lx.TITLES and prest not in _HONORIFICS
             and pf not in _BEFORE_A_NAME)

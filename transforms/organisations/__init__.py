@@ -908,7 +908,8 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
 
 _SEAT_TYPES = frozenset(["government", "judiciary_security", "union", "education_research", "ngo", "sports",
                          "union_or_other"])
-_PLACE_FIRSTS_MORE = frozenset(fold(w) for w in ["قصور", "ساقية", "دوار"])
+# first words of two-word seats after ب ("بقصور الساف", "بسيدي بوزيد"): built once, not per span
+_SEAT_FIRSTS = _PLACE_FIRSTS | frozenset(fold(w) for w in ["قصور", "دوار"])
 _WIDE = frozenset(fold(w) for w in ["الوطنية", "الدولية", "العالمية"])
 _NO_SEATS = frozenset(fold(w) for w in ["وجه", "عين", "خاصة", "جديد"])  # "بوجه عام", "بعين الاعتبار": no place here
 _PLACE_TAILS = frozenset(fold(w) for w in ["الشمالية", "الجنوبية", "الشرقية", "الغربية", "الشمالي", "الجنوبي", "الشرقي",
@@ -925,7 +926,7 @@ def _unit_seat(toks: list[str], s: int, e: int, hi: int, known: tuple[str, str] 
     k = e
     for _ in range(3):
         n = _branch_place(toks, k, hi) if k < hi and fold(toks[k])[1:] not in _NO_SEATS else 0
-        if not n and k + 1 < hi and fold(toks[k])[:1] == "ب" and fold(toks[k])[1:] in _PLACE_FIRSTS | _PLACE_FIRSTS_MORE \
+        if not n and k + 1 < hi and fold(toks[k])[:1] == "ب" and fold(toks[k])[1:] in _SEAT_FIRSTS \
                 and toks[k + 1][0].isalpha() and fold(toks[k + 1]) not in lx.STOP:
             n = 2  # "بقصور الساف", "بسيدي بوزيد", "بمنزل بورقيبة": a two-word place
         if not n:

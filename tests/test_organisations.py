@@ -1512,3 +1512,27 @@ def test_review_of_the_seat_clause_and_person_rules_on_politics_and_society_page
     assert surfaces("تلميذ يضرم النار في جسده بمعهد ثانوي في القصرين") == []
     assert surfaces('بالتعاون مع شرطة المدينة على موقع تويتر إن "فحوصا فنية" تجرى قرب مكتب البريد.')[:1] == [
         "شرطة المدينة"]
+
+
+def test_names_coordinated_under_a_dual_or_plural_head_are_one_mention() -> None:
+    """Rule 12: "الحكومتين التركية والقطرية" and "وزارتي الفلاحة والتعليم العالي" are one mention each, typed by the
+    head, whether or not the model reads them; after a plural only places are conjuncts ("لحكومات العالم" names
+    none); two whole names under "فريقي" stay two (ANT v1.1 sentences, shortened)."""
+    def typed(text: str) -> list[tuple[str, str]]:
+        return [(m.surface, m.org_type) for m in one(text)]
+    assert typed("ووقعت الحكومتين التركية والقطرية بروتوكول التعاون حول تعليم وتدريب الأطفال.") == [
+        ("الحكومتين التركية والقطرية", "government")]
+    assert typed("وهي تحت إشراف مزدوج من قبل وزارتي الفلاحة والتعليم العالي، مضيفا أن هذا الوضع يعكس ما أسماه.") == [
+        ("وزارتي الفلاحة والتعليم العالي", "government")]
+    assert typed("وقال المدرب إن له خبرة بمنتخبات إنجلترا وروسيا.") == [("منتخبات إنجلترا وروسيا", "sports")]
+    assert typed("بعد أن وجهت الدعوة لحكومات العالم والجهات المعنية بالعمل الإنساني.") == []
+    assert surfaces("التي ستجمع فريقي الترجي الرياضي التونسي و النجم الرياضي الساحلي يوم الخميس") == [
+        "الترجي الرياضي التونسي", "النجم الرياضي الساحلي"]
+
+
+def test_a_name_ends_before_a_verb_or_an_accusative_after_its_last_definite_word() -> None:
+    """"وأبرز البنك المركزي تطورا معتدلا": the bank, then its object; "الجامعة يتطلع": the university, then a verb; a
+    generic noun before a quoted name is left out ('موقع "بلومبرغ"', rule 10). ANT v1.1 sentence and built ones."""
+    assert surfaces("وأبرز البنك المركزي تطورا معتدلا للكتلة النقدية في 2016.")[:1] == ["البنك المركزي"]
+    assert surfaces("وذكر أن فريق الجامعة يتطلع للعمل مع خبراء الذكاء الاصطناعي.") == []
+    assert surfaces('وذلك حسب ما نقلته وكالة رويترز نقلا عن موقع "بلومبرغ".') == ["وكالة رويترز", "بلومبرغ"]

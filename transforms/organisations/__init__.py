@@ -21,7 +21,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
 from pathlib import Path
 
 from transforms.organisations import crf
@@ -33,6 +33,7 @@ from transforms.organisations.rules import (
     _PRON,
     _TOPIC_JOIN,
     PLACE_NOUNS,
+    _verbish,
     analyse,
     chain_end,
     head_spans,
@@ -126,13 +127,29 @@ _CLAUSE = frozenset(fold(w) for w in ["إن", "أن", "إنه", "أنه", "إن�
 _ADVERBS = frozenset(fold(w) for w in ["آنذاك", "حينها", "حينذاك", "وقتها", "حاليا", "سابقا", "لاحقا"])
 
 
+def _clause_word(tok: str) -> bool:
+    """A frequent word no name uses that starts the clause after a name: an imperfect verb ("يتطلع") or an
+    indefinite accusative ("طلبا", "ارتفاعا"); listed words, places and persons never count. Checked after a
+    definite word only: after another word it is as often a foreign name's ("تكنولوجيا", "مرسيليا")."""
+    if not tok[0].isalpha() or is_latin(tok):
+        return False
+    f, cl, rest, _h = analyse(tok)
+    if cl or rest.startswith("ال") or len(f) < 4:
+        return False
+    nm = names()
+    if f not in nm.common or f in nm.vocab or f in nm.places or f in nm.persons:
+        return False
+    # only ي- verbs: a ت- word is as often a verbal noun ("تهريب", "تعاون") or a name ("ترمب"), a س- one a noun
+    return (_verbish(rest) and rest[0] == "ي") or (f.endswith("ا") and f[-2] != "ا")
+
+
 def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
     """Trim titles/function words, extend genitive chains cut short, drop bare generic heads."""
     while s < e and (not toks[s][0].isalnum() or fold(toks[s]) in lx.STOP or analyse(toks[s])[2] in lx.TITLES):
         s += 1
     for k in range(s + 1, e):
-        if fold(toks[k]) in _CLAUSE:
-            e = k  # "الشركة إن الأرباح": the name ends before a complementiser or relative pronoun
+        if fold(toks[k]) in _CLAUSE or (_clause_word(toks[k]) and analyse(toks[k - 1])[2].startswith("ال")):
+            e = k  # "الشركة إن الأرباح", "الجامعة يتطلع": the name ends before a complementiser or a verb
             break
         if toks[k] in _QUOTE_MARKS and not any(t in _QUOTE_MARKS for t in toks[k + 1 : e]):
             if e < hi and toks[e] in _QUOTE_MARKS and k + 1 < e and analyse(toks[s])[3] and toks[k - 1] not in ("و", "ف"):
@@ -423,6 +440,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
         cands.append((s, e, c, (" ".join(toks[s:e]), "sports"), "A"))
     for s, e, c, canonical in _bare_club_spans(toks, lo, hi):
         cands.append((s, e, c, (canonical, "sports"), "A"))
+    for s, e, c in _plural_spans(toks, lo, hi):
+        cands.append((s, e, c, None, "H"))
     for s, e, c, canonical in _portfolio_spans(toks, lo, hi):
         cands.append((s, e, c, (canonical, "government"), "A"))
     if any("لواء" in t for t in toks[lo:hi]):
@@ -1005,6 +1024,8 @@ def _names_nothing(toks: list[str], crf_start: int, s: int, e: int) -> bool:
 
 def _generic_phrase(toks: list[str], s: int, e: int) -> bool:
     """A phrase the guidelines exclude by name ("السلطة القضائية", "قوات الأمن"), its clitic aside."""
+    if e - s == 2 and analyse(toks[s])[2] in lx.PRESS_NOUNS and is_nat(analyse(toks[s + 1])[2]):
+        return True  # "الصحافة الفرنسية": a country's press, no outlet
     return " ".join([analyse(toks[s])[2], *(fold(t) for t in toks[s + 1 : e])]) in lx.GENERIC_PHRASES
 
 
@@ -1108,6 +1129,9 @@ def _word_read_as_name(toks: list[str], s: int, e: int, lo: int) -> bool:
     if e - s != 1:
         return False
     f = fold(toks[s])
+    if (s + 1 < len(toks) and toks[s + 1] in _QUOTE_MARKS and (s == 0 or toks[s - 1] not in _QUOTE_MARKS)
+            and (analyse(toks[s])[3] or f in _QUOTED_HEADS)):
+        return True  # 'تنظيم "الدولة الإسلامية"': the word before a quoted name is its head, outside it (rule 10)
     if s > lo and fold(toks[s - 1]) in _SAINT:
         return True  # "سان برونو" is a town, not ب + Renault
     if f == _CURRENCY:
@@ -1433,6 +1457,52 @@ _BRIGADE = frozenset(fold(w) for w in ["لواء", "اللواء"])
 _ORDINALS = frozenset(fold(w) for a in ["أول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"]
                       for w in (a, "ال" + a))
 # what a brigade is ("مشاة", "مدرع", "حرس حدود"): the training golds name brigades with it, 7 of 7
+# Dual and plural heads with their clitics (none of them changes when folded): "وزارتي النقل والتربية" is one
+# mention (rule 12), found whether or not the model read it.
+_PLURAL_RAW = frozenset(p + w for w in lx.PLURAL_HEADS for p in ("", "و", "ل", "ب", "ول", "وب"))
+
+
+def _conjunct_word(tok: str, places_only: bool = False) -> bool:
+    """A coordinated name's word: definite ("التربية", "التونسي") or a place ("أوروغواي"), no verb or pronoun."""
+    if not tok[0].isalpha():
+        return False
+    rest = analyse(tok)[2]
+    place = strip_al(rest) in names().places
+    return place or (not places_only and rest.startswith("ال") and rest not in lx.STOP)
+
+
+def _plural_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    """Names coordinated under one dual or plural head ("المنتخبين التونسي والجزائري", "حكومات اليابان والصين
+    وكوريا الجنوبية"): the head, then conjuncts joined by و, each a definite word or a place with its definite
+    adjectives; after a plural ("منتخبات", "حكومات") places only. When a conjunct is a whole name, with its own head
+    or three words ("فريقي [النجم الرياضي الساحلي] و[النادي الرياضي الصفاقسي]"), each is its own mention (rule 12).
+    The training golds hold 18 such mentions, each with at least one و."""
+    out: list[tuple[int, int, float]] = []
+    for i in compress(range(lo, hi - 2), map(_PLURAL_RAW.__contains__, toks[lo : hi - 2])):
+        places_only = analyse(toks[i])[2].endswith("ات")
+        j, joins, whole = i + 1, 0, False
+
+        if not _conjunct_word(toks[j], places_only):
+            continue
+        while True:
+            start = j
+            whole = whole or bool(analyse(toks[j])[3])  # "و[النادي الرياضي الصفاقسي]": its own head
+            j += 1
+            while j < hi and toks[j][0].isalpha() and toks[j][0] != "و" and analyse(toks[j])[2].startswith("ال") and (
+                    analyse(toks[j])[2].endswith(("ي", "يه")) and analyse(toks[j])[2] not in lx.STOP):
+                j += 1  # "التعليم العالي", "كوريا الجنوبية": a conjunct's adjectives
+            whole = whole or j - start >= 3
+            if j + 1 < hi and toks[j] == "و" and _conjunct_word(toks[j + 1], places_only):
+                j, joins = j + 1, joins + 1
+            elif j < hi and toks[j][0] == "و" and len(toks[j]) > 2 and _conjunct_word(toks[j][1:], places_only):
+                joins += 1
+            else:
+                break
+        if joins and not whole:
+            out.append((i, j, 0.7))
+    return out
+
+
 _BRIGADE_KINDS = {fold(w): n for w, n in [("مشاة", 1), ("مدرع", 1), ("ميكا", 1), ("خاصة", 1), ("عاصفة", 1),
                                            ("عمالقة", 1), ("العمالقة", 1), ("حزم", 1), ("مدفعية", 1), ("حرس", 2),
                                            ("قوات", 2), ("دفاع", 2), ("صاعقة", 1), ("مظلات", 1)]}
@@ -1622,6 +1692,8 @@ def _merge(
 
 
 _HASH_HEADS = lx.MILITIA_NOUNS | frozenset(fold(w) for w in ["تنظيم", "التنظيم"])
+# Nouns that are no head yet stand before a quoted name as one ('تنظيم "الدولة الإسلامية"', 'موقع "بلومبرغ"')
+_QUOTED_HEADS = _HASH_HEADS | frozenset(fold(w) for w in ["موقع", "مجموعة"])
 
 
 def _hashtag_cuts(head: str, nxt: str) -> bool:

@@ -204,6 +204,9 @@ INST_ADJ: frozenset[str] = _f(
     "العسكري البلدي البلدية المحلي المحلية المتحدة الموحد الموحدة الجمهوري الجمهورية"
 )
 
+# A country's press or media as a whole, never an outlet ("الصحافة الفرنسية", "الإعلام المصري").
+PRESS_NOUNS: frozenset[str] = _f("الصحافة الإعلام الصحف")
+
 # Definite heads that a nationality adjective alone turns into an institution ("الشرطة المصرية",
 # "المنتخب المغربي"); "الشركة الأمريكية" stays an anaphoric description.
 # a state broadcaster is named by its nationality: "التلفزيون الإيطالي" (rules.chain_end checks the agreement)

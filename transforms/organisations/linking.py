@@ -112,6 +112,8 @@ def clitic_length(word: str) -> int:
             return 0
         elif fused:
             n += 1
+    elif f[1:] in lx.PLURAL_HEADS or f[2:] in lx.PLURAL_HEADS and f[:2] in ("وب", "ول"):
+        n = 1 if f[1:] in lx.PLURAL_HEADS else 2  # "بمنتخبات إنجلترا وروسيا": a dual or plural head's clitic
     elif len(f) > 3 and f[0] in "وبلفك" and f not in nm.vocab and (f,) not in nm.by_key:
         for k in (1, 2):  # a bare clitic before an indefinite listed name: "وحماس", "لداعش", "ولداعش"
             # (one letter first: "لباريس" is ل + "باريس", not لب + "اريس")
@@ -229,8 +231,9 @@ def guess_type(toks: list[str], known: str | None) -> str:
             head = ""
     if rest0 in _SOCIETY and len(words) == 1 and strip_al(words[0]) in names().places:
         return "sports"  # "جمعية الحمامات", "جمعية جربة": a society named by its town alone is its club
-    if not head and rest0 in lx.PLURAL_HEADS:
-        return lx.PLURAL_HEADS[rest0]  # "منتخبات روسيا وأوروغواي", "حزبي القطب والجمهوري" (rule 12: one mention)
+    plural = next((rest0[k:] for k in (0, 1, 2) if rest0[k:] in lx.PLURAL_HEADS), None)  # "بمنتخبات": a clitic
+    if not head and plural:
+        return lx.PLURAL_HEADS[plural]  # "منتخبات روسيا وأوروغواي", "حزبي القطب والجمهوري" (rule 12: one mention)
     if not head and rest0 in _CLUB_FIRSTS:
         return "sports"  # "سبورتينغ بن عروس", "أولمبيك مدنين"
     if (not head or rest0 in _POLICE_UNITS) and (rest0 in _NAVY or any(strip_al(w) in _SECURITY for w in [rest0, *words])):

@@ -1536,3 +1536,14 @@ def test_a_name_ends_before_a_verb_or_an_accusative_after_its_last_definite_word
     assert surfaces("وأبرز البنك المركزي تطورا معتدلا للكتلة النقدية في 2016.")[:1] == ["البنك المركزي"]
     assert surfaces("وذكر أن فريق الجامعة يتطلع للعمل مع خبراء الذكاء الاصطناعي.") == []
     assert surfaces('وذلك حسب ما نقلته وكالة رويترز نقلا عن موقع "بلومبرغ".') == ["وكالة رويترز", "بلومبرغ"]
+
+
+def test_people_and_a_countrys_football_or_press_are_no_body() -> None:
+    """"معلمو المدارس الابتدائية" (teachers), "مستهلكو الصلب" (buyers) and "جمهور الكرة التونسية" (a country's
+    football crowd) name no organisation; "جماهير الترجي" is the club's crowd, the club a mention (ANT v1.1
+    sentence, built ones)."""
+    assert surfaces("دخل معلمو المدارس الابتدائية بداية من اليوم الثلاثاء في إضراب عن العمل.") == []
+    assert surfaces("بينما مستهلكو الصلب في أميركا سيتضررون من ارتفاع سعره.") == []
+    assert surfaces("وهي حركات يعرفها جمهور الكرة التونسية منذ سنوات.") == []
+    assert surfaces("غابت الصافرة التونسية عن المونديال.") == []
+    assert surfaces("وقد تغنت جماهير الترجي بالفوز.") == ["الترجي"]

@@ -145,8 +145,13 @@ def _clause_word(tok: str) -> bool:
 
 def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
     """Trim titles/function words, extend genitive chains cut short, drop bare generic heads."""
-    while s < e and (not toks[s][0].isalnum() or fold(toks[s]) in lx.STOP or analyse(toks[s])[2] in lx.TITLES):
+    people = False
+    while s < e and (not toks[s][0].isalnum() or fold(toks[s]) in lx.STOP or analyse(toks[s])[2] in lx.TITLES
+                     or analyse(toks[s])[2] in lx.PEOPLE_NOUNS):
+        people = people or analyse(toks[s])[2] in lx.PEOPLE_NOUNS
         s += 1
+    if people and s < e and not analyse(toks[s])[3] and strip_al(analyse(toks[s])[2]) not in names().vocab:
+        return None  # "مستهلكو الصلب": the people and what they do, no body after them
     for k in range(s + 1, e):
         if fold(toks[k]) in _CLAUSE or (_clause_word(toks[k]) and analyse(toks[k - 1])[2].startswith("ال")):
             e = k  # "الشركة إن الأرباح", "الجامعة يتطلع": the name ends before a complementiser or a verb
@@ -1024,8 +1029,9 @@ def _names_nothing(toks: list[str], crf_start: int, s: int, e: int) -> bool:
 
 def _generic_phrase(toks: list[str], s: int, e: int) -> bool:
     """A phrase the guidelines exclude by name ("السلطة القضائية", "قوات الأمن"), its clitic aside."""
-    if e - s == 2 and analyse(toks[s])[2] in lx.PRESS_NOUNS and is_nat(analyse(toks[s + 1])[2]):
-        return True  # "الصحافة الفرنسية": a country's press, no outlet
+    if (e - s == 2 or (e - s > 2 and not analyse(toks[s])[3])) and analyse(toks[e - 2])[2] in lx.PRESS_NOUNS and is_nat(
+            analyse(toks[e - 1])[2]):
+        return True  # "الصحافة الفرنسية", "الكرة الإماراتية": a country's press or football, no body
     return " ".join([analyse(toks[s])[2], *(fold(t) for t in toks[s + 1 : e])]) in lx.GENERIC_PHRASES
 
 

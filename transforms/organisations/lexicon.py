@@ -204,8 +204,12 @@ INST_ADJ: frozenset[str] = _f(
     "العسكري البلدي البلدية المحلي المحلية المتحدة الموحد الموحدة الجمهوري الجمهورية"
 )
 
-# A country's press or media as a whole, never an outlet ("الصحافة الفرنسية", "الإعلام المصري").
-PRESS_NOUNS: frozenset[str] = _f("الصحافة الإعلام الصحف")
+# A country's press, football or refereeing as a whole, never a body ("الصحافة الفرنسية", "الكرة الإماراتية").
+PRESS_NOUNS: frozenset[str] = _f("الصحافة الإعلام الصحف الكرة الرياضة الصافرة التحكيم")
+# People named by their bond to a body, never part of its name ("جماهير [الترجي]", "مشجعي [ليفربول]"); not
+# "أنصار", which opens names ("أنصار الله").
+PEOPLE_NOUNS: frozenset[str] = _f("جماهير الجماهير جمهور الجمهور مشجعي مشجعو عشاق أسطورة قضايا معلمو مستهلكو "
+                                  "طالبو لاعبو لاعبي")
 
 # Definite heads that a nationality adjective alone turns into an institution ("الشرطة المصرية",
 # "المنتخب المغربي"); "الشركة الأمريكية" stays an anaphoric description.

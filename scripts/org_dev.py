@@ -6,7 +6,7 @@ AQMAR dev. Printed: exact-span ORG P/R/F1 of the full extractor and of the CRF a
 pooled over Wojood (val + the three held-out thirds, 658 names) and over every set (DEV-ALL, 828 names). Every design choice of the
 extractor is made on these figures (docs/organisations-dev-log.md).
 
-    nice -n 19 .venv/bin/python scripts/org_dev.py --tag NAME [--clusters PATH|none] [--c1 0.03 --c2 0.01]
+    nice -n 19 .venv/bin/python scripts/org_dev.py --tag NAME [--clusters PATH|none] [--c1 0.01 --c2 0.1]
         [--scheme BIO|BILOU] [--folds 0 1 2] [--reuse]   (--reuse: keep /tmp/org/NAME_fK.tsv models from an earlier run)
         [--silver PATH --silver-weight N]   (silver BIO sentences of scripts/org_silver.py added to training)
 
@@ -49,6 +49,8 @@ from eval_organisations import (  # noqa: E402
     sentence_spans,
 )
 from train_organisations import (  # noqa: E402
+    C1,
+    C2,
     SCHEME,
     WOJOOD_REPEAT,
     export_weights,
@@ -253,8 +255,8 @@ def main() -> None:
                     help="hand-annotated news training articles (--news-train) repeated N times (0 = left out)")
     ap.add_argument("--news-train", type=Path, default=None, help="one news training gold instead of the committed ones (train_organisations.NEWS_TRAIN)")
     ap.add_argument("--clusters", default="shipped", help="cluster table TSV, 'none', or 'shipped' (the resource)")
-    ap.add_argument("--c1", type=float, default=0.03)
-    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--c1", type=float, default=C1)
+    ap.add_argument("--c2", type=float, default=C2)
     ap.add_argument("--iters", type=int, default=200)
     ap.add_argument("--scheme", choices=("BIO", "BILOU"), default=SCHEME, help="CRF label scheme")
     ap.add_argument("--folds", type=int, nargs="+", default=[0, 1, 2])

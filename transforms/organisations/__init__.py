@@ -601,6 +601,8 @@ def _name_tail(toks: list[str], s: int, e: int, hi: int) -> int:
     elif e - s == 2 and analyse(toks[s])[2] in _LED_HEADS and strip_al(last) in persons and not last.startswith("ال"):
         while k < e + 3 and strip_al(fold(toks[k - 1])) in persons and word(k) and not _def_adj(toks[k]):
             k += 1  # "حكومة مهدي | جمعة", "حكومة جان | بيار رافاران": a government named after its leader
+    if k == e and k < hi and fold(toks[k]) in _NAME_LINKS and strip_al(last) in persons and word(k + 1):
+        k += 1  # "جامعة حمد | بن خليفة": a first name, then its "بن" + father's name
     while k > e - 1 and fold(toks[k - 1]) in _NAME_LINKS and word(k):
         k += 1  # "بن | خليفة", "عبد | الوهاب"
     return k - e

@@ -433,8 +433,8 @@ def quoted_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, floa
                 typ = "media"  # a name's word, not a phrase ('حسب "الأقدمية والمباشرة"')
             if not typ and k == q - 1 and _told_outlet(toks, q, end, lo, hi):
                 typ = "media"
-            if not typ and k > lo and fold(toks[k]) == _NEWS and analyse(toks[k - 1])[2] == _AGENCY:
-                typ = "media"  # 'وكالة الأنباء الرسمية "وات"': the agency described, then named
+            if not typ and k > lo and fold(toks[k]) in _NEWS_WORDS and analyse(toks[k - 1])[2] == _AGENCY:
+                typ = "media"  # 'وكالة الأنباء الرسمية "وات"', 'وكالة أنباء "الصين الجديدة"': the agency, then its name
         if not typ and out and out[-1][1] + 1 == q - 1 and toks[q - 1] == "و":
             typ = out[-1][3]  # 'لقناتي "العربية" و"الحدث"': the second of two quoted names the trigger announces
         if typ:
@@ -490,6 +490,7 @@ _OBTAINED_NEXT = frozenset(fold(w) for w in ["على", "من", "أن"])
 _THAT = frozenset(fold(w) for w in ["أن", "إن", "بأن", "وأن", "وإن", "أنه", "إنه", "لأن", "الذي", "التي"])
 _SOURCES_NOUN = frozenset(fold(w) for w in ["مصدر", "مصادر", "مسؤول", "متحدث", "المتحدث", "الناطق"])
 _NEWS = fold("الأنباء")
+_NEWS_WORDS = frozenset([_NEWS, fold("أنباء")])
 _AGENCY = fold("وكالة")
 
 

@@ -1461,10 +1461,6 @@ def _unit_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
 
 _TRIGGERS = _TEAMS | _ADMIN_RAW | _SEC_BODIES
 
-_BRIGADE = frozenset(fold(w) for w in ["لواء", "اللواء"])
-_ORDINALS = frozenset(fold(w) for a in ["أول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"]
-                      for w in (a, "ال" + a))
-# what a brigade is ("مشاة", "مدرع", "حرس حدود"): the training golds name brigades with it, 7 of 7
 # Dual and plural heads with their clitics (none of them changes when folded): "وزارتي النقل والتربية" is one
 # mention (rule 12), found whether or not the model read it.
 _PLURAL_RAW = frozenset(p + w for w in lx.PLURAL_HEADS for p in ("", "و", "ل", "ب", "ول", "وب"))
@@ -1479,6 +1475,10 @@ def _conjunct_word(tok: str, places_only: bool = False) -> bool:
     return place or (not places_only and rest.startswith("ال") and rest not in lx.STOP)
 
 
+def _def_adj_word(rest: str) -> bool:
+    return rest.startswith("ال") and rest.endswith(("ي", "يه")) and rest not in lx.STOP
+
+
 def _plural_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
     """Names coordinated under one dual or plural head ("المنتخبين التونسي والجزائري", "حكومات اليابان والصين
     وكوريا الجنوبية"): the head, then conjuncts joined by و, each a definite word or a place with its definite
@@ -1489,15 +1489,13 @@ def _plural_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, flo
     for i in compress(range(lo, hi - 2), map(_PLURAL_RAW.__contains__, toks[lo : hi - 2])):
         places_only = analyse(toks[i])[2].endswith("ات")
         j, joins, whole = i + 1, 0, False
-
         if not _conjunct_word(toks[j], places_only):
             continue
         while True:
             start = j
             whole = whole or bool(analyse(toks[j])[3])  # "و[النادي الرياضي الصفاقسي]": its own head
             j += 1
-            while j < hi and toks[j][0].isalpha() and toks[j][0] != "و" and analyse(toks[j])[2].startswith("ال") and (
-                    analyse(toks[j])[2].endswith(("ي", "يه")) and analyse(toks[j])[2] not in lx.STOP):
+            while j < hi and toks[j][0].isalpha() and toks[j][0] != "و" and _def_adj_word(analyse(toks[j])[2]):
                 j += 1  # "التعليم العالي", "كوريا الجنوبية": a conjunct's adjectives
             whole = whole or j - start >= 3
             if j + 1 < hi and toks[j] == "و" and _conjunct_word(toks[j + 1], places_only):
@@ -1511,6 +1509,10 @@ def _plural_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, flo
     return out
 
 
+_BRIGADE = frozenset(fold(w) for w in ["لواء", "اللواء"])
+_ORDINALS = frozenset(fold(w) for a in ["أول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"]
+                      for w in (a, "ال" + a))
+# what a brigade is ("مشاة", "مدرع", "حرس حدود"): the training golds name brigades with it, 7 of 7
 _BRIGADE_KINDS = {fold(w): n for w, n in [("مشاة", 1), ("مدرع", 1), ("ميكا", 1), ("خاصة", 1), ("عاصفة", 1),
                                            ("عمالقة", 1), ("العمالقة", 1), ("حزم", 1), ("مدفعية", 1), ("حرس", 2),
                                            ("قوات", 2), ("دفاع", 2), ("صاعقة", 1), ("مظلات", 1)]}

@@ -112,7 +112,7 @@ def clitic_length(word: str) -> int:
             return 0
         elif fused:
             n += 1
-    elif f[1:] in lx.PLURAL_HEADS or f[2:] in lx.PLURAL_HEADS and f[:2] in ("وب", "ول"):
+    elif f[1:] in lx.PLURAL_HEADS or (f[2:] in lx.PLURAL_HEADS and f[:2] in ("وب", "ول")):
         n = 1 if f[1:] in lx.PLURAL_HEADS else 2  # "بمنتخبات إنجلترا وروسيا": a dual or plural head's clitic
     elif len(f) > 3 and f[0] in "وبلفك" and f not in nm.vocab and (f,) not in nm.by_key:
         for k in (1, 2):  # a bare clitic before an indefinite listed name: "وحماس", "لداعش", "ولداعش"

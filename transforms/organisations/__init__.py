@@ -1475,10 +1475,6 @@ def _conjunct_word(tok: str, places_only: bool = False) -> bool:
     return place or (not places_only and rest.startswith("ال") and rest not in lx.STOP)
 
 
-def _def_adj_word(rest: str) -> bool:
-    return rest.startswith("ال") and rest.endswith(("ي", "يه")) and rest not in lx.STOP
-
-
 def _plural_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
     """Names coordinated under one dual or plural head ("المنتخبين التونسي والجزائري", "حكومات اليابان والصين
     وكوريا الجنوبية"): the head, then conjuncts joined by و, each a definite word or a place with its definite
@@ -1495,7 +1491,7 @@ def _plural_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, flo
             start = j
             whole = whole or bool(analyse(toks[j])[3])  # "و[النادي الرياضي الصفاقسي]": its own head
             j += 1
-            while j < hi and toks[j][0].isalpha() and toks[j][0] != "و" and _def_adj_word(analyse(toks[j])[2]):
+            while j < hi and toks[j][0] != "و" and _def_adj(toks[j]):
                 j += 1  # "التعليم العالي", "كوريا الجنوبية": a conjunct's adjectives
             whole = whole or j - start >= 3
             if j + 1 < hi and toks[j] == "و" and _conjunct_word(toks[j + 1], places_only):

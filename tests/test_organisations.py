@@ -1554,3 +1554,11 @@ def test_an_agency_named_after_an_indefinite_news_word_and_a_first_names_father(
     takes the father's name after a first name even where the model stopped before "بن" (ANT v1.1 localNews-1222)."""
     assert surfaces('وحذرت وكالة أنباء "الصين الجديدة" الرسمية، الأحد، من التصعيد.') == ["الصين الجديدة"]
     assert surfaces("وقال الأستاذ بجامعة حمد بن خليفة بقطر إن الصكوك تنمو.") == ["جامعة حمد بن خليفة"]
+
+
+def test_a_name_glued_to_an_ellipsis_is_no_host_name() -> None:
+    """Headlines glue an ellipsis to the next word ("في ليبيا..والجيش"): two dots are no URL's, so the name after
+    them stays a mention; a host name in a URL is none (ANT v1.1 society-181 and internationalNews-1000 titles)."""
+    assert surfaces("احتجاز 3 مراكب صيد في ليبيا..والجيش التونسي يتدخل") == ["الجيش التونسي"]
+    assert surfaces("من جديد ..الشرطة الأمريكية تتورط في قتل شاب أسود") == ["الشرطة الأمريكية"]
+    assert surfaces("لمزيد من التفاصيل زوروا موقع www.aljazeera.net اليوم.") == []

@@ -1714,9 +1714,12 @@ def _hashtag_cuts(head: str, nxt: str) -> bool:
 
 
 def _in_url(text: str, start: int, end: int) -> bool:
-    """Inside a URL or e-mail address ("www.youtube.com"): a host name, not a mention."""
+    """Inside a URL or e-mail address ("www.youtube.com"): a host name, not a mention. Two dots are an
+    ellipsis, which headlines glue to the next word ("عاجل..الجيش اللبناني")."""
     before = text[start - 1] if start else " "
     after = text[end : end + 2]
+    if before == "." and start > 1 and text[start - 2] == ".":
+        before = " "
     return before in "./@" or (after[:1] in "./@" and after[1:2].isalnum())
 
 

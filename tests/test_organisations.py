@@ -1565,3 +1565,13 @@ def test_a_name_glued_to_an_ellipsis_is_no_host_name() -> None:
     assert surfaces("من جديد ..الشرطة الأمريكية تتورط في قتل شاب أسود") == ["الشرطة الأمريكية"]
     assert surfaces("لمزيد من التفاصيل زوروا موقع www.aljazeera.net اليوم.") == []
 
+
+def test_a_definite_head_takes_no_genitive() -> None:
+    """A definite head noun cannot open a construct, so an indefinite word after it starts the clause, not the name:
+    "تلقت الشرطة نداء استغاثة" (the police received a call), "غلق المعهد حماية للتلاميذ" (closing the school to
+    protect the pupils); bare, the head is no name (ANT v1.1 internationalNews-1000, society-105). "الشرطة في بنغلادش"
+    (a function word) and a definite adjective ("الجامعة التونسية") keep their names."""
+    assert surfaces("فجر الثلاثاء عندما تلقت الشرطة نداء استغاثة من أحد المواطنين بوجود رجل مسلح يهدده") == []
+    assert surfaces("علما وأنه قد يتم غلق المعهد حماية للتلاميذ و للاطار التربوي بسبب اخلالات في شروط السلامة") == []
+    assert surfaces("وقالت الشرطة في بنغلادش إن المهاجمين فروا.") == ["الشرطة في بنغلادش"]
+    assert surfaces("وتسعى الجامعة التونسية لكرة القدم لحشد الجماهير.") == ["الجامعة التونسية لكرة القدم"]

@@ -182,11 +182,11 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
             return None  # "منتخب بلاده": a head and a possessed noun ("his country's team") describe
         if (rest.startswith("ال") and ce == s + 1 and e - s > 1
                 and not analyse(toks[s + 1])[1] and toks[s + 1][0].isalpha() and not is_latin(toks[s + 1])
-                and analyse(toks[s + 1])[0] not in lx.STOP
-                and (not r1.startswith("ال") if analyse(toks[s])[3] != "media" else not r1.endswith(("ي", "يه")))):
+                and (not r1.startswith("ال") and (analyse(toks[s])[3] == "media" or analyse(toks[s + 1])[0] not in lx.STOP)
+                     or (analyse(toks[s])[3] == "media" and not r1.endswith(("ي", "يه"))))):
             # a definite head takes no genitive: an indefinite word after it starts the clause ("تلقت الشرطة نداء",
-            # "للوزارة خالد"; the training golds: 0 names so); after an outlet a definite one may too ("أبرزت
-            # المجلة المشاريع"), unless it is an adjective
+            # "للوزارة خالد"; the training golds: 0 names so; "الشرطة في بنغلادش" is rule 8's); after an outlet a
+            # definite one may too ("أبرزت المجلة المشاريع"), unless it is an adjective
             return None
         if ce > e:
             e = ce

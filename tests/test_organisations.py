@@ -1575,3 +1575,10 @@ def test_a_definite_head_takes_no_genitive() -> None:
     assert surfaces("علما وأنه قد يتم غلق المعهد حماية للتلاميذ و للاطار التربوي بسبب اخلالات في شروط السلامة") == []
     assert surfaces("وقالت الشرطة في بنغلادش إن المهاجمين فروا.") == ["الشرطة في بنغلادش"]
     assert surfaces("وتسعى الجامعة التونسية لكرة القدم لحشد الجماهير.") == ["الجامعة التونسية لكرة القدم"]
+
+
+def test_a_quoted_name_after_a_stadium_is_the_venues() -> None:
+    """A stadium's name or nickname in quotes is a place, not a body (guidelines: facilities are places); with a head
+    noun between them the quotes name the body ("لمنتخب"). Built sentences."""
+    assert surfaces('وتقام المباراة النهائية على ستاد مدينة الملك عبدالله "الجوهرة المشعة" بجدة يوم الجمعة.') == []
+    assert surfaces('ويعد الملعب الرسمي لمنتخب "الديوك" منذ سنوات.') == ["الديوك"]

@@ -351,6 +351,23 @@ def _building_as_place(toks: list[str], s: int, lo: int) -> bool:
     return "ب" in cl or (s > lo and fold(toks[s - 1]) in _LOCATIVE)
 
 
+_VENUES = frozenset(fold(w) for w in ["ملعب", "الملعب", "ستاد", "الستاد", "استاد", "الاستاد", "إستاد", "الإستاد"])
+
+
+def _venue_nickname(toks: list[str], s: int, lo: int) -> bool:
+    """A quoted name shortly after a stadium ('ستاد مدينة الملك عبدالله "الجوهرة المشعة"', 'ملعب "ويمبلي"') is the
+    venue's name or nickname, no organisation (guidelines: facilities are places); a head noun between them names
+    the body the quotes hold ('الملعب الرسمي لمنتخب "الشياطين الحمر"')."""
+    if s - 1 <= lo or toks[s - 1] not in _QUOTE_MARKS:
+        return False
+    for k in range(s - 2, max(lo, s - 8) - 1, -1):
+        if not toks[k][0].isalpha() or analyse(toks[k])[3]:
+            return False
+        if analyse(toks[k])[2] in _VENUES:
+            return True
+    return False
+
+
 def _topic_closed(toks: list[str], s: int, k: int) -> bool:
     """"مركز الأبحاث والدراسات في القيم | بالرابطة المحمدية للعلماء": a head noun's name closed by a في/حول topic,
     then ب + a listed body (at k), is a centre hosted by that body; the seed page names both (issue 3), and no news
@@ -507,6 +524,7 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
            if not _generic_phrase(toks, x[0], x[1]) and not _word_read_as_name(toks, x[0], x[1], lo)
            and (x[3] is not None or not _names_a_place_or_chair(toks, x[0], x[1]))
            and not _building_as_place(toks, x[0], lo)  # whichever component found the building
+           and not _venue_nickname(toks, x[0], lo)
            and not thing_acronym(toks[x[0] : x[1]])]
     return _final_repairs(toks, hi, out)
 

@@ -143,6 +143,21 @@ def _clause_word(tok: str) -> bool:
     return (_verbish(rest) and rest[0] == "ي") or (f.endswith("ا") and f[-2] != "ا")
 
 
+def _starts_clause(toks: list[str], s: int) -> bool:
+    """The word after the definite head at s starts the clause: a definite head takes no genitive, so an indefinite
+    word after it is the verb's object or subject ("تلقت الشرطة نداء", "للوزارة خالد"; the training golds: no name
+    so), a function word aside ("الشرطة في بنغلادش" is rule 8's); after an outlet a definite word may be too
+    ("أبرزت المجلة المشاريع"), unless it is an adjective."""
+    tok = toks[s + 1]
+    f1, cl1, r1, _h = analyse(tok)
+    if cl1 or not tok[0].isalpha() or is_latin(tok):
+        return False
+    media = analyse(toks[s])[3] == "media"
+    if not r1.startswith("ال"):
+        return media or f1 not in lx.STOP
+    return media and not r1.endswith(("ي", "يه"))
+
+
 def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
     """Trim titles/function words, extend genitive chains cut short, drop bare generic heads."""
     people = False
@@ -177,16 +192,9 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
         rest = analyse(toks[s])[2]
         if rest.startswith("ال") and e - s > 1 and analyse(toks[s + 1])[1] == "ل":
             return None
-        r1 = analyse(toks[s + 1])[2] if e - s > 1 else ""
         if e - s > 1 and possessed(toks[s + 1]):
             return None  # "منتخب بلاده": a head and a possessed noun ("his country's team") describe
-        if (rest.startswith("ال") and ce == s + 1 and e - s > 1
-                and not analyse(toks[s + 1])[1] and toks[s + 1][0].isalpha() and not is_latin(toks[s + 1])
-                and (not r1.startswith("ال") and (analyse(toks[s])[3] == "media" or analyse(toks[s + 1])[0] not in lx.STOP)
-                     or (analyse(toks[s])[3] == "media" and not r1.endswith(("ي", "يه"))))):
-            # a definite head takes no genitive: an indefinite word after it starts the clause ("تلقت الشرطة نداء",
-            # "للوزارة خالد"; the training golds: 0 names so; "الشرطة في بنغلادش" is rule 8's); after an outlet a
-            # definite one may too ("أبرزت المجلة المشاريع"), unless it is an adjective
+        if rest.startswith("ال") and ce == s + 1 and e - s > 1 and _starts_clause(toks, s):
             return None
         if ce > e:
             e = ce

@@ -674,6 +674,16 @@ def _only_places(span: list[str]) -> bool:
         for t in words)
 
 
+_SPANISH = frozenset(fold(w) for w in ["الإسباني", "الأسباني", "المدريدي"])
+
+
+def _money_country(tok: str) -> bool:
+    """A nationality after a currency names its country ("الريال السعودي"); Spain has no riyal, so "الريال
+    الإسباني" is Real Madrid."""
+    rest = analyse(tok)[2]
+    return is_nat(rest) and rest not in _SPANISH
+
+
 _CURRENCIES = frozenset(fold(w) for w in ["الريال", "الدينار", "الدرهم", "الجنيه", "الليرة", "الدولار", "اليورو",
                                            "الين", "اليوان", "الروبل", "الروبية", "ريال", "دينار", "درهم"])
 # a place named before ("the town", "the region"): after a head noun it makes a description, not a name
@@ -879,8 +889,9 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         if x[3] is None and _only_places(toks[s:e]) and not _sport_context(toks, s):
             continue  # "مصر و الامارات", "كوريا الشمالية", "الولايات المتحدة": states, not organisations
         if (x[3] is None and analyse(toks[s])[2] in _CURRENCIES and all(is_nat(analyse(t)[2]) for t in toks[s + 1 : e])
-                and not _sport_context(toks, s)):
-            continue  # "الريال الإيراني", "سعر الريال": a currency, not Real Madrid (outside a match report)
+                and (not _sport_context(toks, s) or any(_money_country(t) for t in toks[s + 1 : e + 1][:2]))):
+            continue  # "الريال الإيراني", "سعر الريال": a currency, not Real Madrid (outside a match report, and
+            # with its country even in one: "راتبا بالريال السعودي"; "الريال الإسباني" is the club)
         if x[3] is None and e - s >= 2 and fold(toks[e - 1])[:2] == "لل" and "ال" + fold(toks[e - 1])[2:] in lx.BARE_BAD:
             if analyse(toks[s])[2] in _UNIT_HEADS and not any(_lam(t) for t in toks[s + 1 : e - 1]):
                 continue  # "المكتب التنفيذي للحزب", "المجلس التنفيذي للمنظمة": an organ of a bare parent (rule 8)
@@ -1233,6 +1244,7 @@ _BARE_CLUB_NAMES = {
 _NICKNAMES = {
     "الملكي": "ريال مدريد", "الميرينغي": "ريال مدريد", "البلوز": "تشيلسي", "العنابي": "العنابي",
     "الإمبراطور": "الإمبراطور", "المانشافت": "المنتخب الألماني", "الديوك": "المنتخب الفرنسي",
+    "الريال": "ريال مدريد",
 }
 _BARE_CLUB_NAMES.update(_NICKNAMES)
 _NICKNAME_KEYS = frozenset(fold(k) for k in _NICKNAMES)
@@ -1257,6 +1269,7 @@ _SPORT_RAW = frozenset(
               w.replace("أ", "ا").replace("إ", "ا").replace("ة", "ه")}
     for p in ("", "و", "ب", "ل", "ف")
     for t in ("", "ً"))  # "هدفاً" (tanween after the alif)
+_SPORT_RAW |= {p + w[2:] for w in _SPORT_RAW if w.startswith("ال") for p in ("لل", "ولل", "فلل")}  # "للبطولة"
 _SPORT_RAW |= {w[:-1] + "ًا" for w in _SPORT_RAW if w.endswith("ا")}  # "هدفًا" (before it)
 # Words after which a nisba club name is a club ("تشكيلة الصفاقسي"), not a family name ("أيمن الصفاقسي").
 _CLUB_BEFORE = frozenset(fold(w) for w in [
@@ -1281,7 +1294,11 @@ def _sport_words(tokens: Iterable[str], need: int) -> bool:
     seen: set[str] = set()
     for tok in _SPORT_RAW.intersection(tokens):  # the few candidate words, found at C speed
         f = fold(tok)
-        if f not in _SPORT_WORDS and len(f) > 3 and f[0] in "وبلف":
+        if f not in _SPORT_WORDS and len(f) > 3 and f[0] in "وف" and f[1] in "بل":
+            f = f[1:]
+        if f not in _SPORT_WORDS and f.startswith("لل"):
+            f = "ا" + f[1:]  # "للبطولة": ل + البطولة
+        elif f not in _SPORT_WORDS and len(f) > 3 and f[0] in "وبلف":
             f = f[1:]
         if f in _SPORT_WORDS:
             seen.add(f)
@@ -1324,8 +1341,9 @@ def _bare_club_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, 
                 continue  # an adjective: "النادي الإفريقي", "الهلال" after "الكأس"
         if i + 1 < hi and toks[i + 1][0].isalpha():
             nf, ncl, nrest, _nh = analyse(toks[i + 1])
-            if not ncl and nrest.startswith("ال") and nf not in lx.STOP and not is_nat(nrest):
-                continue  # a longer name or phrase: "الهلال الأحمر", "الوحدة الوطنية", "الجزيرة العربية"
+            if not ncl and nrest.startswith("ال") and nf not in lx.STOP and (
+                    not is_nat(nrest) or (rest in _CURRENCIES and _money_country(toks[i + 1]))):
+                continue  # a longer name or phrase: "الهلال الأحمر", "الوحدة الوطنية"; a currency: "الريال السعودي"
         if _sport_context(toks, i):
             out.append((i, i + 1, 0.75, canonical))
     return out

@@ -75,6 +75,7 @@ GOLD_FILES = {"test": ROOT / "data" / "gold" / "organisations_news.jsonl",
               "train6": ROOT / "data" / "gold" / "organisations_train6.jsonl",
               "train7": ROOT / "data" / "gold" / "organisations_train7.jsonl",
               "train8": ROOT / "data" / "gold" / "organisations_train8.jsonl",
+              "newsdev6": ROOT / "data" / "gold" / "organisations_newsdev6.jsonl",
               "train2_b": ROOT / "data" / "gold" / "organisations_train2_b.jsonl",
               "test_b": ROOT / "data" / "gold" / "organisations_news_b.jsonl"}
 GOLD = GOLD_FILES["test"]  # rebound by ``--set``
@@ -189,6 +190,9 @@ TRAIN6_PLAN = list(TRAIN5_PLAN)
 TRAIN7_PLAN = list(TRAIN5_PLAN)
 # Twelfth draw (session 17, right after train7): more TRAINING data (``--set train8``), the same mix as train5.
 TRAIN8_PLAN = list(TRAIN5_PLAN)
+# Sixth news DEVELOPMENT set (session 17, when news dev 5's errors were opened for reading): news dev 4's mix, kept
+# unread (``--set newsdev6``).
+NEWSDEV6_PLAN = list(NEWSDEV4_PLAN)
 # Moroccan test set: febrayer articles of the topic test half (200-399), drawn uniformly, no word limit.
 MOROCCO_SEED = 20261131
 MOROCCO_RANGE = range(200, 400)
@@ -239,7 +243,8 @@ def select(which: str | None = None) -> list[str]:
     plans = {"train": TRAIN_PLAN, "newsdev2": TRAIN_EXTRA, "newsdev3": NEWSDEV3_PLAN, "newsdev4": NEWSDEV4_PLAN,
              "train2": TRAIN2_PLAN, "train3": TRAIN3_PLAN, "newsdev5": NEWSDEV5_PLAN, "train4": TRAIN4_PLAN,
              "train5": TRAIN5_PLAN, "train6": TRAIN6_PLAN,
-             "train7": TRAIN7_PLAN, "train8": TRAIN8_PLAN}
+             "train7": TRAIN7_PLAN, "train8": TRAIN8_PLAN,
+             "newsdev6": NEWSDEV6_PLAN}
     which = {"train2_b": "train2"}.get(which or SET, which or SET)
     if which in plans:  # one generator for every later draw, continued plan after plan
         drawn = draw(TRAIN_SEED, [x for plan in plans.values() for x in plan], frozenset(test + dev))

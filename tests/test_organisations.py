@@ -1407,6 +1407,14 @@ def test_a_hashtag_after_a_group_noun_cuts_it_off() -> None:
     assert surfaces("وقالت جماعة #الحوثي إنها أطلقت صاروخا على جازان.") == ["جماعة #الحوثي"]
 
 
+def test_a_hashtag_after_a_platform_noun_cuts_it_off() -> None:
+    """"منصة #فيسبوك" is "فيسبوك" (rule 9; the training golds: "منصة #إنستغرام", "موقع #فيسبوك", "لشبكة #فيسبوك"
+    all keep the platform only), while "منصة انستغرام" without the "#" keeps its head noun (built sentences after
+    AlArabiya technology pages)."""
+    assert surfaces("وقالت منصة #فيسبوك في ردود مكتوبة إنها حذفت الحسابات.") == ["فيسبوك"]
+    assert surfaces("وأعلنت منصة انستغرام ميزة جديدة.") == ["منصة انستغرام"]
+
+
 def test_a_programme_or_a_work_is_no_organisation() -> None:
     """'برنامج "ذا فويس"', 'فيلم "شوف"': a programme or a work named after its noun is no organisation (the training
     annotators' precedent); 'برنامج المركز الوطني للتخصيص' keeps the centre, a head noun's name (ANT v1.1 and built

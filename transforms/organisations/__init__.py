@@ -1745,7 +1745,8 @@ def _merge(
     return out
 
 
-_HASH_HEADS = lx.MILITIA_NOUNS | frozenset(fold(w) for w in ["تنظيم", "التنظيم"])
+# "منصة" (a platform) too: "منصة #فيسبوك" -> "فيسبوك" (the training golds, as for "موقع" and "شبكة")
+_HASH_HEADS = lx.MILITIA_NOUNS | frozenset(fold(w) for w in ["تنظيم", "التنظيم", "منصة"])
 # Nouns that are no head yet stand before a quoted name as one ('تنظيم "الدولة الإسلامية"', 'موقع "بلومبرغ"')
 _QUOTED_HEADS = _HASH_HEADS | frozenset(fold(w) for w in ["موقع", "مجموعة"])
 

@@ -1415,6 +1415,13 @@ def test_a_hashtag_after_a_platform_noun_cuts_it_off() -> None:
     assert surfaces("وأعلنت منصة انستغرام ميزة جديدة.") == ["منصة انستغرام"]
 
 
+def test_a_makers_name_before_a_model_code_is_a_product() -> None:
+    """"نوكيا S40", "Huawei P20 Pro": a maker's name with a model code is a phone's name, no organisation (guidelines:
+    products); "شركة نوكيا" is the company (built sentences after AlArabiya technology pages)."""
+    assert surfaces("ويعمل التطبيق على هواتف نوكيا S40 فقط.") == []
+    assert surfaces("وقالت شركة نوكيا إن أرباحها ارتفعت.") == ["شركة نوكيا"]
+
+
 def test_a_programme_or_a_work_is_no_organisation() -> None:
     """'برنامج "ذا فويس"', 'فيلم "شوف"': a programme or a work named after its noun is no organisation (the training
     annotators' precedent); 'برنامج المركز الوطني للتخصيص' keeps the centre, a head noun's name (ANT v1.1 and built

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -544,6 +545,8 @@ _LED_BY = frozenset(fold(w) for w in ["بقيادة", "بزعامة"])
 _COMPETITIONS = frozenset(fold(p + w) for w in ["كأس", "بطولة", "مسابقة", "جائزة"] for p in ("", "و", "ب", "ل", "وب", "ول"))
 _LEAGUE = frozenset(fold(w) for w in ["رابطة", "الرابطة"])
 _CHAMPIONS = frozenset(fold(w) for w in ["الأبطال", "أبطال"])
+# A model code after a maker's name makes a product ("نوكيا S40", "هواوي P20"); a bare number does not (an amount)
+_MODEL_CODE = re.compile(r"[A-Za-z]{1,3}[0-9]{1,4}[A-Za-z]{0,2}")
 _PRODUCTS = frozenset(fold(w) for w in [
     "غو", "بلاي", "مسنجر", "ماسنجر", "لايف", "ماب", "مابس", "إيرث", "كروم", "درايف", "غالاكسي", "جالاكسي", "بيكسل",
     "ووتش", "ستور", "go", "play", "messenger", "live", "maps", "earth", "chrome", "drive", "galaxy", "pixel", "watch",
@@ -880,8 +883,8 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             continue  # "للمبادلات [الخارجية التونسية]": the portfolio word is an adjective here
         if x[3] is None and 2 <= e - s <= 3 and analyse(toks[s])[2] == _GOVERNMENT and _describes(toks[s + 1]):
             continue  # "حكومة فاشلة", "حكومة كفاءات", "حكومة محاصصة حزبية": what kind, not whose
-        if e - s == 1 and e < hi and fold(toks[e]) in _PRODUCTS:
-            continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go": a product's name, not the company
+        if e - s == 1 and e < hi and (fold(toks[e]) in _PRODUCTS or _MODEL_CODE.fullmatch(toks[e])):
+            continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go", "نوكيا S40": a product's name, not the company
         board = _board_before(toks, s, out[-1][1] if out else 0)
         if board:  # "مجلس إدارة | صندوق النقد الدولي": one mention (the training golds, 8 of 8), typed as the
             s -= board  # body by the list or by linking.guess_type (rule 8)

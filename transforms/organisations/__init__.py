@@ -892,7 +892,7 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
         if x[3] is None and _only_places(toks[s:e]) and not _sport_context(toks, s):
             continue  # "مصر و الامارات", "كوريا الشمالية", "الولايات المتحدة": states, not organisations
         if (x[3] is None and analyse(toks[s])[2] in _CURRENCIES and all(is_nat(analyse(t)[2]) for t in toks[s + 1 : e])
-                and (not _sport_context(toks, s) or any(_money_country(t) for t in toks[s + 1 : e + 1][:2]))):
+                and (not _sport_context(toks, s) or any(_money_country(t) for t in toks[s + 1 : min(e + 1, hi)]))):
             continue  # "الريال الإيراني", "سعر الريال": a currency, not Real Madrid (outside a match report, and
             # with its country even in one: "راتبا بالريال السعودي"; "الريال الإسباني" is the club)
         if x[3] is None and e - s >= 2 and fold(toks[e - 1])[:2] == "لل" and "ال" + fold(toks[e - 1])[2:] in lx.BARE_BAD:
@@ -1296,13 +1296,9 @@ def _sport_words(tokens: Iterable[str], need: int) -> bool:
     """At least ``need`` different match-report words among the tokens (clitic و/ب/ل/ف aside)."""
     seen: set[str] = set()
     for tok in _SPORT_RAW.intersection(tokens):  # the few candidate words, found at C speed
-        f = fold(tok)
-        if f not in _SPORT_WORDS and len(f) > 3 and f[0] in "وف" and f[1] in "بل":
-            f = f[1:]
-        if f not in _SPORT_WORDS and f.startswith("لل"):
-            f = "ا" + f[1:]  # "للبطولة": ل + البطولة
-        elif f not in _SPORT_WORDS and len(f) > 3 and f[0] in "وبلف":
-            f = f[1:]
+        f = analyse(tok)[2]  # the clitics before an article aside: "للبطولة", "والمباراة"
+        if f not in _SPORT_WORDS and len(f) > 3 and f[0] in "وبلف":
+            f = f[1:]  # one before an indefinite word: "ولاعب", "بمباراة"
         if f in _SPORT_WORDS:
             seen.add(f)
             if len(seen) >= need:

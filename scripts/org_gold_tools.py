@@ -76,6 +76,7 @@ GOLD_FILES = {"test": ROOT / "data" / "gold" / "organisations_news.jsonl",
               "train7": ROOT / "data" / "gold" / "organisations_train7.jsonl",
               "train8": ROOT / "data" / "gold" / "organisations_train8.jsonl",
               "newsdev6": ROOT / "data" / "gold" / "organisations_newsdev6.jsonl",
+              "train9": ROOT / "data" / "gold" / "organisations_train9.jsonl",
               "train2_b": ROOT / "data" / "gold" / "organisations_train2_b.jsonl",
               "test_b": ROOT / "data" / "gold" / "organisations_news_b.jsonl"}
 GOLD = GOLD_FILES["test"]  # rebound by ``--set``
@@ -193,6 +194,9 @@ TRAIN8_PLAN = list(TRAIN5_PLAN)
 # Sixth news DEVELOPMENT set (session 17, when news dev 5's errors were opened for reading): news dev 4's mix, kept
 # unread (``--set newsdev6``).
 NEWSDEV6_PLAN = list(NEWSDEV4_PLAN)
+# Thirteenth draw (session 17's end, after newsdev6): more TRAINING data (``--set train9``), train5's mix, annotated
+# for the next session's retraining.
+TRAIN9_PLAN = list(TRAIN5_PLAN)
 # Moroccan test set: febrayer articles of the topic test half (200-399), drawn uniformly, no word limit.
 MOROCCO_SEED = 20261131
 MOROCCO_RANGE = range(200, 400)
@@ -244,7 +248,7 @@ def select(which: str | None = None) -> list[str]:
              "train2": TRAIN2_PLAN, "train3": TRAIN3_PLAN, "newsdev5": NEWSDEV5_PLAN, "train4": TRAIN4_PLAN,
              "train5": TRAIN5_PLAN, "train6": TRAIN6_PLAN,
              "train7": TRAIN7_PLAN, "train8": TRAIN8_PLAN,
-             "newsdev6": NEWSDEV6_PLAN}
+             "newsdev6": NEWSDEV6_PLAN, "train9": TRAIN9_PLAN}
     which = {"train2_b": "train2"}.get(which or SET, which or SET)
     if which in plans:  # one generator for every later draw, continued plan after plan
         drawn = draw(TRAIN_SEED, [x for plan in plans.values() for x in plan], frozenset(test + dev))

@@ -499,7 +499,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
             e = min((k for k in range(s + 1, e) if k in listed and is_press_addressee(toks, k)), default=e)
             # a listed name starting inside the span and ending after it: the list knows where it starts,
             # the CRF span ends before it ("وزارة الخارجية وإلى [المندوبية العامة لإدارة السجون]")
-            cross = min((ls for ls in listed if s < ls < e < listed[ls][0]), default=None)
+            # (each test walks the span's own positions: a page of thousands of names in one sentence stays linear)
+            cross = next((k for k in range(s + 1, e) if k in listed and e < listed[k][0]), None)
             if cross is not None:
                 rep = _repair(toks, s, cross, hi)
                 if not rep or rep[1] > cross:
@@ -507,12 +508,12 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
                 s, e = rep
             # a listed name inside the span: the list knows where it starts, unless head nouns come
             # before it ("واشترى المركزي الأوروبي" is the verb + the bank; "مكتب ..." would be an organ)
-            inner = min((ls for ls in listed if s < ls < e), default=None)
+            inner = next((k for k in range(s + 1, e) if k in listed), None)
             if inner is not None and not any(analyse(t)[3] for t in toks[s:inner]):
                 s = inner
             elif inner is not None and _topic_closed(toks, s, inner):
                 e = inner  # the listed body after ب hosts the centre and is a mention of its own
-            e = min((ls for ls in listed if s < ls < e and _bloc_seat(toks, s, ls)), default=e)
+            e = next((k for k in range(s + 1, e) if k in listed and _bloc_seat(toks, s, k)), e)
             cands.append((s, e, c, None, "C"))
     if cands and any(g != float("inf") for g in GATE.values()):
         best = crf.best_score(em)

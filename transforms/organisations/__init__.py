@@ -40,6 +40,7 @@ from transforms.organisations.rules import (
     head_spans,
     is_nat,
     is_press_addressee,
+    is_term,
     latin_spans,
     letter_acronym_spans,
     possessed,
@@ -884,6 +885,8 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             continue  # "للمبادلات [الخارجية التونسية]": the portfolio word is an adjective here
         if x[3] is None and 2 <= e - s <= 3 and analyse(toks[s])[2] == _GOVERNMENT and _describes(toks[s + 1]):
             continue  # "حكومة فاشلة", "حكومة كفاءات", "حكومة محاصصة حزبية": what kind, not whose
+        if e - s == 1 and is_term(toks[s]):
+            continue  # 'مؤشر "PMI"', "رسائل SMS": an index or a format, even where the CRF reads a name
         if e - s == 1 and e < hi and (fold(toks[e]) in _PRODUCTS or _MODEL_CODE.fullmatch(toks[e])):
             continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go", "نوكيا S40": a product's name, not the company
         board = _board_before(toks, s, out[-1][1] if out else 0)

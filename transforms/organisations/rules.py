@@ -695,3 +695,8 @@ _TERM_WORDS = (
     "BBB AAA MRI CT ICU PCR IQ KO GB MB TB KB GHz MHz MP"
 )
 _TERMS = frozenset(_TERM_WORDS.split())
+
+
+def is_term(tok: str) -> bool:
+    """A Latin acronym or term that names a thing ("PMI", "SMS"), whichever component proposed it."""
+    return tok in _TERMS

@@ -18,8 +18,8 @@ stops; ``--errors`` lists its misses and spurious spans. The Moroccan dev gold
 ../shared) is scored the same way next to it. The fourth news dev gold (organisations_newsdev4.jsonl, 557
 mentions) is scored only with ``--unread`` and its errors never print; the fifth (organisations_newsdev5.jsonl,
 320 mentions, drawn in session 9; unread in sessions 9-16, its errors read since session 17) is scored with news dev;
-the sixth (organisations_newsdev6.jsonl, drawn in session 17) only with ``--unread newsdev6``, once at the end of a
-session. In a fold run
+the sixth (organisations_newsdev6.jsonl, drawn in session 17) and the seventh (organisations_newsdev7.jsonl, drawn in
+session 18) only with ``--unread newsdev6 newsdev7``, once at the end of a session. In a fold run
 (``--tag``) the fold-0 model also scores news dev and Moroccan dev. The news TEST gold and the Moroccan TEST gold are never read here. A fold run also prints
 "WOJOOD-ALL full, guideline scope": Wojood ORG names the project guidelines do not call organisations
 (a country or city acting, a bare generic noun) left out of gold and predictions, a diagnostic only.
@@ -73,6 +73,7 @@ MOROCCODEV = GOLD / "organisations_moroccodev.jsonl"
 NEWSDEV4 = GOLD / "organisations_newsdev4.jsonl"
 NEWSDEV5 = GOLD / "organisations_newsdev5.jsonl"
 NEWSDEV6 = GOLD / "organisations_newsdev6.jsonl"
+NEWSDEV7 = GOLD / "organisations_newsdev7.jsonl"
 
 
 @cache
@@ -101,6 +102,11 @@ def newsdev6_records() -> list[dict]:
     return _news_gold(NEWSDEV6)
 
 
+def newsdev7_records() -> list[dict]:
+    """The seventh news dev gold (120 articles, drawn after train9, session 18): unread, errors never print."""
+    return _news_gold(NEWSDEV7)
+
+
 @cache
 def moroccodev_records() -> list[dict]:
     """The Moroccan dev gold (febrayer 0-199, text read from ../shared); empty when either is absent."""
@@ -110,8 +116,8 @@ def moroccodev_records() -> list[dict]:
 # News dev 2 and 3 (organisations_newsdev2/3.jsonl) are training data since sessions 7 and 8
 # (train_organisations.NEWS_TRAIN).
 DEV_GOLDS = {"newsdev": newsdev_records, "newsdev5": newsdev5_records, "newsdev4": newsdev4_records,
-             "newsdev6": newsdev6_records, "moroccodev": moroccodev_records}
-UNREAD = {"newsdev4", "newsdev6"}  # scored only when named, never listed: dev figures no rule was written from
+             "newsdev6": newsdev6_records, "newsdev7": newsdev7_records, "moroccodev": moroccodev_records}
+UNREAD = {"newsdev4", "newsdev6", "newsdev7"}  # scored only when named, never listed: dev figures no rule was written from
 
 
 def dev_score(recs: list[dict], system: str) -> tuple[tuple[int, int, int], tuple[int, int, int], dict]:

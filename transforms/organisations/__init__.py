@@ -160,6 +160,11 @@ def _starts_clause(toks: list[str], s: int) -> bool:
     return media and not r1.endswith(("ي", "يه"))
 
 
+def _closes_inner_quote(toks: list[str], s: int, e: int) -> bool:
+    """The span's last token is a quote closing one opened inside it: 'هيئة شورى « المؤتمر الشعبي »'."""
+    return toks[e - 1] in _QUOTE_MARKS and sum(t in _QUOTE_MARKS for t in toks[s : e - 1]) % 2 == 1
+
+
 def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
     """Trim titles/function words, extend genitive chains cut short, drop bare generic heads."""
     people = False
@@ -174,12 +179,16 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
             e = k  # "الشركة إن الأرباح", "الجامعة يتطلع": the name ends before a complementiser or a verb
             break
         if toks[k] in _QUOTE_MARKS and not any(t in _QUOTE_MARKS for t in toks[k + 1 : e]):
+            if sum(t in _QUOTE_MARKS for t in toks[s:k]) % 2:
+                e = k + 1  # 'مجلس إدارة "مبادلة"': it closes a quote opened inside the name (rule 10)
+                break
             if e < hi and toks[e] in _QUOTE_MARKS and k + 1 < e and analyse(toks[s])[3] and toks[k - 1] not in ("و", "ف"):
                 s = k + 1  # 'وكالة أنباء "أعماق"': the quoted name, the head outside (rule 10)
             else:
                 e = k  # 'الجيش و »الجنود الوهميين': a quote that does not close inside the name ends it
             break
-    while e > s and (not toks[e - 1][0].isalnum() or fold(toks[e - 1]) in lx.STOP or fold(toks[e - 1]) in _ADVERBS
+    while e > s and ((not toks[e - 1][0].isalnum() and not _closes_inner_quote(toks, s, e))
+                     or fold(toks[e - 1]) in lx.STOP or fold(toks[e - 1]) in _ADVERBS
                      or toks[e - 1] in ("و", "ف")
                      or (fold(toks[e - 1])[:1] == "و" and fold(toks[e - 1])[1:] in lx.STOP)  # "... وإلى"
                      or (fold(toks[e - 1])[:1] in ("و", "ل", "ب") and fold(toks[e - 1]).endswith(_PRON)

@@ -529,10 +529,12 @@ def test_german_and_american_nationalities() -> None:
     assert surfaces("وقالت وزارة الدفاع الأميركية إن الهجوم فشل.") == ["وزارة الدفاع الأميركية"]
 
 
-def test_the_tunisian_spelling_of_english_is_a_nationality() -> None:
+def test_tunisian_spellings_of_nationalities() -> None:
     """"الأنقليزي" (ق for the g of England, ANT v1.1's usual spelling) describes a complete club name and stays
     outside it (rule 4), as "الإنجليزي" does (ANT v1.1 sport)."""
     assert surfaces("أهدى فريق مانشستير يونايتد الأنقليزي لاعبه و قائده واين روني جائزة.") == ["فريق مانشستير يونايتد"]
+    # and so with Zambia's ("الزمبي" for "الزامبي")
+    assert "زيسكو يونايتد" in surfaces("مباراة هلال السوداني وزيسكو يونايتد الزمبي المبرمجة ليوم 24 ماي الحالي.")
 
 
 def test_a_later_short_form_is_the_core_of_a_name_found_earlier() -> None:

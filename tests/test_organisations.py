@@ -533,7 +533,8 @@ def test_tunisian_spellings_of_nationalities() -> None:
     """"الأنقليزي" (ق for the g of England, ANT v1.1's usual spelling) describes a complete club name and stays
     outside it (rule 4), as "الإنجليزي" does (ANT v1.1 sport)."""
     assert surfaces("أهدى فريق مانشستير يونايتد الأنقليزي لاعبه و قائده واين روني جائزة.") == ["فريق مانشستير يونايتد"]
-    # and so with Zambia's ("الزمبي" for "الزامبي")
+    # and so with Zambia's ("الزمبي" for "الزامبي"); "انقلترا" is England, so its team is named (built sentence)
+    assert surfaces("وانهزم منتخب انقلترا أمام ايسلندا.") == ["منتخب انقلترا"]
     assert "زيسكو يونايتد" in surfaces("مباراة هلال السوداني وزيسكو يونايتد الزمبي المبرمجة ليوم 24 ماي الحالي.")
 
 

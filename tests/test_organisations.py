@@ -538,6 +538,14 @@ def test_tunisian_spellings_of_nationalities() -> None:
     assert "زيسكو يونايتد" in surfaces("مباراة هلال السوداني وزيسكو يونايتد الزمبي المبرمجة ليوم 24 ماي الحالي.")
 
 
+def test_a_fixture_list_names_foreign_clubs_before_their_country() -> None:
+    """A club no list knows, between a dash and its country's adjective in a match report, is a club with the
+    adjective outside (rule 4); a nationality before a player's name keeps the word before it out (ANT v1.1 sport)."""
+    ms = surfaces("الملعب الأولمبي بسوسة : النجم الساحلي – فيروفييرو الموزمبيقي / البوركيني جوزيف لامبتي حكما للمباراة")
+    assert "فيروفييرو" in ms
+    assert surfaces("إغتنم الفرنسي كريم بنزيما، مهاجم ريال مدريد، المباراة ليسجل هدفا في الدوري.") == ["ريال مدريد"]
+
+
 def test_a_later_short_form_is_the_core_of_a_name_found_earlier() -> None:
     """"الجهاز المركزي" after "الجهاز المركزي للتعبئة العامة والإحصاء" is the same body (issue: later partial
     mentions); "إلى" after it is no adjective ("الي" after folding), and another council is left alone."""

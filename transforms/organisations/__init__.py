@@ -483,6 +483,8 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
         cands.append((s, e, c, (" ".join(toks[s:e]).replace(" . ", "."), typ), "A"))  # "العربية.نت" as one name
     for s, e, c in _club_spans(toks, lo, hi):
         cands.append((s, e, c, (" ".join(toks[s:e]), "sports"), "A"))
+    for s, e, c in _fixture_clubs(toks, lo, hi):
+        cands.append((s, e, c, (" ".join(toks[s:e]), "sports"), "A"))
     for s, e, c, canonical in _bare_club_spans(toks, lo, hi):
         cands.append((s, e, c, (canonical, "sports"), "A"))
     for s, e, c in _plural_spans(toks, lo, hi):
@@ -1241,6 +1243,40 @@ def _club_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
             k += 1
         if k > i + 1 and k < hi and _country_adj(toks[k]):
             out.append((i + 1, k, 0.7))
+    return out
+
+
+# Words after which a fixture list's club starts (besides punctuation and the start of the sentence).
+_FIXTURE_BEFORE = frozenset(fold(w) for w in ["و", "أمام", "ضد", "فاز", "تغلب", "يواجه", "واجه", "يستضيف"])
+
+
+def _fixture_word(tok: str) -> bool:
+    """A foreign name's word that is no verb, no possessed noun and carries no و or ل ("ويسجل", "مستحقاتهم")."""
+    f = fold(tok)
+    return (_foreign(tok) and f not in lx.STOP and f[0] not in "ول" and not _verbish(f) and not possessed(tok)
+            and f[0] not in "اأإ")
+
+
+def _fixture_clubs(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
+    """Clubs no list knows in a match report, one to three foreign words right before their country's adjective
+    and after punctuation or a match verb: "[بافيا] الكامروني - [شمس] المصري" (the adjective stays out, rule 4)."""
+    out: list[tuple[int, int, float]] = []
+    if _SPORT_RAW.isdisjoint(toks[lo:hi]) and not _sport_context(toks, lo):
+        return out
+    k = lo + 1
+    while k < hi:
+        if not (toks[k][0].isalpha() and _country_adj(toks[k])):
+            k += 1
+            continue
+        j = k
+        while j > lo and k - j < 3 and _fixture_word(toks[j - 1]):
+            j -= 1
+        if (j < k and (j == lo or not toks[j - 1][0].isalnum() or fold(toks[j - 1]) in _FIXTURE_BEFORE)
+                and not (k + 1 < hi and toks[k + 1][0].isalpha() and (_foreign(toks[k + 1])
+                                                                       or _first_name(toks, k + 1, lo, hi)))
+                and _sport_context(toks, k)):
+            out.append((j, k, 0.7))  # not "[إغتنم] الفرنسي كريم بنزيما": the adjective before a name is a person
+        k += 1
     return out
 
 

@@ -666,6 +666,10 @@ _FOR_A_TIME = frozenset(fold(w) for w in ["للعام", "للسنة", "للمر�
 _AND_PREP = frozenset(fold("و" + w) for w in ["من", "في", "على", "إلى", "الى", "عن", "مع", "لدى"])  # the training golds: 0
 _ORDINALS_FEM = frozenset(fold(w) for w in ["الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة",
                                             "الثامنة", "التاسعة", "العاشرة"])
+# "المركز الثاني", "المركز الأخير": a rank in a table or a race, not a centre (the golds: no mention starts so)
+_RANK = fold("المركز")
+_ORDINALS_MASC = frozenset(fold(w) for w in ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع",
+                                             "الثامن", "التاسع", "العاشر", "الأخير"])
 
 
 def _ordinal_of(last: str, nxt: str) -> bool:
@@ -896,6 +900,8 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             continue  # "للمبادلات [الخارجية التونسية]": the portfolio word is an adjective here
         if x[3] is None and 2 <= e - s <= 3 and analyse(toks[s])[2] == _GOVERNMENT and _describes(toks[s + 1]):
             continue  # "حكومة فاشلة", "حكومة كفاءات", "حكومة محاصصة حزبية": what kind, not whose
+        if x[3] is None and e - s >= 2 and analyse(toks[s])[2] == _RANK and fold(toks[s + 1]) in _ORDINALS_MASC:
+            continue  # "تحتل برشلونة المركز الثاني ب 72 نقطة": a place in the table
         if e - s == 1 and is_term(toks[s]):
             continue  # 'مؤشر "PMI"', "رسائل SMS": an index or a format, even where the CRF reads a name
         if e - s == 1 and e < hi and (fold(toks[e]) in _PRODUCTS or _MODEL_CODE.fullmatch(toks[e])):

@@ -111,3 +111,27 @@ def test_decode_rejects_invalid_utf8_with_bom() -> None:
     with pytest.raises(PageError) as info:
         decode(b"\xef\xbb\xbf\xd9\x85\xff\xfe bad")
     assert info.value.reason == "undecodable"
+
+
+def test_a_page_cut_inside_its_last_letter_keeps_its_text(seed_text: str) -> None:
+    """A download cut in the middle of a two-byte Arabic letter is whole UTF-8 up to that letter: it is read as
+    UTF-8 (not quarantined as undecodable, nor garbled through another code page)."""
+    raw = seed_text.encode("utf-8")
+    cut = next(k for k in range(len(raw) * 2 // 3, len(raw)) if raw[k] >= 0xC0)  # a letter's first byte
+    text = decode(raw[: cut + 1])
+    assert text == raw[:cut].decode("utf-8")
+    page = parse_unit(raw[: cut + 1], "text")
+    assert page.title == TITLE
+
+
+def test_a_stray_byte_in_a_utf8_page_does_not_turn_it_into_windows_1256(seed_text: str) -> None:
+    """One invalid byte in a UTF-8 page used to send the whole page through windows-1256, which reads each
+    Arabic letter as two others ("ظˆظƒط§ظ„ط©" for "وكالة"); the page stays UTF-8 and the byte shows as U+FFFD."""
+    raw = seed_text.encode("utf-8")
+    after_title = raw.index("نشر في".encode()) + 20
+    cut = next(k for k in range(after_title, len(raw)) if raw[k] >= 0xC0)
+    text = decode(raw[:cut] + b"\xff" + raw[cut:])
+    assert text == seed_text[: len(raw[:cut].decode("utf-8"))] + "\ufffd" + raw[cut:].decode("utf-8")
+    assert parse_unit(raw[:cut] + b"\xff" + raw[cut:], "text").title == TITLE
+    cp1256 = seed_text.encode("cp1256", errors="replace")  # a real windows-1256 page is still read as one
+    assert parse_unit(cp1256, "text").title == TITLE

@@ -39,8 +39,16 @@ def decode(raw: bytes) -> str:
         raise PageError("binary", "NUL bytes in the first 4 KiB: not a text page")
     try:
         return _checked(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(raw) and exc.start >= len(raw) - 3:
+            # a download cut inside the last letter: the text before it is whole UTF-8, so keep it (the parser
+            # still decides whether a title and a body are there) instead of guessing another code page
+            return _checked(raw[: exc.start].decode("utf-8"))
+        text = raw.decode("utf-8", errors="replace")
+        if text.count("\ufffd") <= max(3, len(text) // 2000):
+            # a few stray bytes in a UTF-8 page (a scraper's cut, a bad copy): windows-1256 would read every
+            # Arabic letter of it as two wrong ones, so the page stays UTF-8 and the bad bytes show as U+FFFD
+            return _checked(text)
     # Not UTF-8: windows-1256 is the usual legacy Arabic code page; accept it only when the
     # decoded text is mostly Arabic letters, otherwise ask a detector.
     text = raw.decode("cp1256", errors="replace")

@@ -180,27 +180,14 @@ def load_wojood(split: str) -> list[Sentence]:
 # The fifteenth (train11, session 18) alone read as no gain (pools -0.2 / -0.5, news dev 4 0.847 -> 0.842, news dev
 # +0.017, news dev 5 +0.008); with the sixteenth (train12) both joined (against train10's CRF: pools -0.2 / 0.0,
 # news dev 0.948 -> 0.965, news dev 5 0.829 -> 0.829, Moroccan dev 0.883 -> 0.888; sample differences balanced).
-NEWS_TRAIN = (ROOT / "data" / "gold" / "organisations_train.jsonl",
-              ROOT / "data" / "gold" / "organisations_newsdev2.jsonl",
-              ROOT / "data" / "gold" / "organisations_newsdev3.jsonl",
-              ROOT / "data" / "gold" / "organisations_train2.jsonl",
-              ROOT / "data" / "gold" / "organisations_train3.jsonl",
-              ROOT / "data" / "gold" / "organisations_train4.jsonl",
-              ROOT / "data" / "gold" / "organisations_train5.jsonl",
-              ROOT / "data" / "gold" / "organisations_train6.jsonl",
-              ROOT / "data" / "gold" / "organisations_train7.jsonl",
-              ROOT / "data" / "gold" / "organisations_train8.jsonl",
-              ROOT / "data" / "gold" / "organisations_train9.jsonl",
-              ROOT / "data" / "gold" / "organisations_train10.jsonl",
-              ROOT / "data" / "gold" / "organisations_train11.jsonl",
-              ROOT / "data" / "gold" / "organisations_train12.jsonl")
+NEWS_TRAIN_SETS = ("train", "newsdev2", "newsdev3", *(f"train{k}" for k in range(2, 13)))
+NEWS_TRAIN = tuple(ROOT / "data" / "gold" / f"organisations_{name}.jsonl" for name in NEWS_TRAIN_SETS)
 
 
 def load_news_train(paths: tuple[Path, ...] = NEWS_TRAIN) -> list[Sentence]:
-    """The hand-annotated news training articles (scripts/org_gold_tools.py --set train / newsdev2 / newsdev3 /
-    train2 / train3 / train4 / train5 / train6 / train7 / train8 / train9 / train10 / train11 / train12) as BIO sentences, tokenised and split as the extractor does. A span that starts after
-    a clitic (guidelines rule 3) labels its whole first token, as the token-level corpora do; AlArabiya text is
-    re-read from ../shared."""
+    """The hand-annotated news training articles (scripts/org_gold_tools.py --set NAME, NAME in NEWS_TRAIN_SETS) as
+    BIO sentences, tokenised and split as the extractor does. A span that starts after a clitic (guidelines rule 3)
+    labels its whole first token, as the token-level corpora do; AlArabiya text is re-read from ../shared."""
     from eval_organisations import load_gold  # the same reader as the golds (imported here: it imports us)
 
     from transforms.organisations.tokens import sentence_bounds, tokenize

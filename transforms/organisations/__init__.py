@@ -1257,10 +1257,10 @@ _FIXTURE_BEFORE = frozenset(fold(w) for w in ["و", "أمام", "ضد", "فاز"
 
 
 def _fixture_word(tok: str) -> bool:
-    """A foreign name's word that is no verb, no possessed noun and carries no و or ل ("ويسجل", "مستحقاتهم")."""
+    """A foreign name's word that is no verb, no possessed noun and opens with no و, ل or alef ("ويسجل", "مستحقاتهم",
+    "إغتنم", "أشتاق": folding writes every alef as ا)."""
     f = fold(tok)
-    return (_foreign(tok) and f not in lx.STOP and f[0] not in "ول" and not _verbish(f) and not possessed(tok)
-            and f[0] not in "اأإ")
+    return _foreign(tok) and f not in lx.STOP and f[0] not in "ولا" and not _verbish(f) and not possessed(tok)
 
 
 def _fixture_clubs(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:

@@ -179,7 +179,7 @@ def _repair(toks: list[str], s: int, e: int, hi: int) -> tuple[int, int] | None:
             e = k  # "الشركة إن الأرباح", "الجامعة يتطلع": the name ends before a complementiser or a verb
             break
         if toks[k] in _QUOTE_MARKS and not any(t in _QUOTE_MARKS for t in toks[k + 1 : e]):
-            if sum(t in _QUOTE_MARKS for t in toks[s:k]) % 2:
+            if _closes_inner_quote(toks, s, k + 1):
                 e = k + 1  # 'مجلس إدارة "مبادلة"': it closes a quote opened inside the name (rule 10)
                 break
             if e < hi and toks[e] in _QUOTE_MARKS and k + 1 < e and analyse(toks[s])[3] and toks[k - 1] not in ("و", "ف"):
@@ -1267,8 +1267,8 @@ def _fixture_clubs(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, fl
     """Clubs no list knows in a match report, one to three foreign words right before their country's adjective
     and after punctuation or a match verb: "[بافيا] الكامروني - [شمس] المصري" (the adjective stays out, rule 4)."""
     out: list[tuple[int, int, float]] = []
-    if _SPORT_RAW.isdisjoint(toks[lo:hi]) and not _sport_context(toks, lo):
-        return out
+    if _SPORT_RAW.isdisjoint(toks[max(0, lo - 30) : hi + 30]):
+        return out  # no match word within reach of any candidate (_sport_context's window), decided at C speed
     k = lo + 1
     while k < hi:
         if not (toks[k][0].isalpha() and _country_adj(toks[k])):

@@ -26,9 +26,10 @@ LEADING_CLITICS = ("و", "ب", "ل", "ف", "ك")
 
 # Every news gold file: the test set, the dev sets, the training sets and the second annotations.
 NEWS_SETS = ("news", "news_b", "newsdev", "newsdev2", "newsdev3", "newsdev4", "newsdev5", "newsdev6", "newsdev7", "train", "train2",
-             "train2_b", "train3", "train4", "train5", "train6", "train7", "train8", "train9", "train10", "train11", "train12")
+             "train2_b", "train3", "train4", "train5", "train6", "train7", "train8", "train9", "train10", "train11", "train12",
+             "train13")
 # Names whose own first letters look like a clitic + article (rule 3: "initial letters of names that are not clitics").
-NAMES_OPENING_LIKE_CLITICS = frozenset({"بالميراس"})
+NAMES_OPENING_LIKE_CLITICS = frozenset({"بالميراس", "بالستينو"})
 NEWS_FILES = {name: ROOT / "data" / "gold" / f"organisations_{name}.jsonl" for name in NEWS_SETS}
 
 

@@ -390,7 +390,8 @@ _SITE = frozenset(fold(w) for w in ["موقع", "الموقع"])
 _GROUP = frozenset(fold(w) for w in ["مجموعة", "المجموعة", "مجموعه"])
 # "بحسب « المسيرة »", "نقلا عن « القدس العربي »": a quoted name given as the source of a report is an outlet.
 # A correspondent of an outlet, or two outlets under one dual head noun.
-_PRESS_WORDS = frozenset(fold(w) for w in ["مراسل", "مراسلة", "مراسلو", "مراسلي", "قناتي", "صحيفتي", "قناتا", "صحيفتا"])
+_PRESS_WORDS = frozenset(fold(w) for w in ["مراسل", "مراسلة", "مراسلو", "مراسلي", "قناتي", "صحيفتي", "قناتا", "صحيفتا",
+                                           "موفد", "موفدة", "كاميرا", "عدسة", "شاشة"])
 _FIRMS = frozenset(fold(w) for w in ["شركتان", "الشركتان", "شركتي", "الشركتين", "شركتا", "شركتين"])
 _SOURCE = frozenset(fold(w) for w in ["بحسب", "حسب", "وحسب", "وبحسب", "نقلت", "ونقلت", "أوردت", "وأوردت"])
 
@@ -482,10 +483,12 @@ def reprint_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, flo
 # An outlet named in quotes as the one a source spoke to or that obtained a document: 'في اتصال هاتفي مع
 # «فبراير»', 'في تصريح لـ«هسبريس»', 'وقال لـ"العربية.نت"', 'حصلت «فبراير. كوم» على صور'.
 _CONTACT = frozenset(fold(w) for w in ["تصريح", "تصريحات", "اتصال", "حديث", "حوار", "مقابلة"])
-_CONTACT_ADJ = frozenset(fold(w) for w in ["هاتفي", "خاص", "خاصة", "صحفي", "صحافي", "صحفية", "صحافية"])
+_CONTACT_ADJ = frozenset(fold(w) for w in ["هاتفي", "خاص", "خاصة", "صحفي", "صحافي", "صحفية", "صحافية", "سابقة",
+                                           "حصرية", "تلفزيونية"])
 _TO = frozenset(fold(w) for w in ["لـ", "ل", "بـ", "مع"])
 _SAID = frozenset(fold(p + w) for p in ("", "و") for w in ["قال", "قالت", "أكد", "أكدت", "أوضح", "أوضحت", "صرح",
-                                                             "صرحت", "كشف", "كشفت", "أضاف", "أضافت"])
+                                                             "صرحت", "كشف", "كشفت", "أضاف", "أضافت", "ذكر",
+                                                             "ذكرت", "أفاد", "أفادت"])
 _OBTAINED = frozenset(fold(p + w) for p in ("", "و") for w in ["حصلت", "حصل", "علمت", "اطلعت", "تلقت"])
 _OBTAINED_NEXT = frozenset(fold(w) for w in ["على", "من", "أن"])
 
@@ -508,15 +511,40 @@ def _told_outlet(toks: list[str], q: int, end: int, lo: int, hi: int) -> bool:
     if before in _CONTACT or (before in _SAID and prev != fold("مع")):
         return True
     if toks[q - 1] == "لـ" and end - q == 3:
+        if end < hi and toks[end] == ":":
+            return True  # a headline: 'غوغل لـ "العربية": ...', what someone told the outlet
         # 'وأكد مصدر من داخل البيضاء لـ"العربية"': one quoted word a source spoke to, the saying verb or its
         # subject shortly before and no clause between ('وأكد أن الحزب تعرض لـ"هجوم"' is no outlet)
-        for t in reversed(toks[max(lo, q - 8) : q - 1]):
+        for t in reversed(toks[max(lo, q - 12) : q - 1]):
             f = fold(t)
             if f in _THAT:
                 return False
             if f in _SAID or f in _SOURCES_NOUN:
                 return True
     return before in _CONTACT_ADJ and q - 3 >= lo and fold(toks[q - 3]) in _CONTACT
+
+
+# Outlets whose name is a common word, named without quotes only where a correspondent, a camera or an interview
+# points at them: "وأفاد مراسل العربية", "في مقابلة خاصة مع العربية" (elsewhere "العربية" is the adjective).
+_WORD_OUTLETS = {fold("العربية"): "العربية", fold("الحدث"): "الحدث"}
+_WORD_OUTLETS_RAW = frozenset(["العربية", "العربيه", "الحدث"])
+
+
+def word_outlet_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, str]]:
+    """(start, end, confidence, canonical) of the unquoted outlets above."""
+    out: list[tuple[int, int, float, str]] = []
+    if _WORD_OUTLETS_RAW.isdisjoint(toks[lo + 1 : hi]):
+        return out  # the common case, decided at C speed
+    for i in range(lo + 1, hi):
+        canonical = _WORD_OUTLETS.get(fold(toks[i]))
+        if canonical is None:
+            continue
+        prev = fold(toks[i - 1])
+        if prev in _PRESS_WORDS or (prev == fold("مع") and i - 2 >= lo and (
+                fold(toks[i - 2]) in _CONTACT or (fold(toks[i - 2]) in _CONTACT_ADJ and i - 3 >= lo
+                                                   and fold(toks[i - 3]) in _CONTACT))):
+            out.append((i, i + 1, 0.75, canonical))
+    return out
 
 
 def _name_word(tok: str) -> bool:

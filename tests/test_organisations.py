@@ -1684,3 +1684,13 @@ def test_a_platforms_site_keeps_its_head() -> None:
     training golds: 12 in, 2 out); before another kind of body it is that body's website (built sentences)."""
     assert surfaces("ونشر صورة على موقع فيسبوك أمس.") == ["موقع فيسبوك"]
     assert surfaces("وقال موقع الجيش اليمني إن القوات تقدمت.") == ["الجيش اليمني"]
+
+
+def test_a_first_name_a_station_and_a_product_are_no_bodies() -> None:
+    """A listed one-word club that is also a first name, before a family name, is a person ("وداد بوشماوي", ANT v1.1
+    economy); a club's city naming a square or a station is a place ("محطة برشلونة" in Tunis); a maker's name before
+    its product is the product ("Google Photos"). Built sentences."""
+    assert surfaces("وقالت رئيسة منظمة الأعراف وداد بوشماوي إن الاتحاد اقترح إصلاحات.") == ["منظمة الأعراف"]
+    assert surfaces("وسيتم نقل المسافرين بين محطتي ساحة برشلونة وتونس البحرية.") == []
+    assert surfaces("ويتيح تطبيق Google Photos إنشاء ألبومات.") == []
+    assert surfaces("وفاز الوداد على الرجاء في الدوري.") == ["الوداد", "الرجاء"]

@@ -371,6 +371,8 @@ def _building_as_place(toks: list[str], s: int, lo: int) -> bool:
     return "ب" in cl or (s > lo and fold(toks[s - 1]) in _LOCATIVE)
 
 
+# A square, a station or a street named after a city or a club is a place: "محطة برشلونة", "ساحة برشلونة" (Tunis).
+_STREETS = frozenset(fold(w) for w in ["ساحة", "محطة", "محطتي", "شارع", "نهج", "الساحة", "المحطة"])
 _VENUES = frozenset(fold(w) for w in ["ملعب", "الملعب", "ستاد", "الستاد", "استاد", "الاستاد", "إستاد", "الإستاد"])
 
 
@@ -555,6 +557,7 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
            and (x[3] is not None or not _names_a_place_or_chair(toks, x[0], x[1]))
            and not _building_as_place(toks, x[0], lo)  # whichever component found the building
            and not _venue_nickname(toks, x[0], lo)
+           and not (x[1] - x[0] == 1 and x[0] > lo and analyse(toks[x[0] - 1])[2] in _STREETS)
            and not thing_acronym(toks[x[0] : x[1]])]
     return _final_repairs(toks, hi, out)
 
@@ -571,7 +574,7 @@ _MODEL_CODE = re.compile(r"[A-Za-z]{1,3}[0-9]{1,4}[A-Za-z]{0,2}")
 _PRODUCTS = frozenset(fold(w) for w in [
     "غو", "بلاي", "مسنجر", "ماسنجر", "لايف", "ماب", "مابس", "إيرث", "كروم", "درايف", "غالاكسي", "جالاكسي", "بيكسل",
     "ووتش", "ستور", "go", "play", "messenger", "live", "maps", "earth", "chrome", "drive", "galaxy", "pixel", "watch",
-    "store", "red", "unpacked"])
+    "store", "red", "unpacked", "photos", "search", "hangouts", "assistant", "translate", "lens", "pay"])
 # what the writer thinks of a body or how it stands, never part of its name (after a name: the gold's
 # training articles put "الإرهابي", "الرسمية", "التابعة" right after a mention 22 times, inside one 0 times)
 _EVALUATIVE = frozenset(fold(w) for a in ["الإرهابي", "الرسمي", "المحظور", "المتشدد", "المتطرف", "الانقلابي",
@@ -1685,6 +1688,10 @@ def _first_name(toks: list[str], s: int, lo: int, hi: int) -> bool:
     if s + 1 >= hi or not toks[s + 1][0].isalpha() or is_latin(toks[s + 1]):
         return False
     f, cl, rest, h = analyse(toks[s + 1])
+    nm = names()
+    if (analyse(toks[s])[2] in nm.persons and not cl and not h and not rest.startswith("ال") and rest.endswith("ي")
+            and len(rest) > 4 and rest not in nm.places and rest not in nm.vocab and not is_nat("ال" + rest)):
+        return True  # a first name before a family name: "وداد بوشماوي" (not the club "الوداد")
     return (not cl and not h and rest.startswith("ال") and rest.endswith("ي") and len(rest) > 4 and not is_nat(rest)
             and rest not in lx.INST_ADJ and rest not in lx.REGIONAL_ADJ and rest not in lx.TYPE_CUES
             and f not in lx.STOP and rest not in names().common)  # "داعش الإرهابي": a common adjective

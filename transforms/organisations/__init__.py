@@ -371,8 +371,8 @@ def _building_as_place(toks: list[str], s: int, lo: int) -> bool:
     return "ب" in cl or (s > lo and fold(toks[s - 1]) in _LOCATIVE)
 
 
-# A square, a station or a street named after a city or a club is a place: "محطة برشلونة", "ساحة برشلونة" (Tunis).
-_STREETS = frozenset(fold(w) for w in ["ساحة", "محطة", "محطتي", "شارع", "نهج", "الساحة", "المحطة"])
+# A city, a square, a station or a street named like a club is a place: "مدينة روما", "محطة برشلونة" (Tunis).
+_PLACE_HEADS = frozenset(fold(w) for w in ["ساحة", "محطة", "محطتي", "شارع", "نهج", "الساحة", "المحطة", "مدينة"])
 _VENUES = frozenset(fold(w) for w in ["ملعب", "الملعب", "ستاد", "الستاد", "استاد", "الاستاد", "إستاد", "الإستاد"])
 
 
@@ -557,7 +557,7 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
            and (x[3] is not None or not _names_a_place_or_chair(toks, x[0], x[1]))
            and not _building_as_place(toks, x[0], lo)  # whichever component found the building
            and not _venue_nickname(toks, x[0], lo)
-           and not (x[1] - x[0] == 1 and x[0] > lo and analyse(toks[x[0] - 1])[2] in _STREETS)
+           and not (x[1] - x[0] == 1 and x[0] > lo and analyse(toks[x[0] - 1])[2] in _PLACE_HEADS)
            and not thing_acronym(toks[x[0] : x[1]])]
     return _final_repairs(toks, hi, out)
 

@@ -1694,3 +1694,12 @@ def test_a_first_name_a_station_and_a_product_are_no_bodies() -> None:
     assert surfaces("وسيتم نقل المسافرين بين محطتي ساحة برشلونة وتونس البحرية.") == []
     assert surfaces("ويتيح تطبيق Google Photos إنشاء ألبومات.") == []
     assert surfaces("وفاز الوداد على الرجاء في الدوري.") == ["الوداد", "الرجاء"]
+
+
+def test_a_unit_no_component_read_joins_its_parent() -> None:
+    """A unit written before its parent with في, لدى or ب is one mention with the parent's type, even where only the
+    parent was read (guidelines rule 8; built sentences). A title before "في" is no unit."""
+    assert surfaces("أوقفت لجنة الانضباط في الفيفا اللاعب ثلاث مباريات.") == ["لجنة الانضباط في الفيفا"]
+    assert [(m.surface, m.org_type) for m in one("وقال رئيس قسم الهواتف في سامسونغ إن المبيعات تراجعت.")] == [
+        ("قسم الهواتف في سامسونغ", "company")]
+    assert surfaces("وقال وزير الخارجية في الحكومة التونسية إن الزيارة تمت.") == ["الحكومة التونسية"]

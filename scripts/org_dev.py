@@ -206,6 +206,7 @@ def use_weights(path: Path) -> None:
     crf.model = cache(lambda: crf.load(path))
     clear_word_caches()
     crf._const.cache_clear()
+    crf._pair_table.cache_clear()
     print(f"CRF weights from {path}")
 
 

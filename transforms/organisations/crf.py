@@ -24,7 +24,7 @@ import numpy as np
 
 from transforms.organisations import features
 from transforms.organisations.features import word_views
-from transforms.organisations.tokens import register_cache
+from transforms.organisations.tokens import fold, register_cache
 
 # Label indexes are fixed: a BIO model uses the first three.
 LABELS = ("O", "B-ORG", "I-ORG", "L-ORG", "U-ORG")
@@ -150,7 +150,42 @@ def base_emissions(toks: list[str], bounds: list[tuple[int, int]]) -> list[list[
     m2[(lo + 1)[lo + 1 < hi]] = 0.0
     p2[hi - 1] = 0.0
     p2[(hi - 2)[hi - 2 >= lo]] = 0.0
-    return (rows[:, :k] + prev + nxt + m2 + p2).tolist()
+    total = rows[:, :k] + prev + nxt + m2 + p2
+    if features.WORD_PAIRS and n > 1:
+        _add_pairs(total, toks, lo, hi)
+    return total.tolist()
+
+
+@cache
+def _pair_table() -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    """Weighted word pairs (``features.WORD_PAIRS``): "a|b" of two folded words -> a row of the scores the pair
+    gives its first word ("wp+=a|b") and of those it gives its second ("wp-=a|b"); row 0 is zeros."""
+    index: dict[str, int] = {}
+    for key in model()[0]:
+        if key.startswith(("wp+=", "wp-=")):
+            index.setdefault(key[4:], len(index) + 1)
+    plus = np.zeros((len(index) + 1, n_labels()))
+    minus = np.zeros((len(index) + 1, n_labels()))
+    for key, v in model()[0].items():
+        if key.startswith("wp+="):
+            plus[index[key[4:]]] = v
+        elif key.startswith("wp-="):
+            minus[index[key[4:]]] = v
+    return index, plus, minus
+
+
+def _add_pairs(total: np.ndarray, toks: list[str], lo: np.ndarray, hi: np.ndarray) -> None:
+    """Add the word-pair scores of adjacent tokens of one sentence, as one look-up per pair and two array sums."""
+    index, plus, minus = _pair_table()
+    folded = [fold(t) or t for t in toks]
+    ids = np.fromiter((index.get(f"{a}|{b}", 0) for a, b in zip(folded, folded[1:], strict=False)),
+                      dtype=np.intp, count=len(toks) - 1)
+    sentence = np.full(len(toks), -1)
+    for j, (a, b) in enumerate(zip(lo.tolist(), hi.tolist(), strict=True)):
+        sentence[a:b] = j
+    ids[(sentence[:-1] != sentence[1:]) | (sentence[:-1] < 0)] = 0  # no pair across a sentence bound
+    total[:-1] += plus[ids]
+    total[1:] += minus[ids]
 
 
 def emissions(toks: list[str], lo: int, hi: int, gaz: list[str],
@@ -161,12 +196,6 @@ def emissions(toks: list[str], lo: int, hi: int, gaz: list[str],
     for i, g in enumerate(gaz):
         if g:
             em[i] = tuple(map(add, em[i], _const(g)))
-    if features.WORD_PAIRS:
-        w = model()[0]
-        for i, (a, b) in enumerate(zip(*features.pair_keys(toks, lo, hi), strict=True)):
-            for v in (w.get(a), w.get(b)):
-                if v is not None:
-                    em[i] = tuple(map(add, em[i], v))
     return em
 
 

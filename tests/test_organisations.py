@@ -1703,3 +1703,11 @@ def test_a_unit_no_component_read_joins_its_parent() -> None:
     assert [(m.surface, m.org_type) for m in one("وقال رئيس قسم الهواتف في سامسونغ إن المبيعات تراجعت.")] == [
         ("قسم الهواتف في سامسونغ", "company")]
     assert surfaces("وقال وزير الخارجية في الحكومة التونسية إن الزيارة تمت.") == ["الحكومة التونسية"]
+
+
+def test_an_unlisted_forum_is_an_event() -> None:
+    """A forum is a gathering, like a conference (guidelines: events are no organisations); the listed forums that
+    are bodies stay (built sentences)."""
+    assert surfaces("بدأت اليوم أعمال منتدى الرؤساء التنفيذيين السعودي الأميركي الثاني.") == []
+    assert surfaces("وقال المنتدى التونسي للحقوق الاقتصادية والاجتماعية إن البطالة ارتفعت.") == [
+        "المنتدى التونسي للحقوق الاقتصادية والاجتماعية"]

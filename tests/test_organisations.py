@@ -1711,3 +1711,11 @@ def test_an_unlisted_forum_is_an_event() -> None:
     assert surfaces("بدأت اليوم أعمال منتدى الرؤساء التنفيذيين السعودي الأميركي الثاني.") == []
     assert surfaces("وقال المنتدى التونسي للحقوق الاقتصادية والاجتماعية إن البطالة ارتفعت.") == [
         "المنتدى التونسي للحقوق الاقتصادية والاجتماعية"]
+
+
+def test_an_aircraft_or_phone_model_after_its_maker_is_a_product() -> None:
+    """A three-digit number after an aircraft maker and a longer model code after a phone maker make a product
+    ("بوينغ 777", "هواوي Mate9"); the maker acting stays a company (built sentences)."""
+    assert surfaces("وكانت الطائرة من نوع بوينغ 777 قادمة من ساو باولو.") == []
+    assert surfaces("ويتوفر هاتف هواوي Mate9 حاليا بأسعار مختلفة.") == []
+    assert surfaces("وقالت بوينغ إنها ستسلم 100 طائرة.") == ["بوينغ"]

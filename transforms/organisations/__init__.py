@@ -575,7 +575,10 @@ _COMPETITIONS = frozenset(fold(p + w) for w in ["كأس", "بطولة", "مسا�
 _LEAGUE = frozenset(fold(w) for w in ["رابطة", "الرابطة"])
 _CHAMPIONS = frozenset(fold(w) for w in ["الأبطال", "أبطال"])
 # A model code after a maker's name makes a product ("نوكيا S40", "هواوي P20"); a bare number does not (an amount)
-_MODEL_CODE = re.compile(r"[A-Za-z]{1,3}[0-9]{1,4}[A-Za-z]{0,2}")
+_MODEL_CODE = re.compile(r"[A-Za-z]{1,4}[0-9]{1,4}[A-Za-z]{0,2}")
+# Aircraft makers: a bare three-digit number after them is a model ("بوينغ 777", "إيرباص 320"), not an amount
+_PLANE_MAKERS = frozenset(fold(w) for w in ["بوينغ", "بوينج", "إيرباص", "ايرباص", "إيرباس", "boeing", "airbus"])
+_PLANE_MODEL = re.compile(r"[1-9][0-9]{2}(-[0-9]{1,3})?")
 _PRODUCTS = frozenset(fold(w) for w in [
     "غو", "بلاي", "مسنجر", "ماسنجر", "لايف", "ماب", "مابس", "إيرث", "كروم", "درايف", "غالاكسي", "جالاكسي", "بيكسل",
     "ووتش", "ستور", "go", "play", "messenger", "live", "maps", "earth", "chrome", "drive", "galaxy", "pixel", "watch",
@@ -920,7 +923,8 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
             continue  # "تحتل برشلونة المركز الثاني ب 72 نقطة": a place in the table
         if e - s == 1 and is_term(toks[s]):
             continue  # 'مؤشر "PMI"', "رسائل SMS": an index or a format, even where the CRF reads a name
-        if e - s == 1 and e < hi and (fold(toks[e]) in _PRODUCTS or _MODEL_CODE.fullmatch(toks[e])):
+        if e - s == 1 and e < hi and (fold(toks[e]) in _PRODUCTS or _MODEL_CODE.fullmatch(toks[e]) or (
+                _PLANE_MODEL.fullmatch(toks[e]) and analyse(toks[s])[2] in _PLANE_MAKERS)):
             continue  # "غوغل بلاي", "فيسبوك لايف", "YouTube Go", "نوكيا S40": a product's name, not the company
         board = _board_before(toks, s, out[-1][1] if out else 0)
         if board:  # "مجلس إدارة | صندوق النقد الدولي": one mention (the training golds, 8 of 8), typed as the

@@ -1719,3 +1719,11 @@ def test_an_aircraft_or_phone_model_after_its_maker_is_a_product() -> None:
     assert surfaces("وكانت الطائرة من نوع بوينغ 777 قادمة من ساو باولو.") == []
     assert surfaces("ويتوفر هاتف هواوي Mate9 حاليا بأسعار مختلفة.") == []
     assert surfaces("وقالت بوينغ إنها ستسلم 100 طائرة.") == ["بوينغ"]
+
+
+def test_a_district_and_a_dam_are_places() -> None:
+    """Yemen's "مديرية" + a name is a district; "مديرية" + a field of work is a directorate; "سد" + a name is a
+    dam (built sentences)."""
+    assert surfaces("وقصفت الطائرات مواقع في مديرية التحيتا القريبة من خطوط المواجهات.") == []
+    assert surfaces("وقالت مديرية الجمارك إن الحجز تم أمس.") == ["مديرية الجمارك"]
+    assert not any("النهضة" in x for x in surfaces("وتتواصل المفاوضات حول سد النهضة بين مصر والسودان وإثيوبيا."))

@@ -371,11 +371,28 @@ def _building_as_place(toks: list[str], s: int, lo: int) -> bool:
     return "ب" in cl or (s > lo and fold(toks[s - 1]) in _LOCATIVE)
 
 
-# A city, a square, a station or a street named like a club is a place: "مدينة روما", "محطة برشلونة" (Tunis).
+# Yemen's districts are "مديرية" + their name ("مديرية التحيتا", "مديرية بني حشيش"); a directorate is "مديرية" + its
+# field ("مديرية الجمارك", "مديرية أمن أنقرة"): the training golds hold 9 directorates and none of 13 districts read.
+_DIRECTORATE = fold("مديرية")
+_FIELDS = frozenset(strip_al(fold(w)) for w in [
+    "الأمن", "الجمارك", "الصحة", "التربية", "التعليم", "الشباب", "الاستخبارات", "المخابرات", "العامة", "المالية",
+    "الزراعة", "الشؤون", "الأوقاف", "الثقافة", "السياحة", "الضرائب", "الإعلام", "الدفاع", "التجارة", "الصناعة",
+    "الشرطة", "الأحوال", "النقل", "الجوازات", "المرور", "العمل", "الإسكان", "البيئة", "الرياضة", "الأشغال",
+    "الطاقة", "المياه", "الري", "الحماية", "التخطيط", "الاتصال", "الموارد", "الحرس", "الجيش"])
+
+
+def _district(toks: list[str], s: int, e: int) -> bool:
+    """toks[s:e] is "مديرية" + a name that is no field of work: a district, a place."""
+    return (e - s >= 2 and analyse(toks[s])[2] == _DIRECTORATE and toks[s + 1][0].isalpha()
+            and strip_al(analyse(toks[s + 1])[2]) not in _FIELDS)
+
+
 # A forum is an event, like a conference (the training golds hold 2 forum mentions, both the listed WEF, where the
 # extractor read 26 others): unlisted, it names no organisation ("منتدى الاستثمار", "منتدى الرؤساء التنفيذيين").
 _FORUMS = frozenset(fold(w) for w in ["منتدى", "المنتدى", "ملتقى", "الملتقى"])
-_PLACE_HEADS = frozenset(fold(w) for w in ["ساحة", "محطة", "محطتي", "شارع", "نهج", "الساحة", "المحطة", "مدينة"])
+# A city, a square, a station, a street or a dam named like a body is a place: "مدينة روما", "محطة برشلونة" (Tunis),
+# "سد النهضة".
+_PLACE_HEADS = frozenset(fold(w) for w in ["ساحة", "محطة", "محطتي", "شارع", "نهج", "الساحة", "المحطة", "مدينة", "سد"])
 _VENUES = frozenset(fold(w) for w in ["ملعب", "الملعب", "ستاد", "الستاد", "استاد", "الاستاد", "إستاد", "الإستاد"])
 
 
@@ -563,6 +580,7 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
            and not _venue_nickname(toks, x[0], lo)
            and not (x[1] - x[0] == 1 and x[0] > lo and analyse(toks[x[0] - 1])[2] in _PLACE_HEADS)
            and not (x[3] is None and analyse(toks[x[0]])[2].split("_")[0] in _FORUMS)
+           and not (x[3] is None and _district(toks, x[0], x[1]))
            and not thing_acronym(toks[x[0] : x[1]])]
     return _final_repairs(toks, hi, out)
 

@@ -1302,7 +1302,9 @@ def test_a_listed_firms_name_without_its_head_later_in_the_article() -> None:
 def test_a_two_word_place_after_a_head_is_finished() -> None:
     """"مديرية بني | حشيش", "فريق سانت | إتيان": "بني", "سانت", "حمام" start a place's name and never end one
     (built sentences after AlArabiya and ANT v1.1 pages)."""
-    assert surfaces("وتقدمت القوات صوب مديرية بني حشيش شرق صنعاء.") == ["مديرية بني حشيش"]
+    # a Yemeni district is a place (session 19: the training golds annotate none of 13 read), so the span check is
+    # that no name ends on "بني"
+    assert not any(x.endswith("بني") for x in surfaces("وتقدمت القوات صوب مديرية بني حشيش شرق صنعاء."))
     assert surfaces("وأعلن لاعب فريق سانت إتيان مغادرة المعسكر.") == ["فريق سانت إتيان"]
 
 

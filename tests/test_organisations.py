@@ -1729,3 +1729,10 @@ def test_a_district_and_a_dam_are_places() -> None:
     assert surfaces("وقصفت الطائرات مواقع في مديرية التحيتا القريبة من خطوط المواجهات.") == []
     assert surfaces("وقالت مديرية الجمارك إن الحجز تم أمس.") == ["مديرية الجمارك"]
     assert not any("النهضة" in x for x in surfaces("وتتواصل المفاوضات حول سد النهضة بين مصر والسودان وإثيوبيا."))
+
+
+def test_a_quoted_name_takes_its_heads_type_across_describing_words() -> None:
+    """'شركة النفط البريطانية "بيتروفاك"': the company head still types the quoted name across its describing words
+    (built sentence)."""
+    types = {m.surface: m.org_type for m in one('وقررت شركة النفط البريطانية "بيتروفاك" إيقاف نشاطها.')}
+    assert types["بيتروفاك"] == "company"

@@ -390,6 +390,7 @@ def _district(toks: list[str], s: int, e: int) -> bool:
 
 # A forum is an event, like a conference (the training golds hold 2 forum mentions, both the listed WEF, where the
 # extractor read 26 others): unlisted, it names no organisation ("منتدى الاستثمار", "منتدى الرؤساء التنفيذيين").
+_DESCRIBED_HEADS = frozenset(["company", "media"])  # heads whose type a quoted name after describing words takes
 _FORUMS = frozenset(fold(w) for w in ["منتدى", "المنتدى", "ملتقى", "الملتقى"])
 # A city, a square, a station, a street or a dam named like a body is a place: "مدينة روما", "محطة برشلونة" (Tunis),
 # "سد النهضة".
@@ -584,6 +585,11 @@ def _sentence_mentions(toks: list[str], lo: int, hi: int, base: list[list[float]
            and not (x[3] is None and _district(toks, x[0], x[1]))
            and not thing_acronym(toks[x[0] : x[1]])]
     return _final_repairs(toks, hi, out)
+
+
+def _describing(tok: str) -> bool:
+    """A word that describes a body's kind or nationality ("الطيران", "الروسية"), no word of a name."""
+    return tok[0].isalpha() and not is_latin(tok) and (is_nat(analyse(tok)[2]) or strip_al(analyse(tok)[2]) in names().common)
 
 
 _POLICE = fold("شرطة")
@@ -1981,8 +1987,13 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
                     "list": known,
                 }
                 if s >= lo + 2 and toks[s - 1] in _OPEN_Q and e < hi and not toks[e][0].isalnum():
-                    # 'شركة "آبل"': the head left outside the quotes still tells the type
+                    # 'شركة "آبل"': the head left outside the quotes still tells the type, also across its
+                    # describing words ('شركة النفط البريطانية "بيتروفاك"')
                     hint = analyse(toks[s - 2])[3]
+                    k = s - 2
+                    while not hint and k > lo and s - k <= 4 and _describing(toks[k]):
+                        k -= 1
+                        hint = analyse(toks[k])[3] if analyse(toks[k])[3] in _DESCRIBED_HEADS else ""
                     if hint == "international" and strip_al(analyse(toks[s - 2])[2]) == _ORGANISATION:
                         hint = "ngo"  # 'منظمة "أنا يقظ"': an unlisted organisation is civil society (see guess_type)
                     elif e + 1 < hi and fold(toks[e + 1]) in _OF_NEWS:

@@ -1736,3 +1736,12 @@ def test_a_quoted_name_takes_its_heads_type_across_describing_words() -> None:
     (built sentence)."""
     types = {m.surface: m.org_type for m in one('وقررت شركة النفط البريطانية "بيتروفاك" إيقاف نشاطها.')}
     assert types["بيتروفاك"] == "company"
+
+
+def test_sovereign_funds_are_government_and_the_oecd_international() -> None:
+    """Sovereign wealth funds are the state's (the training golds: PIF 15, QIA 7, ADIA 1, all government); the OECD
+    is intergovernmental (built sentence)."""
+    types = {m.surface: m.org_type for m in one(
+        "واستثمر صندوق الاستثمارات العامة وجهاز قطر للاستثمار في الشركة، بحسب منظمة التعاون الاقتصادي والتنمية.")}
+    assert types == {"صندوق الاستثمارات العامة": "government", "جهاز قطر للاستثمار": "government",
+                     "منظمة التعاون الاقتصادي والتنمية": "international"}

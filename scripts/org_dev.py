@@ -280,7 +280,7 @@ def main() -> None:
     ap.add_argument("--wojood-weight", type=int, default=WOJOOD_REPEAT, help="Wojood train sentences repeated N times")
     ap.add_argument("--rule-features", action="store_true", help="features.RULE_FEATURES on (stackA; off when shipped)")
     ap.add_argument("--cluster-wide", action="store_true", help="features.CLUSTER_WIDE on")
-    ap.add_argument("--word-pairs", action="store_true", help="features.WORD_PAIRS on")
+    ap.add_argument("--no-word-pairs", action="store_true", help="features.WORD_PAIRS off (on since session 19)")
     ap.add_argument("--gates", nargs="*", default=[""],
                     help="gate settings to compare, each like 'H=2,C=1' (sources of organisations.GATE; "
                          "unnamed sources: no gate)")
@@ -300,7 +300,7 @@ def main() -> None:
         set_clusters(a.clusters)
     features.RULE_FEATURES = a.rule_features
     features.CLUSTER_WIDE = a.cluster_wide
-    features.WORD_PAIRS = a.word_pairs
+    features.WORD_PAIRS = not a.no_word_pairs
     clear_word_caches()
     sp = splits()
     totals: dict[tuple[str, str], list[int]] = {}

@@ -17,6 +17,7 @@ from transforms.organisations import (
     _repair,
     crf,
     extract_organisations,
+    features,
 )
 from transforms.organisations.features import gaz_tags
 from transforms.organisations.linking import clitic_length
@@ -164,9 +165,15 @@ def test_viterbi_matches_brute_force() -> None:
         tt = tokenize(s)[0]
         g = gaz_tags(tt, 0, len(tt))
         assert crf.tag(tt, 0, len(tt), g) == crf.tag_full(tt, 0, len(tt), g)
-        # the vectorised emissions equal the per-token definition (own + neighbours' views + list tag)
+        # the vectorised emissions equal the per-token definition (own + neighbours' views + list tag); the
+        # word pairs are checked in test_word_pair_scores_are_crfsuites_sum
         sc = [crf.word_scores(x) for x in tt]
-        for i, e in enumerate(crf.emissions(tt, 0, len(tt), g)):
+        features.WORD_PAIRS = False
+        try:
+            ems = crf.emissions(tt, 0, len(tt), g)
+        finally:
+            features.WORD_PAIRS = True
+        for i, e in enumerate(ems):
             parts = [sc[i][0], sc[i - 1][1] if i else crf._const("BOS"),
                      sc[i + 1][2] if i + 1 < len(tt) else crf._const("EOS")]
             parts += [sc[i - 2][3]] if i > 1 else []
@@ -1745,3 +1752,35 @@ def test_sovereign_funds_are_government_and_the_oecd_international() -> None:
         "واستثمر صندوق الاستثمارات العامة وجهاز قطر للاستثمار في الشركة، بحسب منظمة التعاون الاقتصادي والتنمية.")}
     assert types == {"صندوق الاستثمارات العامة": "government", "جهاز قطر للاستثمار": "government",
                      "منظمة التعاون الاقتصادي والتنمية": "international"}
+
+
+def test_word_pair_scores_are_crfsuites_sum() -> None:
+    """The article-level word-pair sum (one look-up per adjacent pair, none across a sentence bound) gives what
+    crfsuite sums per token from the "wp-=" / "wp+=" attributes the training writes (features.pair_keys)."""
+    from operator import add
+
+    from transforms.organisations.tokens import sentence_bounds
+
+    assert features.WORD_PAIRS
+    w = crf.model()[0]
+    assert any(k.startswith("wp+=") for k in w), "the shipped CRF has word-pair weights"
+    text = ("وأعلنت وزارة الداخلية التونسية اليوم عن إيقاف عنصر إرهابي. وقال الناطق الرسمي باسم الحرس الوطني "
+            "إن الوحدات الأمنية تواصل عملها في جبال القصرين.")
+    toks = tokenize(text)[0]
+    bounds = sentence_bounds(toks)
+    assert len(bounds) >= 2
+    with_pairs = crf.base_emissions(toks, bounds)
+    features.WORD_PAIRS = False
+    try:
+        without = crf.base_emissions(toks, bounds)
+    finally:
+        features.WORD_PAIRS = True
+    expected = [list(x) for x in without]
+    for lo, hi in bounds:
+        for i, keys in enumerate(zip(*features.pair_keys(toks, lo, hi), strict=True)):
+            for v in map(w.get, keys):
+                if v is not None:
+                    expected[lo + i] = list(map(add, expected[lo + i], v))
+    assert expected != without, "the sentence holds weighted pairs"
+    for got, want in zip(with_pairs, expected, strict=True):
+        assert got == pytest.approx(want, abs=1e-9)

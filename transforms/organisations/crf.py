@@ -156,36 +156,71 @@ def base_emissions(toks: list[str], bounds: list[tuple[int, int]]) -> list[list[
     return total.tolist()
 
 
+class _PairTable:
+    """Weighted word pairs (``features.WORD_PAIRS``), searched as whole arrays: every word that occurs in a pair
+    gets a number, a pair of numbers one int64 code; ``codes`` is sorted, ``plus[r]`` / ``minus[r]`` are what the
+    pair of ``rows[r]`` gives its first word ("wp+=a|b") and its second ("wp-=a|b"); row 0 is zeros."""
+
+    def __init__(self) -> None:
+        weights = model()[0]
+        words: dict[str, int] = {}
+        pairs: dict[tuple[int, int], int] = {}
+        for key in weights:
+            if key.startswith(("wp+=", "wp-=")) and key.count("|") == 1:  # a "|" token would make the key ambiguous
+                a, b = key[4:].split("|")
+                ia, ib = words.setdefault(a, len(words) + 1), words.setdefault(b, len(words) + 1)
+                pairs.setdefault((ia, ib), len(pairs) + 1)
+        self.width = len(words) + 1
+        self.words = words
+        self.plus = np.zeros((len(pairs) + 1, n_labels()))
+        self.minus = np.zeros((len(pairs) + 1, n_labels()))
+        for key, v in weights.items():
+            if key.startswith(("wp+=", "wp-=")) and key.count("|") == 1:
+                a, b = key[4:].split("|")
+                row = pairs[(words[a], words[b])]
+                (self.plus if key[2] == "+" else self.minus)[row] = v
+        codes = np.array([ia * self.width + ib for ia, ib in pairs], dtype=np.int64)
+        order = np.argsort(codes)
+        self.codes = codes[order]
+        self.rows = np.arange(1, len(pairs) + 1, dtype=np.intp)[order]
+
+
+class _PairIds(dict):
+    """Token as written -> the number of its folded form among the pair words (0: in no pair), computed once."""
+
+    def __missing__(self, tok: str) -> int:
+        if len(self) > 100_000:
+            self.clear()
+        n = _pair_table().words.get(fold(tok) or tok, 0)
+        self[tok] = n
+        return n
+
+
+_PAIR_IDS = _PairIds()
+register_cache(_PAIR_IDS)
+
+
 @cache
-def _pair_table() -> tuple[dict[str, int], np.ndarray, np.ndarray]:
-    """Weighted word pairs (``features.WORD_PAIRS``): "a|b" of two folded words -> a row of the scores the pair
-    gives its first word ("wp+=a|b") and of those it gives its second ("wp-=a|b"); row 0 is zeros."""
-    index: dict[str, int] = {}
-    for key in model()[0]:
-        if key.startswith(("wp+=", "wp-=")):
-            index.setdefault(key[4:], len(index) + 1)
-    plus = np.zeros((len(index) + 1, n_labels()))
-    minus = np.zeros((len(index) + 1, n_labels()))
-    for key, v in model()[0].items():
-        if key.startswith("wp+="):
-            plus[index[key[4:]]] = v
-        elif key.startswith("wp-="):
-            minus[index[key[4:]]] = v
-    return index, plus, minus
+def _pair_table() -> _PairTable:
+    return _PairTable()
 
 
 def _add_pairs(total: np.ndarray, toks: list[str], lo: np.ndarray, hi: np.ndarray) -> None:
-    """Add the word-pair scores of adjacent tokens of one sentence, as one look-up per pair and two array sums."""
-    index, plus, minus = _pair_table()
-    folded = [fold(t) or t for t in toks]
-    ids = np.fromiter((index.get(f"{a}|{b}", 0) for a, b in zip(folded, folded[1:], strict=False)),
-                      dtype=np.intp, count=len(toks) - 1)
+    """Add the word-pair scores of adjacent tokens of one sentence: one dict look-up per token, the rest as arrays."""
+    table = _pair_table()
+    if not len(table.codes):
+        return
+    ids = np.fromiter(map(_PAIR_IDS.__getitem__, toks), dtype=np.int64, count=len(toks))
+    query = ids[:-1] * table.width + ids[1:]
+    pos = np.minimum(np.searchsorted(table.codes, query), len(table.codes) - 1)
     sentence = np.full(len(toks), -1)
     for j, (a, b) in enumerate(zip(lo.tolist(), hi.tolist(), strict=True)):
         sentence[a:b] = j
-    ids[(sentence[:-1] != sentence[1:]) | (sentence[:-1] < 0)] = 0  # no pair across a sentence bound
-    total[:-1] += plus[ids]
-    total[1:] += minus[ids]
+    hit = ((table.codes[pos] == query) & (ids[:-1] > 0) & (ids[1:] > 0)
+           & (sentence[:-1] == sentence[1:]) & (sentence[:-1] >= 0))  # no pair across a sentence bound
+    rows = np.where(hit, table.rows[pos], 0)
+    total[:-1] += table.plus[rows]
+    total[1:] += table.minus[rows]
 
 
 def emissions(toks: list[str], lo: int, hi: int, gaz: list[str],

@@ -102,23 +102,28 @@ class _ScoreRows(dict):
         super().__init__()
         self.maxsize = maxsize
         self.matrix = np.zeros((0, 0))
+        self.pair_words = np.zeros(0, dtype=np.int64)  # row -> the word's number among the pair words (0: none)
 
     def __missing__(self, tok: str) -> int:
         row, width = len(self), 5 * n_labels()
         if row >= len(self.matrix) or self.matrix.shape[1] != width:  # full, or other weights' label count
             grown = np.zeros((max(1024, 2 * len(self.matrix)), width))
+            words = np.zeros(len(grown), dtype=np.int64)
             if len(self.matrix) and self.matrix.shape[1] == width:
                 grown[: len(self.matrix)] = self.matrix
-            self.matrix = grown
+                words[: len(self.matrix)] = self.pair_words
+            self.matrix, self.pair_words = grown, words
         self.matrix[row] = [x for vec in word_scores(tok) for x in vec]
+        self.pair_words[row] = _pair_table().words.get(fold(tok) or tok, 0)  # whatever WORD_PAIRS says now
         self[tok] = row
         return row
 
-    def gather(self, toks: list[str]) -> np.ndarray:
+    def gather(self, toks: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The tokens' score rows, and their numbers among the pair words."""
         if len(self) + len(toks) > self.maxsize:
             self.clear()  # before the look-ups: rows handed out below must stay valid
         ids = list(map(self.__getitem__, toks))  # may grow the matrix: index it only after
-        return self.matrix[ids]
+        return self.matrix[ids], self.pair_words[ids]
 
 
 _ROWS = _ScoreRows(100_000)
@@ -133,7 +138,7 @@ def base_emissions(toks: list[str], bounds: list[tuple[int, int]]) -> list[list[
     n, k = len(toks), n_labels()
     if not n:
         return []
-    rows = _ROWS.gather(toks)
+    rows, pair_words = _ROWS.gather(toks)
     prev = np.empty((n, k))
     prev[1:] = rows[:-1, k : 2 * k]
     nxt = np.empty((n, k))
@@ -152,7 +157,7 @@ def base_emissions(toks: list[str], bounds: list[tuple[int, int]]) -> list[list[
     p2[(hi - 2)[hi - 2 >= lo]] = 0.0
     total = rows[:, :k] + prev + nxt + m2 + p2
     if features.WORD_PAIRS and n > 1:
-        _add_pairs(total, toks, lo, hi)
+        _add_pairs(total, pair_words, lo, hi)
     return total.tolist()
 
 
@@ -185,35 +190,20 @@ class _PairTable:
         self.rows = np.arange(1, len(pairs) + 1, dtype=np.intp)[order]
 
 
-class _PairIds(dict):
-    """Token as written -> the number of its folded form among the pair words (0: in no pair), computed once."""
-
-    def __missing__(self, tok: str) -> int:
-        if len(self) > 100_000:
-            self.clear()
-        n = _pair_table().words.get(fold(tok) or tok, 0)
-        self[tok] = n
-        return n
-
-
-_PAIR_IDS = _PairIds()
-register_cache(_PAIR_IDS)
-
-
 @cache
 def _pair_table() -> _PairTable:
     return _PairTable()
 
 
-def _add_pairs(total: np.ndarray, toks: list[str], lo: np.ndarray, hi: np.ndarray) -> None:
-    """Add the word-pair scores of adjacent tokens of one sentence: one dict look-up per token, the rest as arrays."""
+def _add_pairs(total: np.ndarray, ids: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> None:
+    """Add the word-pair scores of adjacent tokens of one sentence (``ids``: each token's number among the pair
+    words, gathered with its score row), as array operations only."""
     table = _pair_table()
     if not len(table.codes):
         return
-    ids = np.fromiter(map(_PAIR_IDS.__getitem__, toks), dtype=np.int64, count=len(toks))
     query = ids[:-1] * table.width + ids[1:]
     pos = np.minimum(np.searchsorted(table.codes, query), len(table.codes) - 1)
-    sentence = np.full(len(toks), -1)
+    sentence = np.full(len(ids), -1)
     for j, (a, b) in enumerate(zip(lo.tolist(), hi.tolist(), strict=True)):
         sentence[a:b] = j
     hit = ((table.codes[pos] == query) & (ids[:-1] > 0) & (ids[1:] > 0)

@@ -1489,6 +1489,7 @@ def _portfolio_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, 
 _FAMILY_GROUPS = {fold("الحوثي"): ("جماعة الحوثي", "other")}
 _FAMILY_RAW = frozenset(["الحوثي", "والحوثي"])
 _DIN = fold("الدين")
+_HEADLINE_MARKS = frozenset([":", '"', "«", "“", "#"])  # "التحالف: الحوثي أفشل ...": what a headline opens with
 
 
 def _family_group_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float, tuple[str, str]]]:
@@ -1505,7 +1506,7 @@ def _family_group_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, in
                     or strip_al(prest) in names().persons or _first_name(toks, i - 1, lo, hi)
                     or pf.endswith(_DIN)):  # "حسين بدرالدين الحوثي": a compound first name
                 continue
-        elif i > lo and toks[i - 1] not in ":\"«“" and toks[i - 1] != "#":
+        elif i > lo and toks[i - 1] not in _HEADLINE_MARKS:
             continue
         out.append((i, i + 1, 0.75, known))
     return out

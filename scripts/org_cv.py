@@ -46,15 +46,8 @@ def fold_of(source: str) -> int:
 
 
 def train_fold(k: int, out: Path, extra: list[Path]) -> None:
-    sp = tr.splits()
-    data = {name: sp["train"][name] + sp["dev"][name] for name in sp["train"]}
-    data["wojood"] = data["wojood"] * tr.WOJOOD_REPEAT
-    read = ev.load_gold
-    ev.load_gold = lambda path: [r for r in read(path) if path in extra or fold_of(r["source"]) != k]
-    try:
-        data["newstrain"] = tr.load_news_train((*tr.NEWS_TRAIN, *extra)) * tr.NEWS_REPEAT
-    finally:
-        ev.load_gold = read
+    held = {r["source"] for r in articles(extra) if fold_of(r["source"]) == k}
+    data = tr.training_data((*tr.NEWS_TRAIN, *extra), keep=lambda row: row["source"] not in held)
     model = out.with_suffix(".crfsuite")
     tr.train_crf(data, model)
     tr.export_weights(model, out)

@@ -174,15 +174,12 @@ def pool_report(reuse: bool) -> None:
     the 425 articles of train2-4 (``/tmp/org/pool.tsv``, about 3 minutes, kept with ``--reuse``) runs the full
     extractor on them. Pool A (train2 + train3, 225 articles) and, since session 14, pool B (train4, 200 articles)
     write their errors beside the weights (``pool_A_errors.txt``, ``pool_B_errors.txt``)."""
-    from train_organisations import NEWS_REPEAT, NEWS_TRAIN
+    from train_organisations import NEWS_TRAIN, training_data
 
     out = TMP / "pool.tsv"
     if not (reuse and out.exists()):
         TMP.mkdir(exist_ok=True)
-        sp = splits()
-        data = {name: sp["train"][name] + sp["dev"][name] for name in sp["train"]}
-        data["wojood"] = data["wojood"] * WOJOOD_REPEAT
-        data["newstrain"] = load_news_train(tuple(p for p in NEWS_TRAIN if p.name not in POOL_A + POOL_B)) * NEWS_REPEAT
+        data = training_data(tuple(p for p in NEWS_TRAIN if p.name not in POOL_A + POOL_B))
         model = out.with_suffix(".crfsuite")
         train_crf(data, model)
         export_weights(model, out)

@@ -167,23 +167,20 @@ class _PairTable:
     pair of ``rows[r]`` gives its first word ("wp+=a|b") and its second ("wp-=a|b"); row 0 is zeros."""
 
     def __init__(self) -> None:
-        weights = model()[0]
         words: dict[str, int] = {}
         pairs: dict[tuple[int, int], int] = {}
-        for key in weights:
+        scores: list[tuple[int, str, Vec]] = []  # (pair row, "+" or "-", weights)
+        for key, v in model()[0].items():
             if key.startswith(("wp+=", "wp-=")) and key.count("|") == 1:  # a "|" token would make the key ambiguous
                 a, b = key[4:].split("|")
                 ia, ib = words.setdefault(a, len(words) + 1), words.setdefault(b, len(words) + 1)
-                pairs.setdefault((ia, ib), len(pairs) + 1)
+                scores.append((pairs.setdefault((ia, ib), len(pairs) + 1), key[2], v))
         self.width = len(words) + 1
         self.words = words
         self.plus = np.zeros((len(pairs) + 1, n_labels()))
         self.minus = np.zeros((len(pairs) + 1, n_labels()))
-        for key, v in weights.items():
-            if key.startswith(("wp+=", "wp-=")) and key.count("|") == 1:
-                a, b = key[4:].split("|")
-                row = pairs[(words[a], words[b])]
-                (self.plus if key[2] == "+" else self.minus)[row] = v
+        for row, side, v in scores:
+            (self.plus if side == "+" else self.minus)[row] = v
         codes = np.array([ia * self.width + ib for ia, ib in pairs], dtype=np.int64)
         order = np.argsort(codes)
         self.codes = codes[order]
@@ -203,12 +200,10 @@ def _add_pairs(total: np.ndarray, ids: np.ndarray, lo: np.ndarray, hi: np.ndarra
         return
     query = ids[:-1] * table.width + ids[1:]
     pos = np.minimum(np.searchsorted(table.codes, query), len(table.codes) - 1)
-    sentence = np.full(len(ids), -1)
-    for j, (a, b) in enumerate(zip(lo.tolist(), hi.tolist(), strict=True)):
-        sentence[a:b] = j
-    hit = ((table.codes[pos] == query) & (ids[:-1] > 0) & (ids[1:] > 0)
-           & (sentence[:-1] == sentence[1:]) & (sentence[:-1] >= 0))  # no pair across a sentence bound
-    rows = np.where(hit, table.rows[pos], 0)
+    rows = np.where((table.codes[pos] == query) & (ids[:-1] > 0) & (ids[1:] > 0), table.rows[pos], 0)
+    # no pair across a sentence bound: pair j joins tokens j and j + 1 (as base_emissions cuts its neighbours)
+    rows[(lo - 1)[lo > 0]] = 0
+    rows[(hi - 1)[hi - 1 < len(rows)]] = 0
     total[:-1] += table.plus[rows]
     total[1:] += table.minus[rows]
 

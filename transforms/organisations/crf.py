@@ -122,8 +122,8 @@ class _ScoreRows(dict):
         """The tokens' score rows, and their numbers among the pair words."""
         if len(self) + len(toks) > self.maxsize:
             self.clear()  # before the look-ups: rows handed out below must stay valid
-        ids = list(map(self.__getitem__, toks))  # may grow the matrix: index it only after
-        return self.matrix[ids], self.pair_words[ids]
+        ids = np.fromiter(map(self.__getitem__, toks), dtype=np.intp, count=len(toks))  # may grow the matrix:
+        return self.matrix[ids], self.pair_words[ids]  # index it only after
 
 
 _ROWS = _ScoreRows(100_000)
@@ -199,7 +199,7 @@ def _add_pairs(total: np.ndarray, ids: np.ndarray, lo: np.ndarray, hi: np.ndarra
     if not len(table.codes):
         return
     query = ids[:-1] * table.width + ids[1:]
-    pos = np.minimum(np.searchsorted(table.codes, query), len(table.codes) - 1)
+    pos = np.minimum(table.codes.searchsorted(query), len(table.codes) - 1)
     rows = np.where((table.codes[pos] == query) & (ids[:-1] > 0) & (ids[1:] > 0), table.rows[pos], 0)
     # no pair across a sentence bound: pair j joins tokens j and j + 1 (as base_emissions cuts its neighbours)
     rows[(lo - 1)[lo > 0]] = 0

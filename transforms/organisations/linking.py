@@ -15,7 +15,7 @@ from transforms.arabic import normalize
 from transforms.organisations import lexicon as lx
 from transforms.organisations.gazetteer import Names, key_word, names, skeleton
 from transforms.organisations.rules import analyse, is_nat
-from transforms.organisations.tokens import fold, strip_al
+from transforms.organisations.tokens import fold, strip_al, word_cache
 
 TYPES = (
     "government", "international", "party", "union", "company", "sports", "media", "ngo",
@@ -58,6 +58,7 @@ _FINAL_HA_OK = frozenset(["الله", "مياه", "اتجاه", "وجه", "شب�
 _SPELLING = {"هياة": "هيئة", "الهياة": "الهيئة"}
 
 
+@word_cache(100_000)
 def readable(text: str) -> str:
     """Canonical spelling: Arabic-normalised (alef, ya, diacritics, digits) and word-final ه read as ة."""
     out = []
@@ -341,8 +342,13 @@ _G = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج"})
 _SPORTS_HEADS = frozenset(fold(w) for w in ["نادي", "النادي", "فريق", "الفريق"])
 
 
+@word_cache(100_000)
+def _club_word(word_key: str) -> str:
+    return skeleton(strip_al(word_key)).translate(_G)
+
+
 def _name_skeleton(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(skeleton(strip_al(w)).translate(_G) for w in words)
+    return tuple(map(_club_word, words))
 
 
 # No news article names one club under one spelling 300 times; a larger group only makes linking quadratic.
@@ -447,7 +453,7 @@ def link(mentions: list[dict]) -> None:
         if src is not None:
             m["canonical"], m["org_type"] = src["canonical"], src["org_type"] or m["org_type"]
             alias[skeleton(strip_al(m["key"][-1]))] = src
-    clubs = _club_index(mentions)
+    clubs: ClubIndex | None = None  # built when a mention first needs it: most pages never do
     prefix_cache: dict[int, tuple[dict, dict]] = {}
 
     def longer_starting(n: int) -> tuple[dict, dict]:
@@ -494,6 +500,7 @@ def link(mentions: list[dict]) -> None:
                     target = o
                     break
         if target is None:
+            clubs = clubs or _club_index(mentions)
             target = _same_club(m, clubs)
         if target is not None:
             m["canonical"], m["org_type"] = target["canonical"], target["org_type"] or m["org_type"]

@@ -50,7 +50,7 @@ from transforms.organisations.rules import (
     thing_acronym,
     word_outlet_spans,
 )
-from transforms.organisations.tokens import fold, is_latin, sentence_bounds, strip_al, tokenize
+from transforms.organisations.tokens import fold, fold_text, is_latin, sentence_bounds, strip_al, tokenize
 
 __all__ = ["MODEL_VERSION", "OrgMention", "extract_organisations"]
 
@@ -2060,7 +2060,7 @@ def _echoes(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int
     firsts = {k[0] for k in patterns}
     taken = {(m["paragraph"], i) for m in raw for i in range(m["start"], m["end"])}
     for pidx, text, toks, starts, ends in tokenized:
-        folded = fold(text)
+        folded = fold_text(text)
         if not any(w in folded for w in firsts):
             continue  # most paragraphs: no pattern's first word, decided on the whole text at C speed
         for lo, hi in sentence_bounds(toks):
@@ -2158,7 +2158,7 @@ def _short_forms(raw: list[dict], tokenized: list[tuple[int, str, list[str], lis
     stems = {w[2:] for w in shorts}  # without the article: present in the folded text whatever the clitic
     taken = {(m["paragraph"], i) for m in raw for i in range(m["start"], m["end"])}
     for pidx, text, toks, starts, ends in tokenized:
-        folded = fold(text)
+        folded = fold_text(text)
         if not any(w in folded for w in stems):
             continue  # most paragraphs: no short form, decided on the whole text at C speed
         hi = len(toks)  # sentence ends are punctuation, which the checks below never read as a word

@@ -113,14 +113,17 @@ def sentence_bounds(toks: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-@word_cache(200_000)
-def fold(word: str) -> str:
-    """Matching form of one word: every spelling variant of hamza, alef, ya and ta marbuta folded."""
+def fold_text(word: str) -> str:
+    """``fold`` without its cache, for a whole paragraph: a cache keyed by paragraphs only grows (each is new)."""
     if _LATIN.search(word):
         return word.lower()
     if _PRESENTATION.search(word):  # old web text in presentation forms ("مرﺁة"): one spelling
         word = unicodedata.normalize("NFKC", word)
     return normalize(word, fold_hamza=True, fold_ta_marbuta=True)
+
+
+# Matching form of one word: every spelling variant of hamza, alef, ya and ta marbuta folded.
+fold = word_cache(200_000)(fold_text)
 
 
 @word_cache(200_000)

@@ -47,7 +47,6 @@ def key_word(word: str) -> str:
     return strip_al(fold(word))
 
 
-@word_cache(200_000)
 def first_key_candidates(word: str) -> tuple[str, ...]:
     """Key forms the first word of a match may take: as written, without clitics, without و/ب/ل/ف/ك."""
     f = fold(word)
@@ -74,7 +73,6 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(key_word(t) for t in toks)
 
 
-@word_cache(200_000)
 def single_forms(word: str) -> tuple[str, ...]:
     """Forms a one-word name may take in running text: as written or without و/ب/ل/ف/ك, ال kept."""
     f = fold(word)
@@ -143,7 +141,8 @@ def names() -> Names:
 
 @word_cache(200_000)
 def _starts(word: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] | tuple[()]:
-    """(first-word key, longest entry) pairs for exact and skeleton look-up; () for most words."""
+    """(first-word key, longest entry) pairs for exact and skeleton look-up; () for most words. Cached per word
+    type: its helpers (single_forms, first_key_candidates) are read through it, so they keep no cache of their own."""
     nm = names()
     exact, fuzzy = [], []
     for form in single_forms(word):

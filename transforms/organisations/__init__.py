@@ -50,7 +50,15 @@ from transforms.organisations.rules import (
     thing_acronym,
     word_outlet_spans,
 )
-from transforms.organisations.tokens import fold, fold_text, is_latin, sentence_bounds, strip_al, tokenize
+from transforms.organisations.tokens import (
+    fold,
+    fold_text,
+    is_latin,
+    sentence_bounds,
+    strip_al,
+    tokenize,
+    word_cache,
+)
 
 __all__ = ["MODEL_VERSION", "OrgMention", "extract_organisations"]
 
@@ -297,8 +305,10 @@ def _branch_place(toks: list[str], k: int, hi: int) -> int:
     return 2 if nxt.startswith("ال") else 0
 
 
+@word_cache(100_000)
 def _country_adj(tok: str) -> bool:
-    """A country's nationality adjective ("البرتغالي"), not a direction or an institutional adjective."""
+    """A country's nationality adjective ("البرتغالي"), not a direction or an institutional adjective. Cached per
+    word type: the match-report rules ask it of most words of a sentence."""
     rest = analyse(tok)[2]
     return (tok[0].isalpha() and is_nat(rest) and rest not in lx.INST_ADJ and rest not in lx.REGIONAL_ADJ
             and rest not in lx.TYPE_CUES and rest not in _NOT_COUNTRY
@@ -1669,6 +1679,8 @@ def _plural_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, flo
     or three words ("فريقي [النجم الرياضي الساحلي] و[النادي الرياضي الصفاقسي]"), each is its own mention (rule 12).
     The training golds hold 18 such mentions, each with at least one و."""
     out: list[tuple[int, int, float]] = []
+    if _PLURAL_RAW.isdisjoint(toks[lo : hi - 2]):
+        return out  # the common case, decided at C speed
     for i in compress(range(lo, hi - 2), map(_PLURAL_RAW.__contains__, toks[lo : hi - 2])):
         places_only = analyse(toks[i])[2].endswith("ات")
         j, joins, whole = i + 1, 0, False
@@ -2058,11 +2070,13 @@ def _echoes(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int
         return
     lengths = sorted({len(k) for k in patterns}, reverse=True)
     firsts = {k[0] for k in patterns}
-    taken = {(m["paragraph"], i) for m in raw for i in range(m["start"], m["end"])}
+    taken: set[tuple[int, int]] | None = None  # characters of the mentions, built when a paragraph needs them
     for pidx, text, toks, starts, ends in tokenized:
         folded = fold_text(text)
         if not any(w in folded for w in firsts):
             continue  # most paragraphs: no pattern's first word, decided on the whole text at C speed
+        if taken is None:
+            taken = {(m["paragraph"], i) for m in raw for i in range(m["start"], m["end"])}
         for lo, hi in sentence_bounds(toks):
             i = lo
             while i < hi:
@@ -2156,11 +2170,13 @@ def _short_forms(raw: list[dict], tokenized: list[tuple[int, str, list[str], lis
     if not shorts:
         return
     stems = {w[2:] for w in shorts}  # without the article: present in the folded text whatever the clitic
-    taken = {(m["paragraph"], i) for m in raw for i in range(m["start"], m["end"])}
+    taken: set[tuple[int, int]] | None = None  # characters of the mentions, built when a paragraph needs them
     for pidx, text, toks, starts, ends in tokenized:
         folded = fold_text(text)
         if not any(w in folded for w in stems):
             continue  # most paragraphs: no short form, decided on the whole text at C speed
+        if taken is None:
+            taken = {(m["paragraph"], i) for m in raw for i in range(m["start"], m["end"])}
         hi = len(toks)  # sentence ends are punctuation, which the checks below never read as a word
         for i in range(hi):
             if not toks[i][0].isalpha() or (pidx, starts[i]) in taken:

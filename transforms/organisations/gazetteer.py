@@ -33,12 +33,15 @@ class Names:
     skel_prefixes: frozenset[tuple[str, ...]]
 
 
+_VOWEL_LETTERS = str.maketrans("", "", "اويه")
+
+
 @word_cache(100_000)
 def skeleton(word_key: str) -> str:
     """Consonant skeleton of a key word: absorbs vowel-letter slips (الرباطة/الرابطة, إيسيسكو/اسيسكو)."""
     if len(word_key) < 4:
         return word_key
-    return word_key[0] + "".join(c for c in word_key[1:] if c not in "اويه")
+    return word_key[0] + word_key[1:].translate(_VOWEL_LETTERS)
 
 
 @word_cache(200_000)

@@ -634,10 +634,15 @@ def radio_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float
     return out
 
 
+_CAPITAL_START = re.compile(r"(?:^| )[A-Z]")
+
+
 def latin_spans(toks: list[str], lo: int, hi: int) -> list[tuple[int, int, float]]:
     """Latin-script names in Arabic text: acronyms (CNN, OCP), CamelCase brands (JPMorgan, YouTube) and
     capitalised runs carrying an organisation word ("Morgan Stanley Bank", "Human Rights Watch")."""
     out: list[tuple[int, int, float]] = []
+    if _CAPITAL_START.search(" ".join(toks[lo:hi])) is None:
+        return out  # most Arabic sentences: no capitalised word, decided at C speed
     i = lo
     while i < hi:
         if not ("A" <= toks[i][0] <= "Z"):

@@ -1788,3 +1788,21 @@ def test_word_pair_scores_are_crfsuites_sum() -> None:
     assert expected != without, "the sentence holds weighted pairs"
     for got, want in zip(with_pairs, expected, strict=True):
         assert got == pytest.approx(want, abs=1e-9)
+
+
+def test_word_units_give_exactly_the_word_views() -> None:
+    """A new word type's CRF row is summed over its units (features.word_units, crf.word_row); the units must spell
+    out exactly the features training gave the word (features.word_views), and their scores crfsuite's sum."""
+    text = ("وأعلنت وزارة الداخلية التونسية اليوم عن إيقاف عنصر إرهابي، وقال الناطق باسم الحرس الوطني لوكالة «رويترز» "
+            "إن الوحدات الأمنية والجيش والأمم المتحدة وبالاتحاد الأوروبي وللمنظمة وفيسبوك وCNN وGoogle أكدت "
+            "في 12 يناير 2019 أن 3.5 % من الأموال رُصدت لمنظمة الإيسيسكو (ISESCO) - ولداعش!")
+    toks = sorted(set(tokenize(text)[0]))
+    assert len(toks) > 40
+    for tok in toks:
+        views = features.word_views(tok)
+        units = [features.unit_views(u, v) for u, v in features.word_units(tok)]
+        for k in range(5):
+            assert sorted(views[k]) == sorted(f for unit in units for f in unit[k]), (tok, k)
+        want = [x for vec in crf.word_scores(tok) for x in vec]
+        assert crf.word_row(tok) == pytest.approx(want, abs=1e-9), tok
+    assert any(crf.word_row(t) != [0.0] * len(crf.word_row(t)) for t in toks)

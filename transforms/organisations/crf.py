@@ -87,6 +87,52 @@ def word_scores(tok: str) -> tuple[Vec, Vec, Vec, Vec, Vec]:
     return _sum(own), _sum(prev), _sum(nxt), _sum(m2), _sum(p2)
 
 
+_TABLED = ("f", "r")  # units with a value per word form: their scores are read off the weights once, at load
+
+
+@cache
+def _unit_tables() -> dict[str, dict[str, list[float]]]:
+    """Scores of the word-form units ("f", "r" of ``features.word_units``) for every value the weights name: a
+    word never seen in training then costs two failed look-ups, not ten feature strings built and looked up."""
+    k = n_labels()
+    heads: dict[str, tuple[str, int]] = {}  # "w" / "-1w" / ... -> (unit, view)
+    for unit in _TABLED:
+        for view, feats in enumerate(features.unit_views(unit, "")):
+            for template in feats:
+                heads[template[:-1]] = (unit, view)
+    tables: dict[str, dict[str, list[float]]] = {unit: {} for unit in _TABLED}
+    for key, vec in model()[0].items():
+        head, eq, value = key.partition("=")
+        hit = heads.get(head) if eq else None
+        if hit:
+            unit, view = hit
+            row = tables[unit].setdefault(value, [0.0] * (5 * k))
+            row[view * k : view * k + k] = vec
+    return tables
+
+
+class _UnitRows(dict):
+    """(unit, value) -> its five score vectors side by side, for the units with few values (clitics, affixes,
+    classes, clusters): computed once from ``features.unit_views``, emptied when full."""
+
+    def __missing__(self, unit: tuple[str, str]) -> list[float]:
+        if len(self) >= 100_000:
+            self.clear()
+        row = self[unit] = [x for view in features.unit_views(*unit) for x in _sum(view)]
+        return row
+
+
+_UNITS = _UnitRows()
+register_cache(_UNITS)
+
+
+def word_row(tok: str) -> list[float]:
+    """``word_scores`` flattened (own, previous, next, -2, +2 side by side), summed over the word's units."""
+    tables, zero = _unit_tables(), [0.0] * (5 * n_labels())
+    parts = [tables[u].get(v, zero) if u in tables else _UNITS[u, v] for u, v in features.word_units(tok)]
+    return list(map(sum, zip(*parts, strict=True)))
+
+
 @cache
 def _const(feat: str) -> Vec:
     """Score of a constant feature or of '|'-joined list/rule tags (one combination cached once)."""
@@ -113,7 +159,7 @@ class _ScoreRows(dict):
                 grown[: len(self.matrix)] = self.matrix
                 words[: len(self.matrix)] = self.pair_words
             self.matrix, self.pair_words = grown, words
-        self.matrix[row] = [x for vec in word_scores(tok) for x in vec]
+        self.matrix[row] = word_row(tok)
         self.pair_words[row] = _pair_table().words.get(fold(tok) or tok, 0)  # whatever WORD_PAIRS says now
         self[tok] = row
         return row

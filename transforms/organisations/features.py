@@ -120,6 +120,53 @@ def word_views(tok: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
     return tuple(own), tuple(prev), tuple(nxt), tuple(m2), tuple(p2)
 
 
+def word_units(tok: str) -> list[tuple[str, str]]:
+    """``word_views`` cut into units, each a function of one value many words share: the folded form ("f"), the
+    bare form ("r"), the clitics, the last and first three letters, the length, each class, the clusters. A word
+    type first met then costs look-ups of its units' scores (``crf`` precomputes them or caches them), not ~35
+    feature strings built and looked up. ``unit_views`` spells each unit out; a test checks that the units give
+    exactly word_views' features."""
+    f = fold(tok) or tok
+    cl, rest = split_clitics(f)
+    units = [("f", f), ("r", rest), ("c", cl), ("s", rest[-3:]), ("p", rest[:3]), ("n", str(min(len(rest), 8)))]
+    if rest.startswith("ال"):
+        units.append(("al", ""))
+    elif len(f) > 4 and f[0] in "وبلفك":
+        units.append(("r1", f[1:]))  # the unsplit reading, as word_views adds it
+    units += [("k", c) for c in _classes(tok, f, rest)]
+    kid = _cluster_ids(f, rest)
+    if kid:
+        units.append(("K", "\t".join(kid)))
+    return units
+
+
+def unit_views(unit: str, value: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+    """(own, previous, next, -2, +2) features of one unit of ``word_units``."""
+    if unit == "f":
+        return ["w=" + value], ["-1w=" + value], ["+1w=" + value], [], []
+    if unit == "r":
+        return ["r=" + value], ["-1r=" + value], ["+1r=" + value], ["-2r=" + value], ["+2r=" + value]
+    if unit == "r1":
+        return ["r=" + value], [], [], [], []
+    if unit == "c":
+        return ["c=" + value], ["-1c=" + value], ["+1c=" + value], [], []
+    if unit == "s":
+        return ["s2=" + value[-2:], "s3=" + value], ["-1s3=" + value], [], [], []
+    if unit == "p":
+        return ["p2=" + value[:2], "p3=" + value], [], ["+1p3=" + value], [], []
+    if unit == "n":
+        return ["n=" + value], [], [], [], []
+    if unit == "al":
+        return ["al"], [], [], [], []
+    if unit == "k":
+        return ([value], ["-1" + value], ["+1" + value], ["-2" + value] if value[0] in "HTS" else [],
+                ["+2" + value] if value[0] in "HTSN" else [])
+    kid = value.split("\t")  # "K": cluster ids
+    return ([f"k{g}={x}" for g, x in enumerate(kid)], [f"-1k{g}={x}" for g, x in enumerate(kid[:2])],
+            [f"+1k{g}={x}" for g, x in enumerate(kid[:2])], ["-2k1=" + kid[1]] if CLUSTER_WIDE else [],
+            ["+2k1=" + kid[1]] if CLUSTER_WIDE else [])
+
+
 # Training and evaluation build every token's feature strings (``sentence_features``), so they read them through a
 # cache; extraction reads a word type's views once (``crf`` keeps its scores), and a cache of ~35 strings per word
 # type held about 100 MB after 1,000 pages for nothing.

@@ -2027,8 +2027,9 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
                 prev = m
         # bare parenthesised acronyms right after a mention, that no component found
         _paren_acronyms(raw, pidx, text, toks, starts, ends)
-    _echoes(raw, texts)
-    _short_forms(raw, texts)
+    folded: dict[int, str] = {}  # paragraph -> its folded text, for the two passes below (each may need it)
+    _echoes(raw, texts, folded)
+    _short_forms(raw, texts, folded)
     link(raw)
     if any(m["org_type"] == "international" and tuple(fold(w) for w in m["canonical"].split()) in _SPORT_TWINS
            for m in raw):
@@ -2055,7 +2056,8 @@ def _core(toks: list[str]) -> int:
     return j if j >= 2 and (_def_adj(toks[j - 1]) or analyse(toks[j - 1])[2] in lx.INST_ADJ) else 0
 
 
-def _echoes(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int], list[int]]]) -> None:
+def _echoes(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int], list[int]]],
+            folded_texts: dict[int, str]) -> None:
     """Later short forms: the core of a name before its ل-complement, repeated in the same article, is a
     mention of it ("الجهاز المركزي للتعبئة العامة والإحصاء" ... "الجهاز المركزي"); a repeat that continues
     into a longer phrase is another name and is left alone. (Echoing whole names too was tried: it repeats
@@ -2072,7 +2074,7 @@ def _echoes(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int
     firsts = {k[0] for k in patterns}
     taken: set[tuple[int, int]] | None = None  # characters of the mentions, built when a paragraph needs them
     for pidx, text, toks, starts, ends in tokenized:
-        folded = fold_text(text)
+        folded = folded_texts.get(pidx) or folded_texts.setdefault(pidx, fold_text(text))
         if not any(w in folded for w in firsts):
             continue  # most paragraphs: no pattern's first word, decided on the whole text at C speed
         if taken is None:
@@ -2151,7 +2153,8 @@ def _short_keys(m: dict) -> list[str]:
             or (len(w) > 4 and w not in lx.BARE_BAD and w not in lx.STOP and not is_nat(w))]
 
 
-def _short_forms(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int], list[int]]]) -> None:
+def _short_forms(raw: list[dict], tokenized: list[tuple[int, str, list[str], list[int], list[int]]],
+                 folded_texts: dict[int, str]) -> None:
     """A listed club or party named in full, then by its bare short form in the same article ("النادي
     الإفريقي" ... "فاز الإفريقي"): the short form is a mention linked to it (issue: later partial mentions).
     Only listed names are echoed, so a model mistake is never repeated; a short form right after a definite
@@ -2172,7 +2175,7 @@ def _short_forms(raw: list[dict], tokenized: list[tuple[int, str, list[str], lis
     stems = {w[2:] for w in shorts}  # without the article: present in the folded text whatever the clitic
     taken: set[tuple[int, int]] | None = None  # characters of the mentions, built when a paragraph needs them
     for pidx, text, toks, starts, ends in tokenized:
-        folded = fold_text(text)
+        folded = folded_texts.get(pidx) or folded_texts.setdefault(pidx, fold_text(text))
         if not any(w in folded for w in stems):
             continue  # most paragraphs: no short form, decided on the whole text at C speed
         if taken is None:

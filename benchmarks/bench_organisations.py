@@ -10,7 +10,7 @@ The three parts read disjoint ranges of ANT v1.1's 10,161 articles: 0 onwards (c
 7,000 (warm-up, about 1,050 pages) and 7,000 onwards (steady state, about 530 pages). Until session 20
 the warm-up ran to the corpus's end and so held the steady-state pages: that figure was a warm-cache one.
 
-    .venv/bin/python benchmarks/bench_organisations.py [--pages 400] [--repeat 5]
+    .venv/bin/python benchmarks/bench_organisations.py [--pages 400] [--repeat 5] [--code CHECKOUT] [--core N]
 """
 
 from __future__ import annotations
@@ -26,8 +26,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from antcorpus import ANT_V11, iter_docs  # noqa: E402
-
-from transforms.organisations import extract_organisations  # noqa: E402
 
 
 def pages(n: int, skip: int = 0, words: int = 500, stop: int | None = None) -> list[tuple[str, list[str]]]:
@@ -52,6 +50,8 @@ def pages(n: int, skip: int = 0, words: int = 500, stop: int | None = None) -> l
 
 
 def _run(batch: list[tuple[str, list[str]]]) -> tuple[float, float, int]:
+    from transforms.organisations import extract_organisations
+
     c0, w0 = time.process_time(), time.perf_counter()
     n = sum(len(extract_organisations(t, ps)) for t, ps in batch)
     return time.process_time() - c0, time.perf_counter() - w0, n
@@ -61,9 +61,17 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=400)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--code", type=Path, default=ROOT,
+                    help="checkout whose extractor is measured (another commit's, e.g. a git worktree), same pages")
+    ap.add_argument("--core", type=int, help="CPU to run on (default: the first allowed); two runs on two cores "
+                    "at the same time compare two checkouts under the same machine load")
     args = ap.parse_args()
+    sys.path.insert(0, str(args.code.resolve()))
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0)) if args.core is None else args.core})  # one core
+    import transforms.organisations as org
+
+    print(f"extractor of {Path(org.__file__).parents[2]} ({org.MODEL_VERSION})")
     first = pages(args.pages, stop=2000)
     warm = pages(10**6, skip=2000, stop=7000)  # articles the steady-state pages never share
     fresh = pages(args.pages, skip=7000)

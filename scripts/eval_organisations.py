@@ -37,7 +37,7 @@ from transforms.organisations import MODEL_VERSION, _crf_spans, extract_organisa
 from transforms.organisations import lexicon as lx  # noqa: E402
 from transforms.organisations.gazetteer import names  # noqa: E402
 from transforms.organisations.rules import analyse  # noqa: E402
-from transforms.organisations.tokens import clear_word_caches, strip_al, tokenize  # noqa: E402
+from transforms.organisations.tokens import strip_al, tokenize  # noqa: E402
 
 GOLD = ROOT / "data" / "gold"
 SEED = ROOT.parent / "shared" / "seeds" / "000_d65fcb83a8083adf.txt"
@@ -393,8 +393,7 @@ def use_weights(path: Path) -> None:
         return weights, tuple(tuple(r) for r in trans)
 
     crf.model = model
-    clear_word_caches()
-    crf._const.cache_clear()
+    crf.forget_model()
     print(f"CRF weights from {path}")
 
 

@@ -201,9 +201,7 @@ def pool_report(reuse: bool) -> None:
 def use_weights(path: Path) -> None:
     """Swap the CRF weights, BIO or BILOU (eval_organisations.use_weights reads BIO files only)."""
     crf.model = cache(lambda: crf.load(path))
-    clear_word_caches()
-    crf._const.cache_clear()
-    crf._pair_table.cache_clear()
+    crf.forget_model()
     print(f"CRF weights from {path}")
 
 

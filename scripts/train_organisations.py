@@ -546,8 +546,7 @@ def main() -> None:
         from transforms.organisations import crf
 
         crf.model.cache_clear()
-        clear_word_caches()
-        crf._const.cache_clear()
+        crf.forget_model()
         sents, _used, stats = silver()
         print(f"silver: {stats}")
         final["silver"] = sents * SILVER_REPEAT

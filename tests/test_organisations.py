@@ -1806,3 +1806,23 @@ def test_word_units_give_exactly_the_word_views() -> None:
         want = [x for vec in crf.word_scores(tok) for x in vec]
         assert crf.word_row(tok) == pytest.approx(want, abs=1e-9), tok
     assert any(crf.word_row(t) != [0.0] * len(crf.word_row(t)) for t in toks)
+
+
+def test_forget_model_after_swapping_weights(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scripts swap in other CRFs (cross-validation folds, dev retrainings): after crf.forget_model() every score
+    comes from the new weights, the unit tables read off the old ones at load included."""
+    weights, trans = crf.model()
+    doubled = ({k: tuple(2 * x for x in v) for k, v in weights.items()}, trans)
+    toks = ["وزارة", "الخارجية", "والحكومة", "CNN", "الإيسيسكو"]
+    before = [crf.word_row(t) for t in toks]
+    monkeypatch.setattr(crf, "model", lambda: doubled)
+    try:
+        crf.forget_model()
+        for t, old in zip(toks, before, strict=True):
+            want = [x for vec in crf.word_scores(t) for x in vec]
+            assert crf.word_row(t) == pytest.approx(want, abs=1e-9)
+            assert crf.word_row(t) == pytest.approx([2 * x for x in old], abs=1e-9)
+    finally:
+        monkeypatch.undo()
+        crf.forget_model()
+    assert [crf.word_row(t) for t in toks] == before

@@ -24,7 +24,7 @@ import numpy as np
 
 from transforms.organisations import features
 from transforms.organisations.features import word_views
-from transforms.organisations.tokens import fold, register_cache
+from transforms.organisations.tokens import clear_word_caches, fold, register_cache
 
 # Label indexes are fixed: a BIO model uses the first three.
 LABELS = ("O", "B-ORG", "I-ORG", "L-ORG", "U-ORG")
@@ -137,6 +137,15 @@ def word_row(tok: str) -> list[float]:
 def _const(feat: str) -> Vec:
     """Score of a constant feature or of '|'-joined list/rule tags (one combination cached once)."""
     return _sum(feat.split("|"))
+
+
+def forget_model() -> None:
+    """Forget everything computed from the weights, after ``model`` was replaced (the training, evaluation and
+    cross-validation scripts swap in other CRFs): tag sums, the pair table, the unit tables, every word cache."""
+    _const.cache_clear()
+    _pair_table.cache_clear()
+    _unit_tables.cache_clear()
+    clear_word_caches()
 
 
 class _ScoreRows(dict):

@@ -282,8 +282,9 @@ def viterbi(em: list[Vec]) -> list[int]:
 
 
 def _viterbi3(em: list[Vec]) -> list[int]:
-    """BIO Viterbi, the extractor's tightest loop: each label's best predecessor by plain comparisons (building a
-    (score, label) tuple per comparison cost about a fifth more)."""
+    """BIO Viterbi, the extractor's tightest loop: each label's best predecessor by plain comparisons, written out
+    three times on purpose (building a (score, label) tuple per comparison cost about a fifth more; max() and a
+    helper function per label cost more still)."""
     (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = model()[1]
     p0, p1, p2 = em[0]
     backs: list[tuple[int, int, int]] = []

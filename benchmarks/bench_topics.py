@@ -57,14 +57,19 @@ def main() -> None:
         ("extract_keywords_batch", lambda b: keywords.extract_keywords_batch(b)),
     ):
         best_cpu = best_wall = 0.0
+        cpus = []
         for _ in range(3):
             t, c = time.perf_counter(), time.process_time()
             for i in range(0, len(articles), 2000):
                 fn(articles[i : i + 2000])
             best_wall = max(best_wall, len(articles) / (time.perf_counter() - t))
-            best_cpu = max(best_cpu, len(articles) / (time.process_time() - c))
+            cpus.append(len(articles) / (time.process_time() - c))
+            best_cpu = max(best_cpu, cpus[-1])
+        # the first pass is the one on unseen articles: the keyword extractor caches each word's bare form
+        # (keywords._CANON), so its later passes are warmer; classification keeps no per-word cache
         print(
-            f"{name:<24} {best_cpu:>8.0f} per CPU-second  ({best_wall:.0f} per wall-second; best of 3, shards of 2,000)"
+            f"{name:<24} {best_cpu:>8.0f} per CPU-second  ({best_wall:.0f} per wall-second; best of 3, shards of 2,000;"
+            f" first pass {cpus[0]:.0f})"
         )
 
 

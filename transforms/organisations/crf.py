@@ -24,7 +24,7 @@ import numpy as np
 
 from transforms.organisations import features
 from transforms.organisations.features import word_views
-from transforms.organisations.tokens import clear_word_caches, fold, register_cache
+from transforms.organisations.tokens import clear_word_caches, fold, register_cache, word_cache
 
 # Label indexes are fixed: a BIO model uses the first three.
 LABELS = ("O", "B-ORG", "I-ORG", "L-ORG", "U-ORG")
@@ -82,7 +82,8 @@ def _sum(feats: tuple[str, ...] | list[str]) -> Vec:
 
 
 def word_scores(tok: str) -> tuple[Vec, Vec, Vec, Vec, Vec]:
-    """Score vectors of one word type: as the current, previous, next, -2 and +2 word."""
+    """Score vectors of one word type: as the current, previous, next, -2 and +2 word, summed over its feature
+    strings exactly as crfsuite does. The definition ``word_row`` (the extraction's path) must equal; tests compare."""
     own, prev, nxt, m2, p2 = word_views(tok)
     return _sum(own), _sum(prev), _sum(nxt), _sum(m2), _sum(p2)
 
@@ -111,25 +112,16 @@ def _unit_tables() -> dict[str, dict[str, list[float]]]:
     return tables
 
 
-class _UnitRows(dict):
-    """(unit, value) -> its five score vectors side by side, for the units with few values (clitics, affixes,
-    classes, clusters): computed once from ``features.unit_views``, emptied when full."""
-
-    def __missing__(self, unit: tuple[str, str]) -> list[float]:
-        if len(self) >= 100_000:
-            self.clear()
-        row = self[unit] = [x for view in features.unit_views(*unit) for x in _sum(view)]
-        return row
-
-
-_UNITS = _UnitRows()
-register_cache(_UNITS)
+@word_cache(100_000)
+def _unit_row(unit: tuple[str, str]) -> list[float]:
+    """The five score vectors side by side of a unit with few values (clitics, affixes, classes, clusters)."""
+    return [x for view in features.unit_views(*unit) for x in _sum(view)]
 
 
 def word_row(tok: str) -> list[float]:
     """``word_scores`` flattened (own, previous, next, -2, +2 side by side), summed over the word's units."""
     tables, zero = _unit_tables(), [0.0] * (5 * n_labels())
-    parts = [tables[u].get(v, zero) if u in tables else _UNITS[u, v] for u, v in features.word_units(tok)]
+    parts = [tables[u].get(v, zero) if u in tables else _unit_row((u, v)) for u, v in features.word_units(tok)]
     return list(map(sum, zip(*parts, strict=True)))
 
 

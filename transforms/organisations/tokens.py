@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from transforms.arabic import normalize
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 _WORD_CACHES: list[dict] = []
 
 
@@ -25,17 +26,18 @@ class _WordCache(dict):
 
     __slots__ = ("fn", "maxsize")
 
-    def __missing__(self, key: str):  # noqa: ANN204
+    def __missing__(self, key: Hashable):  # noqa: ANN204
         if len(self) >= self.maxsize:
             self.clear()
         value = self[key] = self.fn(key)
         return value
 
 
-def word_cache(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
-    """Cache a one-word function; the cached function is the cache's own ``__getitem__`` (C speed)."""
+def word_cache(maxsize: int) -> Callable[[Callable[[K], T]], Callable[[K], T]]:
+    """Cache a one-argument function (of a word, or of another small key); the cached function is the cache's own
+    ``__getitem__`` (C speed)."""
 
-    def wrap(fn: Callable[[str], T]) -> Callable[[str], T]:
+    def wrap(fn: Callable[[K], T]) -> Callable[[K], T]:
         cache = _WordCache()
         cache.fn, cache.maxsize = fn, maxsize
         _WORD_CACHES.append(cache)

@@ -375,25 +375,18 @@ def type_counts(n_docs: int) -> None:
 
 
 def use_weights(path: Path) -> None:
-    """Swap the CRF weights (crf.model is looked up at call time, so every tagger sees the new ones)."""
-    from functools import cache
-
+    """Swap the CRF weights (BIO files only): every tagger reads them through crf.model()."""
     from transforms.organisations import crf
 
-    @cache
-    def model() -> tuple:
-        weights: dict[str, tuple[float, float, float]] = {}
-        trans = [[0.0] * 3 for _ in range(3)]
-        for line in path.read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if parts[0] == "#T":
-                trans[crf.LABELS.index(parts[1])][crf.LABELS.index(parts[2])] = float(parts[3])
-            elif len(parts) == 4:
-                weights[parts[0]] = (float(parts[1]), float(parts[2]), float(parts[3]))
-        return weights, tuple(tuple(r) for r in trans)
-
-    crf.model = model
-    crf.forget_model()
+    weights: dict[str, tuple[float, ...]] = {}
+    trans = [[0.0] * 3 for _ in range(3)]
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if parts[0] == "#T":
+            trans[crf.LABELS.index(parts[1])][crf.LABELS.index(parts[2])] = float(parts[3])
+        elif len(parts) == 4:
+            weights[parts[0]] = (float(parts[1]), float(parts[2]), float(parts[3]))
+    crf.use_model((weights, tuple(tuple(r) for r in trans)))
     print(f"CRF weights from {path}")
 
 

@@ -65,7 +65,7 @@ from train_organisations import (  # noqa: E402
 
 import transforms.organisations as org  # noqa: E402
 from transforms.organisations import crf, features  # noqa: E402
-from transforms.organisations.tokens import clear_word_caches  # noqa: E402
+from transforms.organisations.caches import clear_word_caches  # noqa: E402
 
 TMP = Path("/tmp/org")
 NEWSDEV = GOLD / "organisations_newsdev.jsonl"
@@ -200,25 +200,19 @@ def pool_report(reuse: bool) -> None:
 
 def use_weights(path: Path) -> None:
     """Swap the CRF weights, BIO or BILOU (eval_organisations.use_weights reads BIO files only)."""
-    crf.model = cache(lambda: crf.load(path))
-    crf.forget_model()
+    crf.use_model(crf.load(path))
     print(f"CRF weights from {path}")
 
 
 def set_clusters(path: str | None) -> None:
     """Swap the cluster table the features read (None or 'none': no cluster features)."""
-
-    @cache
-    def table() -> dict[str, tuple[str, ...]]:
-        out: dict[str, tuple[str, ...]] = {}
-        if path and path != "none":
-            for line in Path(path).read_text(encoding="utf-8").splitlines():
-                if line and line[0] != "#":
-                    w, *ids = line.split("\t")
-                    out[w] = tuple(ids)
-        return out
-
-    features.clusters = table
+    table: dict[str, tuple[str, ...]] = {}
+    if path and path != "none":
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if line and line[0] != "#":
+                w, *ids = line.split("\t")
+                table[w] = tuple(ids)
+    features.use_clusters(table)
     clear_word_caches()
 
 

@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from transforms.organisations.tokens import clear_word_caches, fold  # noqa: E402
+from transforms.organisations.caches import clear_word_caches  # noqa: E402
+from transforms.organisations.tokens import fold  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "datasets"
 LISTS = ROOT / "scripts" / "org_lists"
@@ -484,7 +485,7 @@ def build_clusters() -> int:
         clusters_main()
     finally:
         sys.argv = saved
-    features.clusters.cache_clear()
+    features.use_clusters(None)
     clear_word_caches()
     return len(features.clusters()) if CLUSTERS.exists() else 0
 
@@ -545,8 +546,7 @@ def main() -> None:
 
         from transforms.organisations import crf
 
-        crf.model.cache_clear()
-        crf.forget_model()
+        crf.use_model(None)  # the stage-1 CRF just written
         sents, _used, stats = silver()
         print(f"silver: {stats}")
         final["silver"] = sents * SILVER_REPEAT

@@ -209,15 +209,18 @@ def _check_decoder(em: list, trans: tuple) -> None:
         assert abs(crf.span_margin(em, top, s, e) - (top - forced)) < 1e-6
 
 
-def test_bilou_decoder_on_random_models(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bilou_decoder_on_random_models() -> None:
     """The 5-label (BILOU) decoder is exact over valid sequences, whatever scheme the shipped model uses."""
     import random
 
     rng = random.Random(7)
     for _ in range(20):
         trans = tuple(tuple(rng.uniform(-3, 3) for _ in range(5)) for _ in range(5))
-        monkeypatch.setattr(crf, "model", lambda t=trans: ({}, t))
-        _check_decoder([tuple(rng.uniform(-4, 4) for _ in range(5)) for _ in range(6)], trans)
+        crf.use_model(({}, trans))
+        try:
+            _check_decoder([tuple(rng.uniform(-4, 4) for _ in range(5)) for _ in range(6)], trans)
+        finally:
+            crf.use_model(None)
 
 
 def test_spans_decode_either_scheme_tolerantly() -> None:
@@ -659,7 +662,7 @@ def test_a_club_under_another_spelling_or_head_is_linked() -> None:
 def test_word_caches_stay_bounded_and_results_do_not_change() -> None:
     """Per-word results live in bounded dict caches: a full cache empties itself (flat memory on a long
     run) and a cleared cache gives the same mentions again."""
-    from transforms.organisations.tokens import _WORD_CACHES, clear_word_caches, word_cache
+    from transforms.organisations.caches import _WORD_CACHES, clear_word_caches, word_cache
 
     calls: list[str] = []
 
@@ -1808,21 +1811,19 @@ def test_word_units_give_exactly_the_word_views() -> None:
     assert any(crf.word_row(t) != [0.0] * len(crf.word_row(t)) for t in toks)
 
 
-def test_forget_model_after_swapping_weights(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_forget_model_after_swapping_weights() -> None:
     """The scripts swap in other CRFs (cross-validation folds, dev retrainings): after crf.forget_model() every score
     comes from the new weights, the unit tables read off the old ones at load included."""
     weights, trans = crf.model()
     doubled = ({k: tuple(2 * x for x in v) for k, v in weights.items()}, trans)
     toks = ["وزارة", "الخارجية", "والحكومة", "CNN", "الإيسيسكو"]
     before = [crf.word_row(t) for t in toks]
-    monkeypatch.setattr(crf, "model", lambda: doubled)
     try:
-        crf.forget_model()
+        crf.use_model(doubled)
         for t, old in zip(toks, before, strict=True):
             want = [x for vec in crf.word_scores(t) for x in vec]
             assert crf.word_row(t) == pytest.approx(want, abs=1e-9)
             assert crf.word_row(t) == pytest.approx([2 * x for x in old], abs=1e-9)
     finally:
-        monkeypatch.undo()
-        crf.forget_model()
+        crf.use_model(None)
     assert [crf.word_row(t) for t in toks] == before

@@ -60,7 +60,9 @@ from transforms.organisations.tokens import (
     word_cache,
 )
 
-__all__ = ["MODEL_VERSION", "OrgMention", "extract_organisations"]
+__all__ = ["COMPILED", "MODEL_VERSION", "OrgMention", "extract_organisations"]
+
+COMPILED = not __file__.endswith(".py")  # built by mypyc at install (setup.py), or running from source
 
 _RES = resources.files("transforms") / "resources" / "organisations"
 
@@ -939,7 +941,7 @@ def _final_repairs(toks: list[str], hi: int, spans: list[tuple[int, int, float, 
     ("النقابة الجهوية للتعليم الابتدائي بسيدي | بوزيد": such a first word names no place alone)."""
     spans = _agency_heads(toks, [y for x in spans for y in _split_repeated_head(toks, x)])
     starts = {x[0] for x in spans}
-    out = []
+    out: list[tuple[int, int, float, tuple[str, str] | None]] = []
     for x in spans:
         s, e = x[0], x[1]
         if e - s >= 2 and analyse(toks[s])[2] in _LEAGUE and fold(toks[s + 1]) in _CHAMPIONS:
@@ -1991,7 +1993,7 @@ def extract_organisations(title: str, paragraphs: Sequence[str]) -> list[OrgMent
                 if e - s >= 2 and "#" in text[ends[s] : starts[s + 1]] and _hashtag_cuts(toks[s], toks[s + 1]):
                     hint = analyse(toks[s])[3]  # 'شركة #آبل': the hashtag is the name, the head stays out
                     s += 1
-                m = {
+                m: dict = {
                     "paragraph": pidx,
                     "start": starts[s],
                     "end": ends[e - 1],

@@ -15,16 +15,19 @@ constrained decode: crfsuite's own argmax may walk an invalid transition, never 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from operator import add
 from pathlib import Path
 
 import numpy as np
 
 from transforms.organisations import features
+from transforms.organisations.caches import clear_word_caches, register_cache, word_cache
 from transforms.organisations.features import word_views
-from transforms.organisations.tokens import clear_word_caches, fold, register_cache, word_cache
+from transforms.organisations.tokens import fold
 
 # Label indexes are fixed: a BIO model uses the first three.
 LABELS = ("O", "B-ORG", "I-ORG", "L-ORG", "U-ORG")
@@ -34,12 +37,12 @@ Vec = tuple[float, ...]
 _NEG = -1e9
 
 
-def load(path: Path | object) -> tuple[dict[str, Vec], tuple[Vec, ...]]:
+def load(path: Path | Traversable) -> tuple[dict[str, Vec], tuple[Vec, ...]]:
     """(attribute -> weight per label, transition matrix) of a weights TSV; the label count is len(matrix)."""
-    labels = LABELS[:3]
+    labels: tuple[str, ...] = LABELS[:3]
     weights: dict[str, Vec] = {}
     rows: list[list[str]] = []
-    with path.open(encoding="utf-8") as fh:  # type: ignore[attr-defined]
+    with path.open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.rstrip("\n").split("\t")
             if parts[0] == "#L":
@@ -56,10 +59,28 @@ def load(path: Path | object) -> tuple[dict[str, Vec], tuple[Vec, ...]]:
     return weights, tuple(tuple(r) for r in trans)
 
 
+Model = tuple[dict[str, Vec], tuple[Vec, ...]]
+_IN_USE: list[Model] = []  # another CRF than the shipped one, set by ``use_model``
+
+
+def model() -> Model:
+    """The CRF in use (weights, transitions): the shipped one unless ``use_model`` set another."""
+    return _IN_USE[0] if _IN_USE else _shipped()
+
+
 @cache
-def model() -> tuple[dict[str, Vec], tuple[Vec, ...]]:
-    """The shipped model (weights, transitions)."""
+def _shipped() -> Model:
     return load(resources.files("transforms") / "resources" / "organisations" / WEIGHTS_FILE)
+
+
+def use_model(other: Model | None) -> None:
+    """Decode with ``other`` (weights, transitions), or with the shipped CRF read afresh (None): the training,
+    evaluation and cross-validation scripts swap CRFs. A function to call, not ``model`` to reassign, because
+    the compiled build calls ``model`` directly and would not see a reassigned module attribute."""
+    _IN_USE[:] = [other] if other is not None else []
+    if other is None:
+        _shipped.cache_clear()
+    forget_model()
 
 
 def n_labels() -> int:
@@ -132,8 +153,8 @@ def _const(feat: str) -> Vec:
 
 
 def forget_model() -> None:
-    """Forget everything computed from the weights, after ``model`` was replaced (the training, evaluation and
-    cross-validation scripts swap in other CRFs): tag sums, the pair table, the unit tables, every word cache."""
+    """Forget everything computed from the weights (``use_model`` calls it): tag sums, the pair table, the unit
+    tables, every word cache."""
     _const.cache_clear()
     _pair_table.cache_clear()
     _unit_tables.cache_clear()
@@ -256,7 +277,7 @@ def _add_pairs(total: np.ndarray, ids: np.ndarray, lo: np.ndarray, hi: np.ndarra
 
 
 def emissions(toks: list[str], lo: int, hi: int, gaz: list[str],
-              base: list[list[float]] | None = None) -> list[Vec]:
+              base: list[list[float]] | None = None) -> list:
     """Per-token label scores of toks[lo:hi] (``base``: their ``base_emissions`` if already computed for
     the article), plus the list tags, exactly as crfsuite sums its attribute weights."""
     em: list = base if base is not None else base_emissions(toks[lo:hi], [(0, hi - lo)])
@@ -266,14 +287,14 @@ def emissions(toks: list[str], lo: int, hi: int, gaz: list[str],
     return em
 
 
-def viterbi(em: list[Vec]) -> list[int]:
+def viterbi(em: Sequence[Sequence[float]]) -> list[int]:
     """Best label sequence (indexes into LABELS)."""
     if not em:
         return []
     return _viterbi5(em) if len(em[0]) == 5 else _viterbi3(em)
 
 
-def _viterbi3(em: list[Vec]) -> list[int]:
+def _viterbi3(em: Sequence[Sequence[float]]) -> list[int]:
     """BIO Viterbi, the extractor's tightest loop: each label's best predecessor by plain comparisons, written out
     three times on purpose (building a (score, label) tuple per comparison cost about a fifth more; max() and a
     helper function per label cost more still)."""
@@ -308,7 +329,7 @@ def _viterbi3(em: list[Vec]) -> list[int]:
     return _backtrace(backs, 0 if p0 >= p1 and p0 >= p2 else (1 if p1 >= p2 else 2))
 
 
-def _backtrace(backs: list[tuple[int, ...]], last: int) -> list[int]:
+def _backtrace(backs: Sequence[tuple[int, ...]], last: int) -> list[int]:
     """The label sequence ending in ``last``, read back through the back-pointers."""
     out = [last]
     for ptrs in reversed(backs):
@@ -318,7 +339,7 @@ def _backtrace(backs: list[tuple[int, ...]], last: int) -> list[int]:
     return out
 
 
-def _viterbi5(em: list[Vec]) -> list[int]:
+def _viterbi5(em: Sequence[Sequence[float]]) -> list[int]:
     """Constrained BILOU Viterbi: O/L/U -> O/B/U, B/I -> I/L; a sentence starts outside a name and ends
     outside one (first label O/B/U, last O/L/U)."""
     t = model()[1]
@@ -347,7 +368,7 @@ def _viterbi5(em: list[Vec]) -> list[int]:
     return _backtrace(backs, 0 if p0 >= p3 and p0 >= p4 else (3 if p3 >= p4 else 4))
 
 
-def best_score(em: list[Vec]) -> float:
+def best_score(em: Sequence[Sequence[float]]) -> float:
     """Score of the best label sequence (max-product forward pass, no back-pointers)."""
     if not em:
         return 0.0
@@ -372,11 +393,11 @@ def best_score(em: list[Vec]) -> float:
     return max(p0, p3, p4)
 
 
-def _only(v: Vec, k: int) -> Vec:
+def _only(v: Sequence[float], k: int) -> Vec:
     return tuple(x if j == k else _NEG for j, x in enumerate(v))
 
 
-def span_margin(em: list[Vec], best: float, s: int, e: int) -> float:
+def span_margin(em: Sequence[Sequence[float]], best: float, s: int, e: int) -> float:
     """How much worse (in CRF score) the best sequence is that labels exactly em[s:e] as one name.
 
     0 = the CRF's own choice; small = the CRF hesitates; large = the CRF's context weights reject it.

@@ -22,9 +22,24 @@ def cluster_key(tok: str) -> str:
     return split_clitics(fold(tok) or tok)[1]
 
 
-@cache
+_IN_USE: list[dict[str, tuple[str, ...]]] = []  # another cluster table, set by ``use_clusters``
+
+
 def clusters() -> dict[str, tuple[str, ...]]:
     """Word -> cluster ids at three granularities (scripts/org_clusters.py); empty if not shipped."""
+    return _IN_USE[0] if _IN_USE else _shipped_clusters()
+
+
+def use_clusters(table: dict[str, tuple[str, ...]] | None) -> None:
+    """Read ``table`` instead of the shipped clusters (None: the shipped file, read afresh), for the scripts that
+    build or compare cluster sets. The caller clears the word caches that hold the old clusters' features."""
+    _IN_USE[:] = [table] if table is not None else []
+    if table is None:
+        _shipped_clusters.cache_clear()
+
+
+@cache
+def _shipped_clusters() -> dict[str, tuple[str, ...]]:
     path = resources.files("transforms") / "resources" / "organisations" / CLUSTERS_FILE
     out: dict[str, tuple[str, ...]] = {}
     try:

@@ -124,7 +124,7 @@ def names() -> Names:
         vocab.update(strip_al(w) for w in key)
         if len(key) > 1 and max_len.get(key[0], 0) < len(key):
             max_len[key[0]] = len(key)
-    by_skel: dict[tuple[str, ...], tuple[str, str, int]] = {}
+    by_skel: dict[tuple[str, ...], tuple] = {}
     skel_len: dict[str, int] = {}
     for key, hit in by_key.items():
         if len(key) == 1:
@@ -171,7 +171,7 @@ def match_all(toks: list[str], lo: int, hi: int, max_tier: int = 2) -> list[tupl
         if i < done:
             continue
         best = None
-        exact, fuzzy = _starts(toks[i])
+        exact, fuzzy = _starts(toks[i])  # type: ignore[misc]  # compress() kept the non-empty ones
         for cand, ml in exact:
             key: tuple[str, ...] = (cand,)
             if ml == 1:

@@ -274,15 +274,15 @@ def guess_type(toks: list[str], known: str | None) -> str:
         civil = [c for c in cues if c in _CIVIL]
         return min(civil, key=_CUE_RANK.__getitem__) if civil else "ngo"
     if head == "education_research" and rest0 in _FEDERATION and words and _adj_like(words[0]):
-        cues = {lx.TYPE_CUES.get(w) for w in words}
+        fed_cues = {lx.TYPE_CUES.get(w) for w in words}
         # الجامعة التونسية لـ... : a federation; "الجامعة المغربية" alone is the football one (the golds: sports)
-        return "sports" if "sports" in cues or len(words) == 1 else "union"
+        return "sports" if "sports" in fed_cues or len(words) == 1 else "union"
     if head in ("government", "international", "other") and words:
-        civil = any(c in _CIVIL for c in cues)  # "الائتلاف المغربي للتضامن": civil society, not the state
+        is_civil = any(c in _CIVIL for c in cues)  # "الائتلاف المغربي للتضامن": civil society, not the state
         if rest0 in _JOINT_BODIES and _BUSINESS not in words and any(
                 _state_adj(a) and _state_adj(b) and a != b for a, b in zip(words, words[1:], strict=False)):
             return "international"  # "لجنة التشاور السياسي التونسية المصرية": a committee of two states
-        if is_nat(words[0]) and words[0] not in lx.INTL_ADJ and not civil:
+        if is_nat(words[0]) and words[0] not in lx.INTL_ADJ and not is_civil:
             return "government"  # "X + nationality": a national institution
         if words[0] in lx.INTL_ADJ:
             return "international"
@@ -297,8 +297,8 @@ def guess_type(toks: list[str], known: str | None) -> str:
     tally: dict[str, int] = {}
     votes = _votes()
     for t in toks:
-        for k, v in votes.get(key_word(t), {}).items():
-            tally[k] = tally.get(k, 0) + v
+        for typ, v in votes.get(key_word(t), {}).items():
+            tally[typ] = tally.get(typ, 0) + v
     if tally:
         return max(tally.items(), key=lambda kv: kv[1])[0]
     return "other"
@@ -384,7 +384,7 @@ def _same_club(m: dict, index: ClubIndex) -> dict | None:
         return None  # a page repeating one name thousands of times (bad input): no link rather than quadratic work
     if longer:  # the same name, or a longer one it starts ("بايرن" / "بايرن ميونخ"), in article order
         candidates = sorted(candidates + longer, key=lambda x: x[0])
-    fits = {}
+    fits: dict = {}
     for _i, o in candidates:
         if o is m or (o["org_type"] or ("sports" if analyse(o["toks"][0])[2] in _SPORTS_HEADS else "")) != "sports":
             continue  # clubs only: "فريق صندوق النقد الدولي" is no club of the IMF's
@@ -432,6 +432,7 @@ def link(mentions: list[dict]) -> None:
             m["canonical"], m["org_type"] = readable(known[0]), known[1]
         elif len(m["key"]) >= 2 and analyse(m["toks"][0])[3] and _listed_tail(m, nm):
             hit = _listed_tail(m, nm)
+            assert hit is not None
             if _organ_of(m):  # "مكتب حركة النهضة": an organ of the listed body, its own name, the parent's type
                 m["canonical"], m["org_type"] = display(m["toks"], m["surface"]), hit[1]
             else:  # head + known name ("شركة « هواوي »", "لوكالة « بلومبيرغ »"): the list's organisation

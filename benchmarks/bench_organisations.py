@@ -10,7 +10,10 @@ The three parts read disjoint ranges of ANT v1.1's 10,161 articles: 0 onwards (c
 7,000 (warm-up, about 1,050 pages) and 7,000 onwards (steady state, about 530 pages). Until session 20
 the warm-up ran to the corpus's end and so held the steady-state pages: that figure was a warm-cache one.
 
+The install compiles the extractor with mypyc (setup.py); AKHBAR_PURE=1 measures its plain-Python source.
+
     .venv/bin/python benchmarks/bench_organisations.py [--pages 400] [--repeat 5] [--code CHECKOUT] [--core N]
+    AKHBAR_PURE=1 .venv/bin/python benchmarks/bench_organisations.py
 """
 
 from __future__ import annotations
@@ -71,7 +74,8 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0)) if args.core is None else args.core})  # one core
     import transforms.organisations as org
 
-    print(f"extractor of {Path(org.__file__).parents[2]} ({org.MODEL_VERSION})")
+    build = "compiled by mypyc" if org.COMPILED else "source (plain Python)"
+    print(f"extractor of {Path(org.__file__).parents[2]} ({org.MODEL_VERSION}), {build}")
     first = pages(args.pages, stop=2000)
     warm = pages(10**6, skip=2000, stop=7000)  # articles the steady-state pages never share
     fresh = pages(args.pages, skip=7000)

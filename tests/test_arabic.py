@@ -29,3 +29,18 @@ def test_cached_equals_uncached_and_words() -> None:
     text = "الغزاوي: ثلث مستفيدي \"دعم سكن\" من مغاربة العالم"
     assert normalize_cached(text) == normalize(text)
     assert count_words(text) == 8
+
+
+def test_clean_spaces_fast_path_misses_no_character() -> None:
+    """The one-class scan that lets clean lines through must catch every character the full clean-up changes."""
+    import sys
+
+    from transforms.arabic import _INVISIBLE, _SPACES
+
+    def full(text: str) -> str:
+        return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+    changed = [c for c in range(sys.maxunicode + 1) if clean_spaces(f"ا{chr(c)}ب") != full(f"ا{chr(c)}ب")]
+    assert changed == []
+    assert clean_spaces("وزارة  الخارجية") == "وزارة الخارجية"  # two plain spaces
+    assert clean_spaces("وزارة\u00a0الخارجية\u200f") == "وزارة الخارجية"

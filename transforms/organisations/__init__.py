@@ -111,7 +111,7 @@ def _crf_decode(toks: list[str], lo: int, hi: int,
                 heads: list[tuple[int, int, float]] | None = None,
                 latins: list[tuple[int, int, float]] | None = None,
                 base: list[list[float]] | None = None,
-                ) -> tuple[list[tuple[int, int, float]], list[crf.Vec]]:
+                ) -> tuple[list[tuple[int, int, float]], list[Sequence[float]]]:
     """CRF spans of toks[lo:hi] and the emission scores (kept to score other candidates); ``base``: the
     sentence's slice of its article's ``crf.base_emissions``."""
     em = crf.emissions(toks, lo, hi, gaz_tags(toks, lo, hi, matches, heads, latins), base)

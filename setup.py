@@ -40,6 +40,8 @@ def extensions() -> list:
     if os.environ.get("AKHBAR_PURE") == "1":
         MANIFEST.unlink(missing_ok=True)
         return []
+    if {"egg_info", "dist_info"} & set(sys.argv[1:]):
+        return []  # pip's requirements and metadata steps run this file too: type-check and compile once, to build
     try:
         from mypyc.build import mypycify
     except ImportError:

@@ -51,7 +51,9 @@ VARIANTS: dict[str, Recipe] = {
     # third freeze (model 2.2.0) = v3-frozen+home=True (session 3), places exceptions fixed
     "v4-frozen": replace(SHIPPED, features=replace(SHIPPED.features, stem="none")),
     # fourth freeze (model 2.3.0) = v4-frozen+stem=both, chosen on the cross-outlet dev halves (session 12)
-    "v5-frozen": SHIPPED,
+    "v5-frozen": replace(SHIPPED, cnb_alpha=0.3, embed=0.0),
+    # fifth freeze (model 2.4.0) = v5-frozen+embed=0.5,cnb_alpha=3.0 (session 22)
+    "v6-frozen": SHIPPED,
 }
 
 

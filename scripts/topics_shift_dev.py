@@ -6,7 +6,7 @@ articles into two fixed halves by a hash of the article's file name: half 0 is t
 (scored here, as often as needed), half 1 the cross-outlet test half (scored only by
 ``scripts/eval_topics.py --halves``, once per freeze; ``eval_topics.half`` draws the line). Each model is
 trained on ALL of the other outlet, as in the evaluation. Printed per variant: macro-F1 on the dev half of
-each direction, their mean and minimum.
+each direction, their mean and minimum, for the articles and (second line) their titles alone.
 
 Usage: .venv/bin/python scripts/topics_shift_dev.py [--em] VARIANT [VARIANT ...]
 (variants as in topics_dev.py: a named recipe, or base+key=value,key=value; "VARIANT@alarabiya=SA;jawharafm="
@@ -82,6 +82,7 @@ def main() -> None:
         t0 = time.time()
         models = {d: fit(train, recipe) for d, train, _dev, _test in dirs}
         rows = {name: {d: macro(models[d], dev) for d, _train, dev, _test in dirs}}
+        rows[name + " headlines"] = {d: macro(models[d], dev, titles=True) for d, _train, dev, _test in dirs}
         if "--em" in sys.argv:
             rows[name + " +em"] = {d: macro_em(models[d], dev) for d, _train, dev, _test in dirs}
         for label, got in rows.items():

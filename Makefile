@@ -38,9 +38,11 @@ run: $(VENV)/.run-installed
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	bash scripts/test_setup.sh
 	$(BIN)/pytest -n 2 --dist loadfile
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import gzip
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -133,7 +133,7 @@ def extract_keywords(title: str, paragraphs: Sequence[str], k: int = 10) -> list
     """Top-k terms (words or two-word phrases) of one article, best first."""
     table = _table()
     stop = table.stop
-    tf: Counter[str] = Counter()
+    tf: defaultdict[str, float] = defaultdict(float)  # boosted counts: the title and lead weigh more
     in_body: Counter[str] = Counter()
     parts = [(title, TITLE_BOOST)] + [(p, LEAD_BOOST if i == 0 else 1.0) for i, p in enumerate(paragraphs)]
     for n, (text, boost) in enumerate(parts):

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 
 from transforms.arabic import clean_spaces
 from transforms.dates import parse_date
@@ -108,10 +109,11 @@ def _parse_aggregator(doc: lxml.html.HtmlElement, title_el: lxml.html.HtmlElemen
 
 def _parse_article(html: str, url: str | None) -> Page:
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
-    if doc is None or not (doc.text or "").strip():
+    text = doc.text or "" if isinstance(doc, Document) else ""  # as_dict=False: a Document or None
+    if doc is None or isinstance(doc, dict) or not text.strip():
         raise PageError("no_body", "trafilatura found no article text in the HTML")
     title = clean_spaces(doc.title or "")
-    paragraphs = [clean_spaces(p) for p in doc.text.split("\n") if clean_spaces(p)]
+    paragraphs = [clean_spaces(p) for p in text.split("\n") if clean_spaces(p)]
     if paragraphs and title and clean_spaces(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]
     if not title:

@@ -507,9 +507,9 @@ class _Paragraph:
                         known.role, known.org = p.role, self.role_org(p.role, p.role_s, p.role_e)
                         known.role_tokens = known.role_tokens | _role_tokens(p.role)
                     return reg.touch(known), p.surface, 0.85
-                m = self.reg.mention_for_name(p.name, self.order(0))
-                if m is not None:
-                    full, mrole = m
+                named = self.reg.mention_for_name(p.name, self.order(0))
+                if named is not None:
+                    full, mrole = named
                     role = p.role or mrole
                     ent = reg.add_person(full, role, self.role_org(role, p.role_s if p.role else -1,
                                                                     p.role_e if p.role else -1), gender)
@@ -529,9 +529,9 @@ class _Paragraph:
             known = reg.by_role(p.role)
             if known is not None:
                 return reg.touch(known), p.surface, 0.75
-            m = reg.mention_for_role(p.role, self.order(0))
-            if m is not None:
-                full, mrole = m
+            named = reg.mention_for_role(p.role, self.order(0))
+            if named is not None:
+                full, mrole = named
                 ent = reg.add_person(full, mrole, self.role_org(mrole, -1, -1), gender)
                 return ent, p.surface, 0.7
             org = self.role_org(p.role, p.role_s, p.role_e)
@@ -540,12 +540,12 @@ class _Paragraph:
         if p.kind == "ref":
             bare = p.head[2:] if p.head.startswith("ال") else p.head
             prefer = "unnamed" if bare.startswith(("مصدر", "مصادر")) or p.head == fold("ذات") else ""
-            ent = (reg.recent_by_head(bare) if prefer else None) or reg.recent(gender, number, prefer=prefer) or (
-                reg.recent()
-            )
-            if ent is None:
+            antecedent = (reg.recent_by_head(bare) if prefer else None) or reg.recent(
+                gender, number, prefer=prefer
+            ) or reg.recent()
+            if antecedent is None:
                 return None
-            return reg.touch(ent), p.surface, 0.8
+            return reg.touch(antecedent), p.surface, 0.8
         if p.kind == "organisation":
             m = self.org_in(p.s, p.e)
             if m is not None:
@@ -887,6 +887,7 @@ class _Paragraph:
             if (p is None and not clitic) or (comp.mode == "noun" and (p is None or c.lemma not in DIRECTIVES)):
                 return None  # "يدعو إلى ..." without a subject, "ويؤكد ... الدور" are rarely reported speech
         continues_embedded = False
+        ent: Entity | None
         if p is None:
             if self.nested_ent is not None and (self.nested or self._clitic_wa(c.i)):
                 ent = self.nested_ent  # "إن السلطات حددت أن ...، وتعتقد أنهم ...": the embedded speaker goes on
@@ -1388,11 +1389,11 @@ def extract_quotes(title: str, paragraphs: Sequence[str], organisations: Sequenc
         pending[:0] = _title(title_para)
     for ent in reg.entities:  # a surname-only speaker whose full name appears elsewhere in the article
         if ent.type == "person" and len(ent.canonical.split()) == 1:
-            m = reg.mention_for_name(ent.canonical, 10**9)
-            if m is not None:
-                ent.canonical = m[0]
-                if not ent.role and m[1]:
-                    ent.role = m[1]
+            named = reg.mention_for_name(ent.canonical, 10**9)
+            if named is not None:
+                ent.canonical = named[0]
+                if not ent.role and named[1]:
+                    ent.role = named[1]
     return [q.final() for q in pending]
 
 

@@ -86,15 +86,16 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
         values["source"] = str(found.resolve())
     for key in ("shard_pages", "port", "workers"):
         if key in values:
-            values[key] = int(values[key])  # type: ignore[arg-type]
+            values[key] = int(values[key])  # type: ignore[call-overload]
     if "compact_daily" in values and not isinstance(values["compact_daily"], bool):
         raise ValueError(f"{found}: compact_daily must be true or false")
     if "lock_timeout" in values:
         values["lock_timeout"] = float(values["lock_timeout"])  # type: ignore[arg-type]
     if "extractors" in values:
         ex = values["extractors"]
-        values["extractors"] = tuple(ex.split(",") if isinstance(ex, str) else ex)  # type: ignore[union-attr]
-        unknown = set(values["extractors"]) - set(EXTRACTORS)  # type: ignore[arg-type]
+        names: tuple[str, ...] = tuple(ex.split(",") if isinstance(ex, str) else ex)  # type: ignore[arg-type]
+        values["extractors"] = names
+        unknown = set(names) - set(EXTRACTORS)
         if unknown:
             raise ValueError(f"unknown extractors in config: {sorted(unknown)}")
     if values.get("home_country"):

@@ -21,7 +21,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -237,7 +237,7 @@ class Lake:
         return staged
 
     def _write_record(self, commit_id: str, batches: list[Staged], remove: list[str],
-                      meta: dict[str, object] | None, extra_add: list[tuple[str, str]] = ()) -> None:
+                      meta: dict[str, object] | None, extra_add: Sequence[tuple[str, str]] = ()) -> None:
         add = [list(pair) for pair in extra_add]
         for b in batches:
             for table in COMMIT_ORDER:

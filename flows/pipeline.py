@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from prefect import flow, get_run_logger, task
@@ -149,7 +150,7 @@ def ingest(
     started = time.perf_counter()
     summary = RunSummary()
     store = open_lake(lake)
-    seconds: Counter[str] = Counter()
+    seconds: defaultdict[str, float] = defaultdict(float)
     with store.write_lock(timeout=lock_timeout):
         summary.recovered = store.recover(rollback=True)
         t = time.perf_counter()
@@ -194,6 +195,7 @@ def ingest(
         if reprocess:
             t = time.perf_counter()
             batches = [s for r in results for s in r.staged]
+            assert commit_id is not None  # drawn above whenever reprocess is set
             summary.replaced_rows = store.replace_pages(commit_id, batches, meta={"pipeline_version": PIPELINE_VERSION})
             seconds["write"] += time.perf_counter() - t
         for r in results:
@@ -201,7 +203,8 @@ def ingest(
             summary.skipped_in_lake += r.skipped
             summary.quarantined = dict(Counter(summary.quarantined) + Counter(r.quarantined))
             summary.rows_written = dict(Counter(summary.rows_written) + Counter(r.rows))
-            seconds.update(r.seconds)
+            for stage, spent in r.seconds.items():
+                seconds[stage] += spent
         t = time.perf_counter()
         summary.catalog = refresh_catalog_task(str(store.root), catalog)
         seconds["catalog"] = time.perf_counter() - t
@@ -227,14 +230,17 @@ def flow_for(dask_address: str | None = None, workers: int = 1):  # noqa: ANN201
     Parsing and extraction are CPU-bound Python, so threads cannot use a second core: more than
     one worker means processes (each imports the extractors' models once and keeps them).
     """
+    runner: Any  # Prefect types each runner by its own future class; with_options accepts any of them
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
-        return ingest.with_options(task_runner=DaskTaskRunner(address=dask_address))
-    if workers > 1:
+        runner = DaskTaskRunner(address=dask_address)
+    elif workers > 1:
         from prefect.task_runners import ProcessPoolTaskRunner
 
-        return ingest.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers))
-    from prefect.task_runners import ThreadPoolTaskRunner
+        runner = ProcessPoolTaskRunner(max_workers=workers)
+    else:
+        from prefect.task_runners import ThreadPoolTaskRunner
 
-    return ingest.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))
+        runner = ThreadPoolTaskRunner(max_workers=1)
+    return ingest.with_options(task_runner=runner)

@@ -22,6 +22,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -159,7 +160,7 @@ def deployments(cfg: Config):  # noqa: ANN201 - list of RunnerDeployment
     from prefect.schedules import Cron
 
     params = {"config": cfg.source}
-    kw = {"entrypoint_type": EntrypointType.MODULE_PATH}
+    kw: dict[str, Any] = {"entrypoint_type": EntrypointType.MODULE_PATH}
     return [
         scheduled_ingest.to_deployment(
             name="inbox", schedules=[Cron(cfg.ingest_cron, timezone=cfg.timezone)], parameters=params, concurrency_limit=1,

@@ -31,7 +31,7 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -126,6 +126,8 @@ class _Lease:
 
     def _renew(self) -> None:
         while not self._stop.wait(LEASE_SECONDS / 4):
+            if self.etag is None:  # never held (the put with IfMatch=None failed the same way)
+                return
             try:
                 self.etag = self._put(IfMatch=self.etag)
             except Exception:  # noqa: BLE001 - lost the lease: stop renewing; the commit record stays the truth
@@ -272,7 +274,7 @@ class ObjectLake:
         return drop_pages(staged, done, self._read, self._write, self.fs.rm_file)
 
     def _write_record(self, commit_id: str, batches: list[Staged], remove: list[str],
-                      meta: dict[str, object] | None, extra_add: list[tuple[str, str]] = ()) -> None:
+                      meta: dict[str, object] | None, extra_add: Sequence[tuple[str, str]] = ()) -> None:
         add = [list(pair) for pair in extra_add]
         for b in batches:
             for table in COMMIT_ORDER:

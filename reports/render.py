@@ -22,7 +22,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import duckdb
 
@@ -117,11 +117,18 @@ def macros_sql(temp: bool = False) -> str:
     return sql.replace("CREATE OR REPLACE MACRO", "CREATE OR REPLACE TEMP MACRO") if temp else sql
 
 
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> Any:
+    """The one value of a one-row query (count, EXISTS)."""
+    row = con.execute(sql).fetchone()
+    assert row is not None, sql
+    return row[0]
+
+
 def ensure_macros(con: duckdb.DuckDBPyConnection) -> None:
     """Define the macros as temporary ones when the catalog predates them (works read-only)."""
-    found = con.execute(
-        "SELECT count(*) FROM duckdb_functions() WHERE function_name IN ('ar_norm_name', 'organisation_timeline')"
-    ).fetchone()[0]
+    found = _scalar(
+        con, "SELECT count(*) FROM duckdb_functions() WHERE function_name IN ('ar_norm_name', 'organisation_timeline')"
+    )
     if found < 2:
         con.execute(macros_sql(temp=True))
 
@@ -150,7 +157,7 @@ def _has_rows(con: duckdb.DuckDBPyConnection, table: str) -> bool:
         row = con.execute("SELECT sql FROM duckdb_views() WHERE view_name = ? AND NOT internal", [table]).fetchone()
         if row:  # the lake writes a file only for a batch with rows
             return "read_parquet" in row[0]
-        return con.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}")').fetchone()[0]
+        return bool(_scalar(con, f'SELECT EXISTS (SELECT 1 FROM "{table}")'))
     except duckdb.Error:
         return False
 
@@ -207,7 +214,7 @@ def esc(value: Any, column: str = "") -> str:
     return html.escape(fmt(value, column), quote=True)
 
 
-def _is_num(value: Any) -> bool:
+def _is_num(value: Any) -> TypeGuard[int | float | Decimal]:
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 

@@ -37,7 +37,7 @@ def _header(vl: str) -> str:
 def build_bundle(vl: str) -> str:
     import vl_convert as vlc
 
-    return _header(vl) + vlc.javascript_bundle(vl_version=vl)
+    return _header(vl) + vlc.javascript_bundle(vl_version=vl)  # type: ignore[call-arg]  # stub lacks snippet=None
 
 
 def _cache_path(vl: str) -> Path:

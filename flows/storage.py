@@ -126,7 +126,7 @@ class _Lease:
 
     def _renew(self) -> None:
         while not self._stop.wait(LEASE_SECONDS / 4):
-            if self.etag is None:  # never held (the put with IfMatch=None failed the same way)
+            if self.etag is None:  # set before this thread starts; None would mean no lease to renew
                 return
             try:
                 self.etag = self._put(IfMatch=self.etag)

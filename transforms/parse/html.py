@@ -109,9 +109,9 @@ def _parse_aggregator(doc: lxml.html.HtmlElement, title_el: lxml.html.HtmlElemen
 
 def _parse_article(html: str, url: str | None) -> Page:
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
-    text = doc.text or "" if isinstance(doc, Document) else ""  # as_dict=False: a Document or None
-    if doc is None or isinstance(doc, dict) or not text.strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():  # as_dict=False: a Document or None
         raise PageError("no_body", "trafilatura found no article text in the HTML")
+    text = doc.text or ""
     title = clean_spaces(doc.title or "")
     paragraphs = [clean_spaces(p) for p in text.split("\n") if clean_spaces(p)]
     if paragraphs and title and clean_spaces(paragraphs[0]) == title:

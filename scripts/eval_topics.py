@@ -16,7 +16,10 @@ Since session 12 the recipe is chosen on cross-outlet DEV halves (scripts/topics
 articles split in two by a hash of the file name). ``--halves`` also scores the two TEST halves, which no
 choice was made on (once per freeze, logged in docs/topics-dev-log.md); the full cross-outlet figures above
 them include the dev halves.
-Usage: .venv/bin/python scripts/eval_topics.py [--halves]
+``--adapt`` (session 24) also scores each test half with the model adapted to its outlet by
+``transforms.topic_adapt`` (what ``akhbar adapt-topics`` does), from the text of the same outlet's dev half: its
+labels are never read, and the test half is not seen before it is scored.
+Usage: .venv/bin/python scripts/eval_topics.py [--halves] [--adapt]
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, log_loss
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_topics import SHIPPED, Example, Fitted, fit, load_examples  # noqa: E402
+from train_topics import SHIPPED, Example, Fitted, Scorer, adapted, fit, load_examples  # noqa: E402
 
 SHARED = ("culture", "economy", "international", "sport", "technology")
 TEST_SHARE = 0.2
@@ -75,7 +78,7 @@ def macro_interval(y: np.ndarray, pred: np.ndarray, labels: list[str], n: int = 
     return float(lo), float(hi)
 
 
-def report(name: str, model: Fitted, test: list[Example], *, detail: bool = True) -> dict[str, float]:
+def report(name: str, model: Fitted | Scorer, test: list[Example], *, detail: bool = True) -> dict[str, float]:
     """Scores of one split on full articles and on titles alone."""
     y = np.array([e.label for e in test])
     out: dict[str, float] = {}
@@ -144,6 +147,13 @@ def main() -> None:
         summary["AlArabiya -> JawharaFM, test half"] = report(
             "cross-outlet AlArabiya -> JawharaFM, TEST half", on_alarabiya, [e for e in jawhara if half(e) == 1]
         )
+    if "--adapt" in sys.argv:  # transforms.topic_adapt on the target's dev half (text only), scored on its test half
+        for name, model, target in (("JawharaFM -> AlArabiya", on_jawhara, alarabiya),
+                                    ("AlArabiya -> JawharaFM", on_alarabiya, jawhara)):
+            summary[f"{name}, test half, adapted"] = report(
+                f"cross-outlet {name}, TEST half, model adapted to the dev half's text",
+                adapted(model, [e for e in target if half(e) == 0]), [e for e in target if half(e) == 1],
+            )
     train, test = time_split(examples)
     summary["time split (7 topics)"] = report("time split, both outlets, 7 topics", train_on(train), test)
     print("\n== summary (macro-F1)")

@@ -9,6 +9,8 @@ articles read by both. febrayer 0-199 is the dev half (model choices were made o
 
 Usage: .venv/bin/python scripts/topics_morocco.py
        .venv/bin/python scripts/topics_morocco.py eval dev|test|all [VARIANT]   (hand-labelled gold)
+       .venv/bin/python scripts/topics_morocco.py eval dev|test --adapt   (the shipped model adapted by
+           transforms.topic_adapt to the OTHER febrayer half's text, labels unread: dev <- 200-399, test <- 0-199)
        .venv/bin/python scripts/topics_morocco.py show febrayer|yabiladi START STOP [CHARS]   (for annotators)
 """
 
@@ -108,7 +110,7 @@ def in_split(key: tuple[str, int], split: str) -> bool:
     return split == "all" or (split == "dev") == dev
 
 
-def evaluate(split: str, variant: str | None) -> None:
+def evaluate(split: str, variant: str | None, adapt: bool = False) -> None:
     """Macro-F1 of the shipped model (or a retrained recipe variant) on the hand-labelled articles."""
     from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 
@@ -137,9 +139,15 @@ def evaluate(split: str, variant: str | None) -> None:
         pred = [model.classes[j] for j in probs.argmax(axis=1)]
         name = variant
     else:
-        ranked = topics.classify_articles([("", p) for p in texts], ["MA"] * len(texts))
+        model = None
+        if adapt:
+            from transforms.topic_adapt import adapt as adapt_model
+
+            other = [p for i, p in enumerate(docs["febrayer"]) if (i < DEV_STOP) == (split == "test")]
+            model = adapt_model([("", p) for p in other], ["MA"] * len(other)).model
+        ranked = topics.classify_articles([("", p) for p in texts], ["MA"] * len(texts), model=model)
         pred = [r[0].topic for r in ranked]
-        name = topics.MODEL_VERSION
+        name = model.version if model else topics.MODEL_VERSION
     y = [labels[k]["topic"] for k in keys]
     classes = [t for t in topics.TOPICS if t in set(y)]
     print(
@@ -165,8 +173,8 @@ def evaluate(split: str, variant: str | None) -> None:
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "eval":
-        split = sys.argv[2] if len(sys.argv) > 2 else "dev"
-        evaluate(split, sys.argv[3] if len(sys.argv) > 3 else None)
+        args = [a for a in sys.argv[2:] if a != "--adapt"]
+        evaluate(args[0] if args else "dev", args[1] if len(args) > 1 else None, adapt="--adapt" in sys.argv)
         return
     if len(sys.argv) > 1 and sys.argv[1] == "show":
         name, start, stop = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])

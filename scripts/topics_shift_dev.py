@@ -8,14 +8,17 @@ articles into two fixed halves by a hash of the article's file name: half 0 is t
 trained on ALL of the other outlet, as in the evaluation. Printed per variant: macro-F1 on the dev half of
 each direction, their mean and minimum, for the articles and (second line) their titles alone.
 
-Usage: .venv/bin/python scripts/topics_shift_dev.py [--em] VARIANT [VARIANT ...]
+Usage: .venv/bin/python scripts/topics_shift_dev.py [--em] [--adapt] VARIANT [VARIANT ...]
 (variants as in topics_dev.py: a named recipe, or base+key=value,key=value; "VARIANT@alarabiya=SA;jawharafm="
 also changes the outlets' home countries for that run; --em also scores each direction after re-estimating the
-class priors on the target dev half, session 13)
+class priors on the target dev half, session 13; --adapt also scores each direction with the model adapted to the
+target outlet by transforms.topic_adapt, session 24: the dev half is cut in two by another bit of the same hash, the
+model is adapted to one part's text, never its labels, and scores the other part, and the other way round)
 """
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import time
 from pathlib import Path
@@ -28,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_topics  # noqa: E402
 from eval_topics import half  # noqa: E402
 from topics_dev import SHARED, _variant  # noqa: E402
-from train_topics import Example, fit, load_examples  # noqa: E402
+from train_topics import Example, adapted, fit, load_examples  # noqa: E402
 
 
 def directions(examples: list[Example]) -> list[tuple[str, list[Example], list[Example], list[Example]]]:
@@ -68,8 +71,20 @@ def macro_em(model, test: list[Example]) -> float:
     return float(f1_score([e.label for e in test], pred, labels=sorted(SHARED), average="macro"))
 
 
+def macro_adapted(model, dev: list[Example], titles: bool = False) -> float:
+    """Macro-F1 on the dev half of ``model`` adapted (transforms.topic_adapt) to the other part of the half."""
+    part = np.array([hashlib.sha1(e.rel.encode("utf-8")).digest()[1] & 1 for e in dev])
+    probs = np.zeros((len(dev), len(model.classes)))
+    for a in (0, 1):
+        scorer = adapted(model, [e for e, p in zip(dev, part, strict=True) if p == a])
+        held = [e for e, p in zip(dev, part, strict=True) if p != a]
+        probs[part != a] = scorer.predict_titles(held) if titles else scorer.predict_articles(held)
+    pred = np.array(model.classes)[probs.argmax(axis=1)]
+    return float(f1_score([e.label for e in dev], pred, labels=sorted(SHARED), average="macro"))
+
+
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "--em"]
+    args = [a for a in sys.argv[1:] if a not in ("--em", "--adapt")]
     if not args:
         print(__doc__)
         return
@@ -85,6 +100,11 @@ def main() -> None:
         rows[name + " headlines"] = {d: macro(models[d], dev, titles=True) for d, _train, dev, _test in dirs}
         if "--em" in sys.argv:
             rows[name + " +em"] = {d: macro_em(models[d], dev) for d, _train, dev, _test in dirs}
+        if "--adapt" in sys.argv:
+            rows[name + " adapted"] = {d: macro_adapted(models[d], dev) for d, _train, dev, _test in dirs}
+            rows[name + " adapted, headlines"] = {
+                d: macro_adapted(models[d], dev, titles=True) for d, _train, dev, _test in dirs
+            }
         for label, got in rows.items():
             cells = "  ".join(f"{k}={v:.4f}" for k, v in got.items())
             print(f"{label:<44} min={min(got.values()):.4f} mean={np.mean(list(got.values())):.4f}  {cells}"

@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import word_vectors  # noqa: E402
 from antcorpus import ALARABIYA, ANT_V11, iter_docs  # noqa: E402
 
-from transforms import topic_fit, topics  # noqa: E402
+from transforms import topic_adapt, topic_fit, topics  # noqa: E402
 from transforms.topic_fit import FOLDS, SEED, Recipe  # noqa: E402
 
 CATEGORY_MAP: dict[str, str] = {
@@ -167,6 +167,34 @@ class Fitted:
 
     def predict_titles(self, examples: list[Example]) -> np.ndarray:
         return self.predict_proba([e.title for e in examples], [e.home for e in examples])
+
+
+@dataclass
+class Scorer:
+    """Any ``topics.TopicModel`` (an outlet adaptation, say) with ``Fitted``'s scoring methods."""
+
+    model: topics.TopicModel
+
+    @property
+    def classes(self) -> list[str]:
+        return list(self.model.classes)
+
+    def predict_articles(self, examples: list[Example]) -> np.ndarray:
+        texts = [topics.article_text(e.title, e.paragraphs, self.model.recipe) for e in examples]
+        return self.model.probabilities(texts, [e.home for e in examples])
+
+    def predict_titles(self, examples: list[Example]) -> np.ndarray:
+        return self.model.probabilities([e.title for e in examples], [e.home for e in examples])
+
+
+def adapted(model: Fitted, unlabelled: list[Example]) -> Scorer:
+    """``model`` adapted by ``transforms.topic_adapt`` to the outlet of ``unlabelled`` (labels unread)."""
+    base = topics.TopicModel(
+        "dev", model.recipe.features, tuple(model.classes), model.weights.T.copy(), model.bias, model.cal_weights,
+        model.cal_bias,
+    )
+    return Scorer(topic_adapt.adapt([(e.title, e.paragraphs) for e in unlabelled], [e.home for e in unlabelled],
+                                    base=base).model)
 
 
 def fit(examples: list[Example], recipe: Recipe = SHIPPED) -> Fitted:

@@ -122,12 +122,12 @@ def fit_linear(data: Rows, recipe: Recipe, vectors: tuple[np.ndarray, np.ndarray
     ``vectors`` = (hashed columns, their word vectors), needed when ``recipe.embed`` is set."""
     n_articles = len(data.texts) // 2
     x = x_all = topics.featurize(data.texts, recipe.features, data.homes)
-    dense = cols = table = None
+    vecs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
     if recipe.embed:
         if vectors is None:
             raise ValueError("recipe.embed needs the training words' vectors")
         cols, table = vectors
-        dense = np.asarray(x_all[:, cols] @ table) * recipe.embed  # every word counts, min_df or not
+        vecs = (np.asarray(x_all[:, cols] @ table) * recipe.embed, cols, table)  # every word counts, min_df or not
     if recipe.min_df > 1:
         # Zeroing the columns (without re-normalising) is exactly what zero weights do at inference.
         df = np.bincount(x[:n_articles].indices, minlength=x.shape[1])
@@ -139,14 +139,14 @@ def fit_linear(data: Rows, recipe: Recipe, vectors: tuple[np.ndarray, np.ndarray
     oof: np.ndarray | None = None
     for tr, te in StratifiedGroupKFold(FOLDS, shuffle=True, random_state=SEED).split(x, y, data.groups):
         assert sorted(set(y[tr])) == classes
-        wk, bk = base_models(x[tr], y[tr], weights[tr], recipe, None if dense is None else (dense[tr], cols, table))
+        wk, bk = base_models(x[tr], y[tr], weights[tr], recipe, None if vecs is None else (vecs[0][tr], *vecs[1:]))
         if oof is None:
             oof = np.zeros((len(y), len(bk)))
         oof[te] = np.asarray(x_all[te] @ wk.T) + bk  # as at inference, where no column is pruned
     cal = LogisticRegression(C=recipe.cal_c, class_weight="balanced", max_iter=3000).fit(
         oof, y, sample_weight=weights
     )
-    wk, bk = base_models(x, y, weights, recipe, None if dense is None else (dense, cols, table))
+    wk, bk = base_models(x, y, weights, recipe, vecs)
     return Linear(
         classes=classes,
         weights=wk.astype(np.float32),

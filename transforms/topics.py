@@ -290,7 +290,10 @@ def article_text(title: str, paragraphs: Sequence[str], recipe: Features | None 
 
 
 @dataclass(frozen=True, slots=True)
-class _Model:
+class TopicModel:
+    """A loaded topic model: the shipped one (``shipped_model``) or an outlet's adaptation of it."""
+
+    version: str  # written to the tables' model_version column
     recipe: Features
     classes: tuple[str, ...]
     weights: np.ndarray  # (N_FEATURES, M) float32: the base models' margins side by side
@@ -298,15 +301,23 @@ class _Model:
     cal_weights: np.ndarray  # (K, M) multinomial calibration of the margins
     cal_bias: np.ndarray  # (K,)
 
+    def probabilities(self, texts: Sequence[str], homes: Sequence[str | None] | None = None) -> np.ndarray:
+        """(n, K) calibrated probabilities of prepared texts (``article_text`` or a headline)."""
+        if not texts:
+            return np.zeros((0, len(self.classes)), dtype=np.float32)
+        m = margins(featurize(texts, self.recipe, homes), self.weights, self.bias)
+        return calibrate(m, self.cal_weights, self.cal_bias)
+
 
 @cache
-def _model() -> _Model:
+def shipped_model() -> TopicModel:
     meta = json.loads((_MODEL_DIR / "model.json").read_text(encoding="utf-8"))
     if meta["model_version"] != MODEL_VERSION:
         raise RuntimeError(f"topic model {meta['model_version']} does not match code {MODEL_VERSION}")
     arrays = np.load(_MODEL_DIR / "model.npz")
     recipe = Features(**meta["features"]["recipe"])
-    return _Model(
+    return TopicModel(
+        version=MODEL_VERSION,
         recipe=recipe,
         classes=tuple(meta["classes"]),
         weights=arrays["weights"].astype(np.float32).T.copy(),
@@ -317,7 +328,7 @@ def _model() -> _Model:
 
 
 def _recipe() -> Features:
-    return _model().recipe
+    return shipped_model().recipe
 
 
 def recipe_dict(recipe: Features) -> dict[str, object]:
@@ -338,29 +349,21 @@ def calibrate(m: np.ndarray, cal_weights: np.ndarray, cal_bias: np.ndarray) -> n
     return z
 
 
-def _probabilities(
-    texts: Sequence[str], homes: Sequence[str | None] | None = None
-) -> tuple[tuple[str, ...], np.ndarray]:
-    model = _model()
-    if not texts:
-        return model.classes, np.zeros((0, len(model.classes)), dtype=np.float32)
-    m = margins(featurize(texts, model.recipe, homes), model.weights, model.bias)
-    return model.classes, calibrate(m, model.cal_weights, model.cal_bias)
-
-
 def classify_articles(
-    articles: Sequence[tuple[str, Sequence[str]]], homes: Sequence[str | None] | None = None
+    articles: Sequence[tuple[str, Sequence[str]]],
+    homes: Sequence[str | None] | None = None,
+    model: TopicModel | None = None,
 ) -> list[list[TopicScore]]:
     """Every topic ranked by probability for each (title, paragraphs), vectorised over the batch.
 
     ``homes``: the country code of each article's outlet (``countries()``), None when unknown; it
-    tells domestic places from foreign ones.
+    tells domestic places from foreign ones. ``model``: the shipped model unless given (an adaptation).
     """
-    recipe = _recipe()
-    classes, probs = _probabilities([article_text(t, p, recipe) for t, p in articles], homes)
+    model = model or shipped_model()
+    probs = model.probabilities([article_text(t, p, model.recipe) for t, p in articles], homes)
     order = np.argsort(-probs, axis=1, kind="stable")
     return [
-        [TopicScore(classes[j], float(row[j]), rank) for rank, j in enumerate(idx, start=1)]
+        [TopicScore(model.classes[j], float(row[j]), rank) for rank, j in enumerate(idx, start=1)]
         for row, idx in zip(probs, order, strict=True)
     ]
 
@@ -369,8 +372,11 @@ def classify_article(title: str, paragraphs: Sequence[str], home: str | None = N
     return classify_articles([(title, paragraphs)], [home])[0]
 
 
-def classify_headlines(texts: Sequence[str], homes: Sequence[str | None] | None = None) -> list[TopicScore]:
+def classify_headlines(
+    texts: Sequence[str], homes: Sequence[str | None] | None = None, model: TopicModel | None = None
+) -> list[TopicScore]:
     """Best topic of each headline alone (the model is trained on titles too)."""
-    classes, probs = _probabilities(list(texts), homes)
+    model = model or shipped_model()
+    probs = model.probabilities(list(texts), homes)
     best = probs.argmax(axis=1) if len(texts) else np.zeros(0, dtype=int)
-    return [TopicScore(classes[j], float(probs[i, j]), 1) for i, j in enumerate(best)]
+    return [TopicScore(model.classes[j], float(probs[i, j]), 1) for i, j in enumerate(best)]

@@ -70,7 +70,7 @@ def adapt(
             f"only {int(sure.sum())} of {len(articles)} articles have a topic at probability >= {threshold} "
             f"({dict(counts)}); adapting needs at least {MIN_PER_TOPIC} in each of two topics"
         )
-    idx = [i for i in np.flatnonzero(sure) if base.classes[best[i]] in kept]
+    idx = [int(i) for i in np.flatnonzero(sure) if base.classes[best[i]] in kept]
     data = topic_fit.rows(
         [texts[i] for i in idx], [articles[i][0] for i in idx], [homes[i] for i in idx],
         [base.classes[best[i]] for i in idx], STUDENT.title_weight,

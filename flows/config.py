@@ -30,6 +30,7 @@ class Config:
     dask_address: str = ""
     workers: int = 1
     home_country: str = ""  # country of the outlets when a page's site does not tell it (MA, TN, EG...)
+    topic_model: str = ""  # an adaptation file written by `akhbar adapt-topics` ("": the shipped topic model)
     lock_timeout: float = 60.0
     host: str = "127.0.0.1"
     port: int = 4200
@@ -43,7 +44,8 @@ class Config:
 SECTIONS = {
     "paths": ("inbox", "lake", "catalog", "report"),
     "schedule": ("ingest_cron", "report_cron", "timezone", "compact_daily"),
-    "run": ("shard_pages", "extractors", "dask_address", "workers", "lock_timeout", "home_country"),
+    "run": ("shard_pages", "extractors", "dask_address", "workers", "lock_timeout", "home_country",
+            "topic_model"),
     "server": ("host", "port"),
 }
 PATH_KEYS = ("inbox", "lake", "catalog", "report")
@@ -107,4 +109,6 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
         values["home_country"] = code
     for key in PATH_KEYS:
         values[key] = _resolve(str(values.get(key, getattr(Config, key))), base)
+    if values.get("topic_model"):
+        values["topic_model"] = _resolve(str(values["topic_model"]), base)
     return Config(**values)  # type: ignore[arg-type]

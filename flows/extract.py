@@ -16,6 +16,7 @@ from transforms.headlines import extract_headlines
 
 if TYPE_CHECKING:
     from flows.process import Timings, _Parsed
+    from transforms.topics import TopicModel
 
 TOP_TOPICS = 3
 KEYWORDS_PER_ARTICLE = 10
@@ -30,10 +31,12 @@ def _table(name: str, cols: dict[str, list]) -> pa.Table:
 
 
 def build_tables(
-    pages: Sequence[_Parsed], extractors: Sequence[str], timings: Timings, home_country: str | None = None
+    pages: Sequence[_Parsed], extractors: Sequence[str], timings: Timings, home_country: str | None = None,
+    topic_model: str | None = None,
 ) -> dict[str, pa.Table]:
     """Every table of a batch of parsed pages. ``home_country``: the outlets' country when the page
-    does not say it (topics read domestic places differently from foreign ones)."""
+    does not say it (topics read domestic places differently from foreign ones). ``topic_model``: an
+    adaptation file (``akhbar adapt-topics``) to classify with instead of the shipped topic model."""
     from flows.process import PIPELINE_VERSION
     from transforms.topics import home_of
 
@@ -62,8 +65,10 @@ def build_tables(
 
     topics_of_article: list[tuple[str | None, float | None]] = [(None, None)] * len(pages)
     homes = [home_of(p.page.source_site, home_country) for p in pages]
+    model = None
     if "topics" in extractors:
-        tables["topics"], topics_of_article = _topics(pages, homes)
+        model = _topic_model(topic_model)
+        tables["topics"], topics_of_article = _topics(pages, homes, model)
         t = timings.add("topics", t)
 
     heads = _columns("headlines")
@@ -90,8 +95,8 @@ def build_tables(
             heads["source_site"].append(pg.source_site)
             heads["outlet"].append(pg.outlet)
     t = timings.add("headlines", t)
-    if pending:
-        topics = _headline_topics([heads["text"][r] for r in pending], pending_homes)
+    if pending and model is not None:  # pending is only filled when topics are extracted
+        topics = _headline_topics([heads["text"][r] for r in pending], pending_homes, model)
         for row, (topic, score) in zip(pending, topics, strict=True):
             heads["topic"][row] = topic
             heads["topic_score"][row] = score
@@ -111,34 +116,41 @@ def build_tables(
     return tables
 
 
-_HEADLINE_CACHE: dict[tuple[str, str | None], tuple[str, float]] = {}
+_HEADLINE_CACHE: dict[tuple[str, str | None, str], tuple[str, float]] = {}
 HEADLINE_CACHE_MAX = 200_000
 
 
-def _headline_topics(texts: list[str], homes: list[str | None]) -> list[tuple[str, float]]:
+def _topic_model(path: str | None) -> TopicModel:
+    from flows import topic_models
+    from transforms.topics import shipped_model
+
+    return topic_models.load(path) if path else shipped_model()
+
+
+def _headline_topics(texts: list[str], homes: list[str | None], model: TopicModel) -> list[tuple[str, float]]:
     """Topic of each ticker or related headline. The same ticker runs on every page an aggregator
-    serves that hour, so each distinct (text, home country) is classified once per process (bounded cache)."""
+    serves that hour, so each distinct (text, home country, model) is classified once per process (bounded cache)."""
     from transforms.topics import classify_headlines
 
-    keys = list(zip(texts, homes, strict=True))
+    keys = [(t, h, model.version) for t, h in zip(texts, homes, strict=True)]
     new = list(dict.fromkeys(k for k in keys if k not in _HEADLINE_CACHE))
     if len(_HEADLINE_CACHE) + len(new) > HEADLINE_CACHE_MAX:
         _HEADLINE_CACHE.clear()
         new = list(dict.fromkeys(keys))
-    found = classify_headlines([t for t, _ in new], [h for _, h in new])
+    found = classify_headlines([t for t, _, _ in new], [h for _, h, _ in new], model)
     for key, best in zip(new, found, strict=True):
         _HEADLINE_CACHE[key] = (best.topic, best.score)
     return [_HEADLINE_CACHE[k] for k in keys]
 
 
 def _topics(
-    pages: Sequence[_Parsed], homes: list[str | None]
+    pages: Sequence[_Parsed], homes: list[str | None], model: TopicModel
 ) -> tuple[pa.Table, list[tuple[str | None, float | None]]]:
-    from transforms.topics import MODEL_VERSION, classify_articles
+    from transforms.topics import classify_articles
 
     cols = _columns("topics")
     best: list[tuple[str | None, float | None]] = []
-    ranked = classify_articles([(p.page.title, p.page.paragraphs) for p in pages], homes)
+    ranked = classify_articles([(p.page.title, p.page.paragraphs) for p in pages], homes, model)
     for p, scores in zip(pages, ranked, strict=True):
         best.append((scores[0].topic, scores[0].score) if scores else (None, None))
         for s in scores[:TOP_TOPICS]:
@@ -147,7 +159,7 @@ def _topics(
             cols["topic"].append(s.topic)
             cols["score"].append(s.score)
             cols["rank"].append(s.rank)
-            cols["model_version"].append(MODEL_VERSION)
+            cols["model_version"].append(model.version)
             cols["published_date"].append(p.page.published_date)
             cols["outlet"].append(p.page.outlet)
     return _table("topics", cols), best

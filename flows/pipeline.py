@@ -64,10 +64,13 @@ def process_shard(
     extractors: Sequence[str],
     reprocess_commit: str | None = None,
     home_country: str | None = None,
+    topic_model: str | None = None,
 ) -> ShardResult:
     """Parse and extract a shard, committing each batch as it is ready (memory stays flat)."""
     lake = open_lake(lake_root)
-    proc = ShardProcessor(seen, batch_size=batch_size, extractors=extractors, home_country=home_country)
+    proc = ShardProcessor(
+        seen, batch_size=batch_size, extractors=extractors, home_country=home_country, topic_model=topic_model
+    )
     result = ShardResult(files=len(files))
     rows: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
@@ -142,10 +145,12 @@ def ingest(
     lock_timeout: float = 600.0,
     workers: int = 2,
     home_country: str | None = None,
+    topic_model: str | None = None,
 ) -> dict:
     """Ingest files and folders into the lake, refresh the catalog and write the report.
 
-    ``home_country`` (MA, TN, EG...): the outlets' country for pages whose site does not tell it."""
+    ``home_country`` (MA, TN, EG...): the outlets' country for pages whose site does not tell it.
+    ``topic_model``: an adaptation file (``akhbar adapt-topics``) to classify topics with."""
     logger = get_run_logger()
     started = time.perf_counter()
     summary = RunSummary()
@@ -182,7 +187,8 @@ def ingest(
             summary.shards += 1
             in_flight.append(
                 process_shard.submit(
-                    i, shard, str(store.root), seen, known, shard_pages, tuple(extractors), commit_id, home_country
+                    i, shard, str(store.root), seen, known, shard_pages, tuple(extractors), commit_id, home_country,
+                    topic_model,
                 )
             )
             if len(in_flight) >= max_in_flight:

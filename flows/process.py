@@ -72,6 +72,7 @@ class ShardProcessor:
         batch_size: int = 2000,
         extractors: Sequence[str] = EXTRACTORS,
         home_country: str | None = None,
+        topic_model: str | None = None,
     ) -> None:
         unknown = set(extractors) - set(EXTRACTORS)
         if unknown:
@@ -80,6 +81,7 @@ class ShardProcessor:
         self.batch_size = batch_size
         self.extractors = tuple(extractors)
         self.home_country = home_country
+        self.topic_model = topic_model
         self.timings = Timings()
         self._in_shard: set[str] = set()
 
@@ -131,7 +133,7 @@ class ShardProcessor:
     def _batch(self, pages: list[_Parsed], quarantine: list[dict], skipped: int, sources: list[dict]) -> Batch:
         from flows.extract import build_tables
 
-        tables = build_tables(pages, self.extractors, self.timings, self.home_country)
+        tables = build_tables(pages, self.extractors, self.timings, self.home_country, self.topic_model)
         tables["quarantine"] = pa.Table.from_pylist(quarantine, schema=TABLES["quarantine"])
         tables["sources"] = pa.Table.from_pylist(sources, schema=TABLES["sources"])
         reasons: dict[str, int] = defaultdict(int)

@@ -120,6 +120,7 @@ def scheduled_ingest(config: str | None = None) -> dict:
             lock_timeout=cfg.lock_timeout,
             workers=cfg.workers,
             home_country=cfg.home_country or None,
+            topic_model=cfg.topic_model or None,
         )
     except LakeBusy as exc:  # the previous run is still writing: it will have ingested the inbox
         logger.warning("skipped: %s", exc)
@@ -182,6 +183,11 @@ def serve(config: str | None = None, log: str | None = None) -> None:
     cfg = load_config(config)
     if cfg.source is None:  # deployments need a file the scheduled runs can read again
         raise SystemExit("akhbar serve needs a config file: copy akhbar.toml from the repository (or pass --config)")
+    if cfg.topic_model:
+        from flows.topic_models import check
+
+        if problem := check(cfg.topic_model):
+            raise SystemExit(f"akhbar serve: topic_model in {cfg.source}: {problem}")
     Path(cfg.inbox).mkdir(parents=True, exist_ok=True)
     with prefect_server(cfg, log=log) as url:
         print(f"akhbar serve: Prefect API {url}; UI {url.removesuffix('/api')}")

@@ -5,6 +5,7 @@ One module so the Prefect temporary server (15-25 s to start here) is paid once.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -128,12 +129,38 @@ def test_report_written(run) -> None:
 def test_cli_help_documents_every_command() -> None:
     exe = [sys.executable, "-m", "flows.cli"]
     top = subprocess.run([*exe, "--help"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
-    for command in ("run", "sql", "report", "catalog"):
+    for command in ("run", "sql", "report", "catalog", "adapt-topics", "backfill"):
         assert command in top
         sub = subprocess.run([*exe, command, "--help"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
         assert "usage: akhbar " + command in sub
     out = subprocess.run([*exe, "run", "--input", "/nonexistent/x"], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 2 and "input not found" in out.stderr
+
+
+def test_adapt_topics_on_the_lake_then_run_with_the_adaptation(run, tmp_path, capsys) -> None:
+    from flows.cli import main
+    from flows.pipeline import ingest
+    from flows.topic_models import record
+
+    _, inputs, paths, _ = run
+    out = tmp_path / "models" / "adapted.npz"
+    assert main(["adapt-topics", "--lake", paths["lake"], "--out", str(out), "--json"]) == 0
+    made = json.loads(capsys.readouterr().out)
+    assert made["articles"] == q(paths["catalog"], "SELECT count(DISTINCT article_id) FROM articles")[0][0]
+    assert made["model_version"].startswith("topics-hashsvm-") and "+adapted." in made["model_version"]
+    assert record(out)["made_from"]["lake"] == str(Path(paths["lake"]).resolve())
+    # too few articles of one outlet: a clear error, no file
+    assert main(["adapt-topics", "--lake", paths["lake"], "--out", str(tmp_path / "x.npz"), "--outlet", "nobody"]) == 1
+    assert "adapting needs at least 100" in capsys.readouterr().err and not (tmp_path / "x.npz").exists()
+    other = {"lake": str(tmp_path / "lake"), "catalog": str(tmp_path / "a.duckdb"), "report": None}
+    s = ingest(inputs=[str(inputs / "aggregator")], topic_model=str(out), **other)
+    assert s["pages_parsed"] == 1
+    versions = q(other["catalog"], "SELECT DISTINCT model_version FROM topics")
+    assert versions == [(made["model_version"],)]
+    assert q(other["catalog"], "SELECT count(*) FROM headlines WHERE kind <> 'title' AND topic IS NULL")[0][0] == 0
+    assert main(["run", "--input", str(inputs / "aggregator"), "--topic-model", str(tmp_path / "none.npz"),
+                 "--lake", other["lake"], "--catalog", other["catalog"], "--no-report"]) == 2
+    assert "no topic adaptation file" in capsys.readouterr().err
 
 
 def test_cli_sql_query(run) -> None:

@@ -40,8 +40,25 @@ class AdaptationError(ValueError):
 
 
 @dataclass(frozen=True)
+class Student:
+    """The second model, in the base model's topic order: what an adaptation file stores."""
+
+    weights: np.ndarray  # (N_FEATURES, M) float32, float16-exact (so a saved and reloaded model is the same)
+    bias: np.ndarray  # (M,)
+    cal_weights: np.ndarray  # (K, M): a topic it abstains on has the mean of the other rows
+    cal_bias: np.ndarray  # (K,)
+
+    def digest(self) -> str:
+        h = hashlib.sha256()
+        for a in (self.weights, self.bias, self.cal_weights, self.cal_bias):
+            h.update(np.ascontiguousarray(a, dtype=np.float32).tobytes())
+        return h.hexdigest()[:8]
+
+
+@dataclass(frozen=True)
 class Adaptation:
     model: topics.TopicModel  # the combined model, ready for ``topics.classify_articles(..., model=)``
+    student: Student
     base_version: str
     articles: int  # articles read
     confident: dict[str, int]  # articles per topic that trained the second model
@@ -75,10 +92,10 @@ def adapt(
         [texts[i] for i in idx], [articles[i][0] for i in idx], [homes[i] for i in idx],
         [base.classes[best[i]] for i in idx], STUDENT.title_weight,
     )
-    student = topic_fit.fit_linear(data, replace(STUDENT, features=base.recipe))
-    model = combine(base, student)
+    student = student_of(base, topic_fit.fit_linear(data, replace(STUDENT, features=base.recipe)))
     return Adaptation(
-        model=model,
+        model=combine(base, student),
+        student=student,
         base_version=base.version,
         articles=len(articles),
         confident={c: counts[c] for c in kept},
@@ -87,25 +104,32 @@ def adapt(
     )
 
 
-def combine(base: topics.TopicModel, student: topic_fit.Linear) -> topics.TopicModel:
+def student_of(base: topics.TopicModel, fitted: topic_fit.Linear) -> Student:
+    """The fitted second model in the base's topic order; a topic it lacks gets the mean of its other
+    calibration rows, so its score for that topic never stands out (it abstains)."""
+    rows = {c: i for i, c in enumerate(fitted.classes)}
+    mean_w, mean_b = fitted.cal_weights.mean(axis=0), fitted.cal_bias.mean()
+    return Student(
+        weights=fitted.weights.T.astype(np.float16).astype(np.float32),
+        bias=fitted.bias.astype(np.float32),
+        cal_weights=np.stack([fitted.cal_weights[rows[c]] if c in rows else mean_w for c in base.classes]),
+        cal_bias=np.array([fitted.cal_bias[rows[c]] if c in rows else mean_b for c in base.classes], np.float32),
+    )
+
+
+def combine(base: topics.TopicModel, student: Student) -> topics.TopicModel:
     """One linear model whose probabilities are the geometric mean of the base's and the student's.
 
     softmax(a) and softmax(b) have log-probabilities a - lse(a) and b - lse(b); their mean differs from
-    (a + b) / 2 by a per-article constant, which the softmax ignores. A topic the student lacks gets the
-    mean of the student's other logits (the student abstains on it)."""
-    rows = {c: i for i, c in enumerate(student.classes)}
-    present = [rows[c] for c in base.classes if c in rows]
-    mean_w, mean_b = student.cal_weights[present].mean(axis=0), student.cal_bias[present].mean()
-    cal_w = np.stack([student.cal_weights[rows[c]] if c in rows else mean_w for c in base.classes])
-    cal_b = np.array([student.cal_bias[rows[c]] if c in rows else mean_b for c in base.classes])
-    weights = np.hstack([base.weights, student.weights.T]).astype(np.float32)
-    digest = hashlib.sha256(weights.tobytes() + cal_w.astype(np.float32).tobytes()).hexdigest()[:8]
+    (a + b) / 2 by a per-article constant, which the softmax ignores."""
+    if student.cal_weights.shape[0] != len(base.classes) or student.weights.shape[0] != base.weights.shape[0]:
+        raise AdaptationError("the adaptation does not fit this topic model (other topics or features)")
     return topics.TopicModel(
-        version=f"{base.version}+adapted.{digest}",
+        version=f"{base.version}+adapted.{student.digest()}",
         recipe=base.recipe,
         classes=base.classes,
-        weights=weights,
+        weights=np.hstack([base.weights, student.weights]).astype(np.float32),
         bias=np.r_[base.bias, student.bias].astype(np.float32),
-        cal_weights=(np.hstack([base.cal_weights, cal_w]) / 2).astype(np.float32),
-        cal_bias=((base.cal_bias + cal_b) / 2).astype(np.float32),
+        cal_weights=(np.hstack([base.cal_weights, student.cal_weights]) / 2).astype(np.float32),
+        cal_bias=((base.cal_bias + student.cal_bias) / 2).astype(np.float32),
     )

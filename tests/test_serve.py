@@ -156,6 +156,9 @@ def test_config_defaults_paths_and_errors(tmp_path: Path, monkeypatch: pytest.Mo
     assert repo.ingest_cron == "*/10 * * * *" and repo.port == 4200 and repo.workers == 1 and repo.compact_daily
     conf.write_text('[run]\nhome_country = "ma"\n')
     assert load_config(conf).home_country == "MA"
+    conf.write_text('[run]\ntopic_model = "models/adapted.npz"\n')  # like the paths: relative to the file
+    assert load_config(conf).topic_model == str(tmp_path / "etc" / "models" / "adapted.npz")
+    assert repo.topic_model == ""
     conf.write_text('[run]\nhome_country = "Morocco"\n')
     with pytest.raises(ValueError, match="home_country"):
         load_config(conf)

@@ -145,7 +145,9 @@ def test_adapt_topics_on_the_lake_then_run_with_the_adaptation(run, tmp_path, ca
     _, inputs, paths, _ = run
     out = tmp_path / "models" / "adapted.npz"
     assert main(["adapt-topics", "--lake", paths["lake"], "--out", str(out), "--json"]) == 0
-    made = json.loads(capsys.readouterr().out)
+    printed = capsys.readouterr()
+    made = json.loads(printed.out)
+    assert f"only {made['articles']} articles" in printed.err  # a note on what was measured with few
     assert made["articles"] == q(paths["catalog"], "SELECT count(DISTINCT article_id) FROM articles")[0][0]
     assert made["model_version"].startswith("topics-hashsvm-") and "+adapted." in made["model_version"]
     assert record(out)["made_from"]["lake"] == str(Path(paths["lake"]).resolve())

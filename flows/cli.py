@@ -258,7 +258,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         lock_timeout=args.lock_timeout,
         workers=max(1, args.workers),
         home_country=args.home_country,
-        topic_model=args.topic_model,
+        topic_model=str(Path(args.topic_model).resolve()) if args.topic_model else None,  # for every worker
     )
     wall = time.perf_counter() - started
     summary["seconds"]["wall_total"] = round(wall, 3)
@@ -469,7 +469,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
         lock_timeout=args.lock_timeout,
         workers=max(1, args.workers),
         home_country=args.home_country,
-        topic_model=args.topic_model,
+        topic_model=str(Path(args.topic_model).resolve()) if args.topic_model else None,  # for every worker
     )
     summary["seconds"]["wall_total"] = round(time.perf_counter() - started, 3)
     summary["backfill"] = {"matched_pages": sel.pages, "files": len(sel.files), "missing_files": sel.missing}

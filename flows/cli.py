@@ -125,8 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     ada.add_argument("--from", dest="date_from", type=_date, help="first publication date (YYYY-MM-DD)")
     ada.add_argument("--to", dest="date_to", type=_date, help="last publication date (YYYY-MM-DD)")
     ada.add_argument("--max-articles", type=int, default=50_000,
-                     help="read at most this many articles, a fixed sample by article id (default 50,000; memory "
-                     "grows with it, about 1 GB per 50,000)")
+                     help="read at most this many articles, a fixed sample by article id (default 50,000: about a "
+                     "minute and 0.9 GB, benchmarks/bench_topic_adapt.py)")
     ada.add_argument("--json", action="store_true", help="print the adaptation's record as JSON")
     _add_home_option(ada)
 
@@ -505,6 +505,11 @@ def cmd_adapt_topics(args: argparse.Namespace) -> int:
         lake, outlets=args.outlet, date_from=args.date_from, date_to=args.date_to,
         max_articles=args.max_articles, home_country=args.home_country,
     )
+    if not articles:
+        print(f"akhbar adapt-topics: no articles in {args.lake}"
+              + (" matching --outlet/--from/--to" if args.outlet or args.date_from or args.date_to else ""),
+              file=sys.stderr)
+        return 1
     try:
         adaptation = adapt(articles, homes)
     except AdaptationError as exc:
@@ -521,7 +526,7 @@ def cmd_adapt_topics(args: argparse.Namespace) -> int:
         print(f"wrote {args.out}: {meta['model_version']}\n"
               f"  articles read       {meta['articles']}\n"
               f"  confident, by topic " + ", ".join(f"{k}: {v}" for k, v in meta["confident_articles"].items()) + "\n"
-              + (f"  left to the base    {', '.join(meta['abstains'])} (fewer than 10 confident articles)\n"
+              + (f"  left to the base    {', '.join(meta['abstains'])} (too few confident articles)\n"
                  if meta["abstains"] else "")
               + f"use it: akhbar run --topic-model {args.out}   (pages already in the lake: akhbar backfill "
               f"--from ... --topic-model {args.out})")

@@ -40,6 +40,11 @@ class Recipe:
     embed: float = 0.0  # scale of the SVM's word-vector inputs (scripts/word_vectors.py); 0: none
 
 
+# The shipped model's classifier settings (frozen in docs/topics-dev-log.md), written once: the training script adds
+# the features and the word vectors (scripts/train_topics.py SHIPPED); an outlet's adaptation uses them as they are.
+SHIPPED_CLASSIFIER = Recipe(c=0.1, title_weight=0.5, base="svm+cnb", cnb_alpha=3.0, cal_c=1.0, min_df=2)
+
+
 @dataclass
 class Linear:
     """A fitted model: base margins ``x @ weights.T + bias`` (M columns), calibrated to K classes."""
